@@ -1,0 +1,247 @@
+"""The dossier: one organisation's case file, the root of every computation.
+
+The :class:`Dossier` composes the identity and one section per domain; each
+domain module owns its section model, so this module only puts them together.
+A dossier round-trips to JSON losslessly (``to_json`` / ``read_dossier_json``)
+and carries a ``schema_version``: files written by an older essdiag are
+migrated step by step through :data:`MIGRATIONS` before validation.
+
+Readers return ``(dossier, issues)`` and never raise on bad bytes: a file that
+cannot be used gives ``None`` and the issues that say why, in French.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from essdiag.budget import BudgetSection
+from essdiag.compliance import ComplianceSection
+from essdiag.errors import N_, Issue
+from essdiag.funding import FundingSection
+from essdiag.hr import HRSection
+from essdiag.identity import Identity
+from essdiag.impact import ImpactSection
+from essdiag.ledger import LedgerSection
+from essdiag.project import ProjectSection
+from essdiag.risks import RiskSection
+from essdiag.treasury import TreasurySection
+from essdiag.validation import issues_from_validation
+from essdiag.watch import WatchSection
+
+__all__ = [
+    "MAX_DOSSIER_BYTES",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "SECTIONS",
+    "Dossier",
+    "migrate",
+    "new_dossier",
+    "read_dossier_dict",
+    "read_dossier_json",
+]
+
+SCHEMA_VERSION = 1
+"""Version of the dossier schema written by this essdiag."""
+
+MAX_DOSSIER_BYTES = 20 * 1024 * 1024
+"""Largest dossier file accepted (bulk ledgers live in attachments, not here)."""
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+MIGRATIONS: dict[int, Migration] = {}
+"""``MIGRATIONS[n]`` turns a version-``n`` dict into a version-``n+1`` dict."""
+
+
+class Dossier(BaseModel):
+    """One organisation's case file.
+
+    Attributes:
+        schema_version: version of the schema the file follows.
+        identity: who the organisation is.
+        ledger, budget, funding, treasury, risks, watch, compliance, impact,
+        hr, project: one section per domain, empty until filled.
+    """
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    schema_version: Literal[1] = Field(default=SCHEMA_VERSION, title="Version du schéma")
+    identity: Identity = Field(title="Identité")
+    watch: WatchSection = Field(default_factory=WatchSection, title="Veille et territoire")
+    compliance: ComplianceSection = Field(
+        default_factory=ComplianceSection, title="Cadre juridique et fiscal"
+    )
+    impact: ImpactSection = Field(default_factory=ImpactSection, title="Utilité sociale")
+    risks: RiskSection = Field(default_factory=RiskSection, title="Risques")
+    funding: FundingSection = Field(default_factory=FundingSection, title="Financements")
+    ledger: LedgerSection = Field(default_factory=LedgerSection, title="Comptabilité")
+    budget: BudgetSection = Field(default_factory=BudgetSection, title="Budget")
+    treasury: TreasurySection = Field(default_factory=TreasurySection, title="Trésorerie")
+    hr: HRSection = Field(default_factory=HRSection, title="Ressources humaines")
+    project: ProjectSection = Field(default_factory=ProjectSection, title="Projet")
+
+    def to_json(self) -> str:
+        """The dossier as indented UTF-8 JSON, readable by :func:`read_dossier_json`."""
+        return self.model_dump_json(indent=2)
+
+
+SECTIONS: tuple[str, ...] = tuple(n for n in Dossier.model_fields if n != "schema_version")
+"""Names of the dossier's sections, identity first, in display order."""
+
+
+def new_dossier(name: str, **identity: Any) -> Dossier:
+    """A blank dossier for an organisation called ``name``."""
+    return Dossier(identity=Identity(name=name, **identity))
+
+
+def migrate(
+    data: dict[str, Any], migrations: Mapping[int, Migration] = MIGRATIONS
+) -> tuple[dict[str, Any] | None, list[Issue]]:
+    """Bring a dossier dict up to :data:`SCHEMA_VERSION`, one step at a time."""
+    version = data.get("schema_version", None)
+    if version is None:
+        return None, [
+            Issue(
+                code="schema_version_missing",
+                template=N_(
+                    "Ce fichier ne dit pas sa version de schéma (« schema_version ») : "
+                    "ce n'est probablement pas un dossier essdiag."
+                ),
+                field="schema_version",
+            )
+        ]
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        return None, [
+            Issue(
+                code="schema_version_invalid",
+                template=N_("La version de schéma « {version} » n'est pas valide."),
+                params={"version": version},
+                field="schema_version",
+            )
+        ]
+    if version > SCHEMA_VERSION:
+        return None, [
+            Issue(
+                code="schema_version_newer",
+                template=N_(
+                    "Ce dossier a été enregistré par une version plus récente d'essdiag "
+                    "(schéma {version}, cette version lit jusqu'au schéma {known}). "
+                    "Mettez essdiag à jour pour l'ouvrir."
+                ),
+                params={"version": version, "known": SCHEMA_VERSION},
+                field="schema_version",
+            )
+        ]
+    current = dict(data)
+    while current["schema_version"] < SCHEMA_VERSION:
+        step = migrations.get(current["schema_version"])
+        if step is None:
+            return None, [
+                Issue(
+                    code="schema_version_unsupported",
+                    template=N_("Aucune migration n'est connue depuis le schéma {version}."),
+                    params={"version": current["schema_version"]},
+                    field="schema_version",
+                )
+            ]
+        current = step(current)
+    return current, []
+
+
+def read_dossier_dict(
+    data: object, *, file: str | None = None, migrations: Mapping[int, Migration] = MIGRATIONS
+) -> tuple[Dossier | None, list[Issue]]:
+    """Validate an already-parsed dossier (from JSON or a spreadsheet)."""
+    if not isinstance(data, dict):
+        return None, [
+            Issue(
+                code="dossier_not_object",
+                template=N_("Le fichier doit contenir un dossier (un objet JSON), pas {kind}."),
+                params={"kind": _json_kind(data)},
+                file=file,
+            )
+        ]
+    migrated, issues = migrate(data, migrations)
+    if migrated is None:
+        return None, [i.model_copy(update={"file": file}) for i in issues]
+    try:
+        return Dossier.model_validate(migrated), []
+    except ValidationError as exc:
+        return None, issues_from_validation(exc, Dossier, file=file)
+
+
+def read_dossier_json(
+    raw: bytes, *, file: str | None = None, migrations: Mapping[int, Migration] = MIGRATIONS
+) -> tuple[Dossier | None, list[Issue]]:
+    """Read a dossier from JSON bytes; never raises on bad input.
+
+    Returns the dossier (or None) and every issue found: size, encoding, JSON
+    syntax with line and column, schema version, then each invalid field.
+    """
+    if len(raw) > MAX_DOSSIER_BYTES:
+        return None, [
+            Issue(
+                code="file_too_large",
+                template=N_(
+                    "Le fichier pèse {size} Mo : un dossier ne peut pas dépasser {limit} Mo."
+                ),
+                params={"size": round(len(raw) / 1e6, 1), "limit": MAX_DOSSIER_BYTES // 2**20},
+                file=file,
+            )
+        ]
+    if not raw.strip():
+        return None, [
+            Issue(code="file_empty", template=N_("Le fichier est vide."), file=file)
+        ]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, [
+            Issue(
+                code="encoding",
+                template=N_(
+                    "Le fichier n'est pas un texte UTF-8 (octet illisible en position {pos}) : "
+                    "est-ce bien un dossier essdiag au format JSON ?"
+                ),
+                params={"pos": exc.start + 1},
+                file=file,
+            )
+        ]
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return None, [
+            Issue(
+                code="json_syntax",
+                template=N_(
+                    "Le fichier n'est pas un JSON valide ({reason}) : il est peut-être "
+                    "tronqué ou a été modifié à la main."
+                ),
+                params={"reason": exc.msg},
+                file=file,
+                line=exc.lineno,
+                column=str(exc.colno),
+            )
+        ]
+    except RecursionError:
+        return None, [
+            Issue(code="json_too_deep", template=N_("Le JSON est trop profondément imbriqué."), file=file)
+        ]
+    return read_dossier_dict(data, file=file, migrations=migrations)
+
+
+def _json_kind(value: object) -> str:
+    if isinstance(value, list):
+        return "une liste"
+    if isinstance(value, str):
+        return "un texte"
+    if isinstance(value, bool):
+        return "un booléen"
+    if isinstance(value, int | float):
+        return "un nombre"
+    if value is None:
+        return "null"
+    return type(value).__name__

@@ -1,0 +1,118 @@
+"""Errors and issues: how essdiag says that something is wrong.
+
+Two kinds, after Fava and beancount:
+
+* an :class:`Issue` is bad input reported as *data*: readers return
+  ``(value, issues)`` and go on with what is usable;
+* an :class:`EssdiagError` is an operation that failed. Its default message is
+  the class docstring, in French, because that is what the user reads.
+
+Messages are French templates marked with :func:`N_` so that the translator of
+the session can show them in English; ``params`` fill the template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+def N_(message: str) -> str:  # noqa: N802 - gettext's conventional marker name
+    """Mark a French message for extraction without translating it here."""
+    return message
+
+
+class Severity(StrEnum):
+    """How much an issue matters to the import or computation."""
+
+    ERROR = "error"  # the item was set aside
+    WARNING = "warning"  # kept, but the user should look
+    INFO = "info"
+
+
+class Issue(BaseModel):
+    """One problem found in the input, located as precisely as we can.
+
+    Attributes:
+        code: stable machine-readable code (``siren_checksum``, ``json_syntax``).
+        template: French message template, with ``{name}`` placeholders.
+        params: values for the placeholders.
+        severity: error, warning or info.
+        file: name of the file read, when there is one.
+        line: 1-based line number in that file.
+        column: column name or 1-based number.
+        field: dotted path of the dossier field concerned.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    template: str
+    params: dict[str, Any] = Field(default_factory=dict)
+    severity: Severity = Severity.ERROR
+    file: str | None = None
+    line: int | None = None
+    column: str | None = None
+    field: str | None = None
+
+    @property
+    def message(self) -> str:
+        """The French message with its placeholders filled."""
+        return render(self.template, self.params)
+
+    def where(self) -> str:
+        """Short French location: ``fichier.txt, ligne 3, colonne Debit``."""
+        parts = []
+        if self.file:
+            parts.append(self.file)
+        if self.line is not None:
+            parts.append(f"ligne {self.line}")
+        if self.column:
+            parts.append(f"colonne {self.column}")
+        if self.field and not self.column:
+            parts.append(f"champ {self.field}")
+        return ", ".join(parts)
+
+
+def render(template: str, params: Mapping[str, Any]) -> str:
+    """Fill a message template, leaving unknown placeholders visible."""
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def has_errors(issues: Iterable[Issue]) -> bool:
+    """True when at least one issue is an error."""
+    return any(i.severity is Severity.ERROR for i in issues)
+
+
+class EssdiagError(Exception):
+    """Une opération d'essdiag a échoué."""
+
+    def __init__(self, message: str | None = None, *, issues: Iterable[Issue] = ()) -> None:
+        self.issues: tuple[Issue, ...] = tuple(issues)
+        super().__init__(message or (self.__doc__ or "").strip())
+
+
+class UnreadableFileError(EssdiagError):
+    """Le fichier ne peut pas être lu : rien d'utilisable n'a été trouvé."""
+
+
+class StaleRevisionError(EssdiagError):
+    """Le dossier a été enregistré par quelqu'un d'autre depuis que vous l'avez ouvert.
+
+    Votre modification est conservée : rechargez la dernière version puis
+    enregistrez de nouveau.
+    """
+
+
+class NotFoundError(EssdiagError):
+    """L'élément demandé n'existe pas dans l'espace de travail."""
+
+
+class UnknownParameterError(EssdiagError):
+    """Ce paramètre légal n'est pas connu, ou pas à cette date."""

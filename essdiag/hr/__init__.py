@@ -1,0 +1,7 @@
+"""hr package."""
+
+from __future__ import annotations
+
+from essdiag.hr.section import HRSection
+
+__all__ = ["HRSection"]

@@ -1,0 +1,198 @@
+"""The organisation's identity: who it is, its legal form and where it works.
+
+Part of the dossier (see ``dossier.py``). Validators normalise first (spaces
+removed, upper case) and then fail with a stable error code and a French
+message, so the app can translate by code.
+
+SIREN and SIRET are checked with the Luhn algorithm (INSEE); La Poste's
+establishments (SIREN 356 000 000) use the sum-of-digits rule instead.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+__all__ = ["Address", "Identity", "LegalForm", "Territory", "luhn_valid"]
+
+LA_POSTE_SIREN = "356000000"
+
+
+def luhn_valid(digits: str) -> bool:
+    """True when a string of digits passes the Luhn checksum.
+
+    Example:
+        >>> luhn_valid("732829320"), luhn_valid("732829321")
+        (True, False)
+    """
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2 == 1:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def _strip_spaces(value: object) -> object:
+    if isinstance(value, int):
+        value = str(value)
+    if isinstance(value, str):
+        return re.sub(r"[\s\u00a0\u202f.]", "", value)
+    return value
+
+
+def _check_siren(value: str) -> str:
+    if not re.fullmatch(r"\d{9}", value):
+        raise PydanticCustomError(
+            "siren_format", "Le SIREN doit compter 9 chiffres (reçu : « {value} »).", {"value": value}
+        )
+    if not luhn_valid(value):
+        raise PydanticCustomError(
+            "siren_checksum",
+            "Le SIREN « {value} » n'est pas valide : la clé de contrôle (Luhn) ne correspond pas.",
+            {"value": value},
+        )
+    return value
+
+
+def _check_siret(value: str) -> str:
+    if not re.fullmatch(r"\d{14}", value):
+        raise PydanticCustomError(
+            "siret_format", "Le SIRET doit compter 14 chiffres (reçu : « {value} »).", {"value": value}
+        )
+    ok = (
+        sum(int(c) for c in value) % 5 == 0
+        if value.startswith(LA_POSTE_SIREN)
+        else luhn_valid(value) and luhn_valid(value[:9])
+    )
+    if not ok:
+        raise PydanticCustomError(
+            "siret_checksum",
+            "Le SIRET « {value} » n'est pas valide : la clé de contrôle (Luhn) ne correspond pas.",
+            {"value": value},
+        )
+    return value
+
+
+def _check_naf(value: str) -> str:
+    v = value.strip().upper().replace(" ", "")
+    if re.fullmatch(r"\d{4}[A-Z]", v):
+        v = f"{v[:2]}.{v[2:]}"
+    if not re.fullmatch(r"\d{2}\.\d{2}[A-Z]", v):
+        raise PydanticCustomError(
+            "naf_format",
+            "Le code NAF doit avoir la forme 88.99B (reçu : « {value} »).",
+            {"value": value},
+        )
+    return v
+
+
+Siren = Annotated[str, BeforeValidator(_strip_spaces), AfterValidator(_check_siren)]
+Siret = Annotated[str, BeforeValidator(_strip_spaces), AfterValidator(_check_siret)]
+NafCode = Annotated[str, AfterValidator(_check_naf)]
+
+
+class LegalForm(StrEnum):
+    """Legal forms of the ESS (loi n° 2014-856, art. 1)."""
+
+    ASSOCIATION = "association"
+    SCOP = "scop"
+    SCIC = "scic"
+    COOPERATIVE = "cooperative"
+    MUTUELLE = "mutuelle"
+    FONDATION = "fondation"
+    SOCIETE_COMMERCIALE_ESS = "societe_commerciale_ess"
+
+
+LEGAL_FORM_LABELS: dict[LegalForm, str] = {
+    LegalForm.ASSOCIATION: "Association loi 1901",
+    LegalForm.SCOP: "SCOP (société coopérative et participative)",
+    LegalForm.SCIC: "SCIC (société coopérative d'intérêt collectif)",
+    LegalForm.COOPERATIVE: "Autre coopérative",
+    LegalForm.MUTUELLE: "Mutuelle",
+    LegalForm.FONDATION: "Fondation",
+    LegalForm.SOCIETE_COMMERCIALE_ESS: "Société commerciale de l'ESS",
+}
+
+
+class Address(BaseModel):
+    """Postal address.
+
+    Attributes:
+        street: number and street.
+        postcode: five-digit postcode.
+        city: city name.
+    """
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    street: str = Field(default="", title="Rue")
+    postcode: Annotated[str, Field(title="Code postal", pattern=r"^(\d{5})?$")] = ""
+    city: str = Field(default="", title="Commune")
+
+
+class Territory(BaseModel):
+    """Official territory codes (INSEE code officiel géographique).
+
+    Attributes:
+        commune: INSEE commune code (5 characters, 2A/2B for Corsica).
+        epci: SIREN of the intercommunality.
+        departement: département code (``01``…``95``, ``2A``, ``2B``, ``971``…).
+        region: region code (``11``, ``84``…).
+    """
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    commune: Annotated[str, Field(title="Code commune INSEE", pattern=r"^((\d{5})|(2[AB]\d{3}))?$")] = ""
+    epci: Annotated[str, Field(title="SIREN de l’EPCI", pattern=r"^(\d{9})?$")] = ""
+    departement: Annotated[str, Field(title="Département", pattern=r"^((\d{2})|(2[AB])|(97\d))?$")] = ""
+    region: Annotated[str, Field(title="Région", pattern=r"^(\d{2})?$")] = ""
+
+
+class Identity(BaseModel):
+    """Who the organisation is.
+
+    Attributes:
+        name: usual name.
+        legal_form: one of :class:`LegalForm`.
+        esus: holds the ESUS agreement (entreprise solidaire d'utilité sociale).
+        siren: 9-digit SIREN, Luhn-checked; empty when not yet registered.
+        siret: 14-digit SIRET of the head office, Luhn-checked.
+        naf: NAF/APE code (``88.99B``).
+        rna: RNA number of an association (``W`` + 9 digits).
+        purpose: statutory purpose in a sentence or two.
+        address: head office address.
+        territory: territory codes.
+        fiscal_year_start_month: 1 for a calendar year.
+        headcount: employees (persons) at the last closing.
+        fte: full-time equivalents.
+        volunteers: regular volunteers.
+        members: members (adhérents, sociétaires).
+    """
+
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, coerce_numbers_to_str=True
+    )
+
+    name: Annotated[str, Field(title="Nom de la structure", min_length=1, max_length=200)]
+    legal_form: LegalForm = Field(default=LegalForm.ASSOCIATION, title="Forme juridique")
+    esus: bool = Field(default=False, title="Agrément ESUS")
+    siren: Siren | None = Field(default=None, title="SIREN")
+    siret: Siret | None = Field(default=None, title="SIRET du siège")
+    naf: NafCode | None = Field(default=None, title="Code NAF")
+    rna: Annotated[str, Field(title="Numéro RNA", pattern=r"^(W\d{9})?$")] = ""
+    purpose: str = Field(default="", title="Objet")
+    address: Address = Field(title="Adresse", default_factory=Address)
+    territory: Territory = Field(title="Territoire", default_factory=Territory)
+    fiscal_year_start_month: Annotated[int, Field(title="Mois de début de l'exercice", ge=1, le=12)] = 1
+    headcount: Annotated[int, Field(title="Effectif salarié", ge=0)] = 0
+    fte: Annotated[float, Field(title="Équivalents temps plein", ge=0)] = 0.0
+    volunteers: Annotated[int, Field(title="Bénévoles réguliers", ge=0)] = 0
+    members: Annotated[int, Field(title="Adhérents ou sociétaires", ge=0)] = 0

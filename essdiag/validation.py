@@ -1,0 +1,111 @@
+"""Pydantic validation errors turned into French :class:`Issue` records.
+
+Pydantic reports each problem with a type (``missing``, ``int_parsing``…), a
+location and an English message. The user reads French, naming the field by
+its label (the model's ``Field(title=...)``), so each built-in type gets a
+French template here; custom types (``siren_checksum``) already carry one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from essdiag.errors import N_, Issue
+
+__all__ = ["field_label", "issues_from_validation"]
+
+_TEMPLATES: dict[str, str] = {
+    "missing": N_("« {label} » est obligatoire et manque."),
+    "extra_forbidden": N_("« {label} » n'est pas un champ connu du dossier."),
+    "string_type": N_("« {label} » doit être un texte."),
+    "string_too_short": N_("« {label} » ne peut pas être vide."),
+    "string_too_long": N_("« {label} » est trop long."),
+    "string_pattern_mismatch": N_("« {label} » n'a pas le format attendu (reçu : « {input} »)."),
+    "int_type": N_("« {label} » doit être un nombre entier (reçu : « {input} »)."),
+    "int_parsing": N_("« {label} » doit être un nombre entier (reçu : « {input} »)."),
+    "int_from_float": N_("« {label} » doit être un nombre entier (reçu : « {input} »)."),
+    "float_type": N_("« {label} » doit être un nombre (reçu : « {input} »)."),
+    "float_parsing": N_("« {label} » doit être un nombre (reçu : « {input} »)."),
+    "decimal_parsing": N_("« {label} » doit être un nombre (reçu : « {input} »)."),
+    "decimal_type": N_("« {label} » doit être un nombre (reçu : « {input} »)."),
+    "bool_type": N_("« {label} » doit valoir oui ou non (reçu : « {input} »)."),
+    "bool_parsing": N_("« {label} » doit valoir oui ou non (reçu : « {input} »)."),
+    "greater_than_equal": N_("« {label} » doit être supérieur ou égal à {ge} (reçu : {input})."),
+    "greater_than": N_("« {label} » doit être supérieur à {gt} (reçu : {input})."),
+    "less_than_equal": N_("« {label} » doit être inférieur ou égal à {le} (reçu : {input})."),
+    "less_than": N_("« {label} » doit être inférieur à {lt} (reçu : {input})."),
+    "enum": N_("« {label} » doit valoir l'une des valeurs : {expected} (reçu : « {input} »)."),
+    "literal_error": N_("« {label} » doit valoir {expected} (reçu : « {input} »)."),
+    "date_parsing": N_("« {label} » doit être une date AAAA-MM-JJ (reçu : « {input} »)."),
+    "date_from_datetime_parsing": N_("« {label} » doit être une date AAAA-MM-JJ (reçu : « {input} »)."),
+    "datetime_parsing": N_("« {label} » doit être une date et heure (reçu : « {input} »)."),
+    "model_type": N_("« {label} » doit être un groupe de champs (objet JSON)."),
+    "model_attributes_type": N_("« {label} » doit être un groupe de champs (objet JSON)."),
+    "dict_type": N_("« {label} » doit être un groupe de champs (objet JSON)."),
+    "list_type": N_("« {label} » doit être une liste."),
+}
+_FALLBACK = N_("« {label} » n'est pas valide : {detail}.")
+
+
+def field_label(model: type[BaseModel], loc: tuple[int | str, ...]) -> str:
+    """French label of the field at ``loc``: its title, else its dotted path."""
+    current: Any = model
+    label = ".".join(str(p) for p in loc) or "dossier"
+    for part in loc:
+        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
+            continue
+        info = current.model_fields.get(part)
+        if info is None:
+            return ".".join(str(p) for p in loc)
+        label = info.title or str(part)
+        annotation = info.annotation
+        current = _model_in(annotation)
+    return label
+
+
+def _model_in(annotation: Any) -> Any:
+    """The BaseModel class inside an annotation (``X | None``, ``list[X]``), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def issues_from_validation(
+    exc: ValidationError,
+    model: type[BaseModel],
+    *,
+    file: str | None = None,
+    prefix: tuple[str, ...] = (),
+) -> list[Issue]:
+    """One French :class:`Issue` per pydantic error, coded by the error type."""
+    issues = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        ctx = dict(err.get("ctx") or {})
+        kind = err["type"]
+        path = ".".join(str(p) for p in (*prefix, *loc))
+        params: dict[str, Any] = {
+            "label": field_label(model, loc),
+            "input": _short(err.get("input", "")),
+            "detail": err["msg"],
+            **{k: _short(v) for k, v in ctx.items()},
+        }
+        template = _TEMPLATES.get(kind)
+        if template is None and ctx and err["msg"]:
+            # A custom error (PydanticCustomError) already carries its French message.
+            template = N_("« {label} » : {detail}")
+        issues.append(
+            Issue(code=kind, template=template or _FALLBACK, params=params, file=file, field=path)
+        )
+    return issues
