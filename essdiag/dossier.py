@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from essdiag.budget import BudgetSection
 from essdiag.compliance import ComplianceSection
-from essdiag.errors import N_, Issue
+from essdiag.errors import Issue
 from essdiag.funding import FundingSection
 from essdiag.hr import HRSection
+from essdiag.i18n import N_
 from essdiag.identity import Identity
 from essdiag.impact import ImpactSection
 from essdiag.ledger import LedgerSection
@@ -42,9 +43,10 @@ __all__ = [
     "new_dossier",
     "read_dossier_dict",
     "read_dossier_json",
+    "too_large_issue",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Final = 1
 """Version of the dossier schema written by this essdiag."""
 
 MAX_DOSSIER_BYTES = 20 * 1024 * 1024
@@ -68,20 +70,20 @@ class Dossier(BaseModel):
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
-    schema_version: Literal[1] = Field(default=SCHEMA_VERSION, title="Version du schéma")
-    identity: Identity = Field(title="Identité")
-    watch: WatchSection = Field(default_factory=WatchSection, title="Veille et territoire")
+    schema_version: Literal[1] = Field(default=SCHEMA_VERSION, title=N_("Version du schéma"))
+    identity: Identity = Field(title=N_("Identité"))
+    watch: WatchSection = Field(default_factory=WatchSection, title=N_("Veille et territoire"))
     compliance: ComplianceSection = Field(
-        default_factory=ComplianceSection, title="Cadre juridique et fiscal"
+        default_factory=ComplianceSection, title=N_("Cadre juridique et fiscal")
     )
-    impact: ImpactSection = Field(default_factory=ImpactSection, title="Utilité sociale")
-    risks: RiskSection = Field(default_factory=RiskSection, title="Risques")
-    funding: FundingSection = Field(default_factory=FundingSection, title="Financements")
-    ledger: LedgerSection = Field(default_factory=LedgerSection, title="Comptabilité")
-    budget: BudgetSection = Field(default_factory=BudgetSection, title="Budget")
-    treasury: TreasurySection = Field(default_factory=TreasurySection, title="Trésorerie")
-    hr: HRSection = Field(default_factory=HRSection, title="Ressources humaines")
-    project: ProjectSection = Field(default_factory=ProjectSection, title="Projet")
+    impact: ImpactSection = Field(default_factory=ImpactSection, title=N_("Utilité sociale"))
+    risks: RiskSection = Field(default_factory=RiskSection, title=N_("Risques"))
+    funding: FundingSection = Field(default_factory=FundingSection, title=N_("Financements"))
+    ledger: LedgerSection = Field(default_factory=LedgerSection, title=N_("Comptabilité"))
+    budget: BudgetSection = Field(default_factory=BudgetSection, title=N_("Budget"))
+    treasury: TreasurySection = Field(default_factory=TreasurySection, title=N_("Trésorerie"))
+    hr: HRSection = Field(default_factory=HRSection, title=N_("Ressources humaines"))
+    project: ProjectSection = Field(default_factory=ProjectSection, title=N_("Projet"))
 
     def to_json(self) -> str:
         """The dossier as indented UTF-8 JSON, readable by :func:`read_dossier_json`."""
@@ -101,7 +103,7 @@ def migrate(
     data: dict[str, Any], migrations: Mapping[int, Migration] = MIGRATIONS
 ) -> tuple[dict[str, Any] | None, list[Issue]]:
     """Bring a dossier dict up to :data:`SCHEMA_VERSION`, one step at a time."""
-    version = data.get("schema_version", None)
+    version = data.get("schema_version")
     if version is None:
         return None, [
             Issue(
@@ -113,7 +115,7 @@ def migrate(
                 field="schema_version",
             )
         ]
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
         return None, [
             Issue(
                 code="schema_version_invalid",
@@ -173,6 +175,16 @@ def read_dossier_dict(
         return None, issues_from_validation(exc, Dossier, file=file)
 
 
+def too_large_issue(size: int, file: str | None) -> Issue:
+    """The issue for a dossier file over :data:`MAX_DOSSIER_BYTES`."""
+    return Issue(
+        code="file_too_large",
+        template=N_("Le fichier pèse {size} Mo : un dossier ne peut pas dépasser {limit} Mo."),
+        params={"size": round(size / 2**20, 1), "limit": MAX_DOSSIER_BYTES // 2**20},
+        file=file,
+    )
+
+
 def read_dossier_json(
     raw: bytes, *, file: str | None = None, migrations: Mapping[int, Migration] = MIGRATIONS
 ) -> tuple[Dossier | None, list[Issue]]:
@@ -182,20 +194,9 @@ def read_dossier_json(
     syntax with line and column, schema version, then each invalid field.
     """
     if len(raw) > MAX_DOSSIER_BYTES:
-        return None, [
-            Issue(
-                code="file_too_large",
-                template=N_(
-                    "Le fichier pèse {size} Mo : un dossier ne peut pas dépasser {limit} Mo."
-                ),
-                params={"size": round(len(raw) / 1e6, 1), "limit": MAX_DOSSIER_BYTES // 2**20},
-                file=file,
-            )
-        ]
+        return None, [too_large_issue(len(raw), file)]
     if not raw.strip():
-        return None, [
-            Issue(code="file_empty", template=N_("Le fichier est vide."), file=file)
-        ]
+        return None, [Issue(code="file_empty", template=N_("Le fichier est vide."), file=file)]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -228,7 +229,11 @@ def read_dossier_json(
         ]
     except RecursionError:
         return None, [
-            Issue(code="json_too_deep", template=N_("Le JSON est trop profondément imbriqué."), file=file)
+            Issue(
+                code="json_too_deep",
+                template=N_("Le JSON est trop profondément imbriqué."),
+                file=file,
+            )
         ]
     return read_dossier_dict(data, file=file, migrations=migrations)
 

@@ -20,11 +20,6 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
-def N_(message: str) -> str:  # noqa: N802 - gettext's conventional marker name
-    """Mark a French message for extraction without translating it here."""
-    return message
-
-
 class Severity(StrEnum):
     """How much an issue matters to the import or computation."""
 
@@ -95,7 +90,7 @@ class EssdiagError(Exception):
 
     def __init__(self, message: str | None = None, *, issues: Iterable[Issue] = ()) -> None:
         self.issues: tuple[Issue, ...] = tuple(issues)
-        super().__init__(message or (self.__doc__ or "").strip())
+        super().__init__(message or " ".join((self.__doc__ or "").split()))
 
 
 class UnreadableFileError(EssdiagError):

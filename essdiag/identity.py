@@ -17,6 +17,8 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from essdiag.i18n import N_
+
 __all__ = ["Address", "Identity", "LegalForm", "Territory", "luhn_valid"]
 
 LA_POSTE_SIREN = "356000000"
@@ -51,7 +53,9 @@ def _strip_spaces(value: object) -> object:
 def _check_siren(value: str) -> str:
     if not re.fullmatch(r"\d{9}", value):
         raise PydanticCustomError(
-            "siren_format", "Le SIREN doit compter 9 chiffres (reçu : « {value} »).", {"value": value}
+            "siren_format",
+            "Le SIREN doit compter 9 chiffres (reçu : « {value} »).",
+            {"value": value},
         )
     if not luhn_valid(value):
         raise PydanticCustomError(
@@ -65,7 +69,9 @@ def _check_siren(value: str) -> str:
 def _check_siret(value: str) -> str:
     if not re.fullmatch(r"\d{14}", value):
         raise PydanticCustomError(
-            "siret_format", "Le SIRET doit compter 14 chiffres (reçu : « {value} »).", {"value": value}
+            "siret_format",
+            "Le SIRET doit compter 14 chiffres (reçu : « {value} »).",
+            {"value": value},
         )
     ok = (
         sum(int(c) for c in value) % 5 == 0
@@ -112,13 +118,13 @@ class LegalForm(StrEnum):
 
 
 LEGAL_FORM_LABELS: dict[LegalForm, str] = {
-    LegalForm.ASSOCIATION: "Association loi 1901",
-    LegalForm.SCOP: "SCOP (société coopérative et participative)",
-    LegalForm.SCIC: "SCIC (société coopérative d'intérêt collectif)",
-    LegalForm.COOPERATIVE: "Autre coopérative",
-    LegalForm.MUTUELLE: "Mutuelle",
-    LegalForm.FONDATION: "Fondation",
-    LegalForm.SOCIETE_COMMERCIALE_ESS: "Société commerciale de l'ESS",
+    LegalForm.ASSOCIATION: N_("Association loi 1901"),
+    LegalForm.SCOP: N_("SCOP (société coopérative et participative)"),
+    LegalForm.SCIC: N_("SCIC (société coopérative d'intérêt collectif)"),
+    LegalForm.COOPERATIVE: N_("Autre coopérative"),
+    LegalForm.MUTUELLE: N_("Mutuelle"),
+    LegalForm.FONDATION: N_("Fondation"),
+    LegalForm.SOCIETE_COMMERCIALE_ESS: N_("Société commerciale de l'ESS"),
 }
 
 
@@ -133,9 +139,9 @@ class Address(BaseModel):
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
-    street: str = Field(default="", title="Rue")
-    postcode: Annotated[str, Field(title="Code postal", pattern=r"^(\d{5})?$")] = ""
-    city: str = Field(default="", title="Commune")
+    street: str = Field(default="", title=N_("Rue"))
+    postcode: Annotated[str, Field(title=N_("Code postal"), pattern=r"^(\d{5})?$")] = ""
+    city: str = Field(default="", title=N_("Commune"))
 
 
 class Territory(BaseModel):
@@ -150,10 +156,14 @@ class Territory(BaseModel):
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
-    commune: Annotated[str, Field(title="Code commune INSEE", pattern=r"^((\d{5})|(2[AB]\d{3}))?$")] = ""
-    epci: Annotated[str, Field(title="SIREN de l’EPCI", pattern=r"^(\d{9})?$")] = ""
-    departement: Annotated[str, Field(title="Département", pattern=r"^((\d{2})|(2[AB])|(97\d))?$")] = ""
-    region: Annotated[str, Field(title="Région", pattern=r"^(\d{2})?$")] = ""
+    commune: Annotated[
+        str, Field(title=N_("Code commune INSEE"), pattern=r"^((\d{5})|(2[AB]\d{3}))?$")
+    ] = ""
+    epci: Annotated[str, Field(title=N_("SIREN de l’EPCI"), pattern=r"^(\d{9})?$")] = ""
+    departement: Annotated[
+        str, Field(title=N_("Département"), pattern=r"^((\d{2})|(2[AB])|(97\d))?$")
+    ] = ""
+    region: Annotated[str, Field(title=N_("Région"), pattern=r"^(\d{2})?$")] = ""
 
 
 class Identity(BaseModel):
@@ -177,22 +187,22 @@ class Identity(BaseModel):
         members: members (adhérents, sociétaires).
     """
 
-    model_config = ConfigDict(
-        extra="forbid", validate_assignment=True, coerce_numbers_to_str=True
-    )
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, coerce_numbers_to_str=True)
 
-    name: Annotated[str, Field(title="Nom de la structure", min_length=1, max_length=200)]
-    legal_form: LegalForm = Field(default=LegalForm.ASSOCIATION, title="Forme juridique")
-    esus: bool = Field(default=False, title="Agrément ESUS")
-    siren: Siren | None = Field(default=None, title="SIREN")
-    siret: Siret | None = Field(default=None, title="SIRET du siège")
-    naf: NafCode | None = Field(default=None, title="Code NAF")
-    rna: Annotated[str, Field(title="Numéro RNA", pattern=r"^(W\d{9})?$")] = ""
-    purpose: str = Field(default="", title="Objet")
-    address: Address = Field(title="Adresse", default_factory=Address)
-    territory: Territory = Field(title="Territoire", default_factory=Territory)
-    fiscal_year_start_month: Annotated[int, Field(title="Mois de début de l'exercice", ge=1, le=12)] = 1
-    headcount: Annotated[int, Field(title="Effectif salarié", ge=0)] = 0
-    fte: Annotated[float, Field(title="Équivalents temps plein", ge=0)] = 0.0
-    volunteers: Annotated[int, Field(title="Bénévoles réguliers", ge=0)] = 0
-    members: Annotated[int, Field(title="Adhérents ou sociétaires", ge=0)] = 0
+    name: Annotated[str, Field(title=N_("Nom de la structure"), min_length=1, max_length=200)]
+    legal_form: LegalForm = Field(default=LegalForm.ASSOCIATION, title=N_("Forme juridique"))
+    esus: bool = Field(default=False, title=N_("Agrément ESUS"))
+    siren: Siren | None = Field(default=None, title=N_("SIREN"))
+    siret: Siret | None = Field(default=None, title=N_("SIRET du siège"))
+    naf: NafCode | None = Field(default=None, title=N_("Code NAF"))
+    rna: Annotated[str, Field(title=N_("Numéro RNA"), pattern=r"^(W\d{9})?$")] = ""
+    purpose: str = Field(default="", title=N_("Objet"))
+    address: Address = Field(title=N_("Adresse"), default_factory=Address)
+    territory: Territory = Field(title=N_("Territoire"), default_factory=Territory)
+    fiscal_year_start_month: Annotated[
+        int, Field(title=N_("Mois de début de l'exercice"), ge=1, le=12)
+    ] = 1
+    headcount: Annotated[int, Field(title=N_("Effectif salarié"), ge=0)] = 0
+    fte: Annotated[float, Field(title=N_("Équivalents temps plein"), ge=0)] = 0.0
+    volunteers: Annotated[int, Field(title=N_("Bénévoles réguliers"), ge=0)] = 0
+    members: Annotated[int, Field(title=N_("Adhérents ou sociétaires"), ge=0)] = 0

@@ -8,13 +8,16 @@ French template here; custom types (``siren_checksum``) already carry one.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from essdiag.errors import N_, Issue
+from essdiag.errors import Issue
+from essdiag.i18n import N_
 
-__all__ = ["field_label", "issues_from_validation"]
+__all__ = ["field_label", "issues_from_validation", "validate_as"]
+
+M = TypeVar("M", bound=BaseModel)
 
 _TEMPLATES: dict[str, str] = {
     "missing": N_("« {label} » est obligatoire et manque."),
@@ -39,7 +42,9 @@ _TEMPLATES: dict[str, str] = {
     "enum": N_("« {label} » doit valoir l'une des valeurs : {expected} (reçu : « {input} »)."),
     "literal_error": N_("« {label} » doit valoir {expected} (reçu : « {input} »)."),
     "date_parsing": N_("« {label} » doit être une date AAAA-MM-JJ (reçu : « {input} »)."),
-    "date_from_datetime_parsing": N_("« {label} » doit être une date AAAA-MM-JJ (reçu : « {input} »)."),
+    "date_from_datetime_parsing": N_(
+        "« {label} » doit être une date AAAA-MM-JJ (reçu : « {input} »)."
+    ),
     "datetime_parsing": N_("« {label} » doit être une date et heure (reçu : « {input} »)."),
     "model_type": N_("« {label} » doit être un groupe de champs (objet JSON)."),
     "model_attributes_type": N_("« {label} » doit être un groupe de champs (objet JSON)."),
@@ -54,7 +59,9 @@ def field_label(model: type[BaseModel], loc: tuple[int | str, ...]) -> str:
     current: Any = model
     label = ".".join(str(p) for p in loc) or "dossier"
     for part in loc:
-        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
+        if isinstance(part, int) or not (
+            isinstance(current, type) and issubclass(current, BaseModel)
+        ):
             continue
         info = current.model_fields.get(part)
         if info is None:
@@ -109,3 +116,13 @@ def issues_from_validation(
             Issue(code=kind, template=template or _FALLBACK, params=params, file=file, field=path)
         )
     return issues
+
+
+def validate_as(
+    model: type[M], data: Any, *, prefix: tuple[str, ...] = ()
+) -> tuple[M | None, list[Issue]]:
+    """Validate ``data`` as ``model``: the instance, or None and French issues."""
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, issues_from_validation(exc, model, prefix=prefix)

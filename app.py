@@ -1,0 +1,57 @@
+"""essdiag — the Streamlit entry: page set-up, language, open dossier, navigation.
+
+Every screen in ``pages/`` is registered in :data:`NAVIGATION` (a test checks
+it): with ``st.navigation`` Streamlit does not list ``pages/`` by itself.
+Screens are grouped as the three blocks of the ESS entrepreneur's work.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from essdiag import __version__
+from essdiag.i18n import LANGUAGES, N_
+from essdiag.ui import state
+
+st.set_page_config(
+    page_title="essdiag",
+    page_icon=":material/diversity_3:",
+    layout="wide",
+    menu_items={
+        "About": f"essdiag {__version__} — diagnostic et pilotage d'une structure de l'ESS"
+    },
+)
+
+with st.sidebar:
+    st.selectbox(
+        "Langue / Language",
+        options=list(LANGUAGES),
+        format_func=LANGUAGES.__getitem__,
+        key=state.LANG,
+    )
+    _ = state.tr()
+    st.text_input(_("Votre nom (pour l'historique)"), key=state.AUTHOR, placeholder="anonyme")
+    opened = state.current()
+    if opened:
+        st.markdown(
+            _(
+                "**Dossier ouvert :** {name} — version {rev}",
+                name=opened.dossier.identity.name,
+                rev=opened.revision,
+            )
+        )
+    else:
+        st.markdown(_("Aucun dossier ouvert."))
+
+NAVIGATION: dict[str, list[tuple[str, str, str]]] = {
+    "": [("pages/home.py", N_("Accueil"), ":material/home:")],
+    N_("Stratégie"): [("pages/identity.py", N_("Identité de la structure"), ":material/badge:")],
+}
+
+pages = {
+    _(group) if group else "": [
+        st.Page(path, title=_(title), icon=icon) for path, title, icon in entries
+    ]
+    for group, entries in NAVIGATION.items()
+}
+st.navigation(pages).run()

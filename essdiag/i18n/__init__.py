@@ -1,0 +1,129 @@
+"""Translation and French-first formatting, one translator per session.
+
+Messages are written in French in the code (the users' language) and marked
+with ``_()`` in pages or :func:`essdiag.errors.N_` in the library; the English
+catalog ``locales/en/LC_MESSAGES/messages.po`` translates them. Catalogs are
+read with babel (no compiled ``.mo`` needed, never ``gettext.install``), and a
+:class:`Translator` is a small immutable object each session holds.
+
+Numbers, money, percentages and dates go through babel's CLDR data, so French
+gets ``1 234,56 €`` (narrow no-break space) and English ``€1,234.56``.
+
+Example:
+    >>> fr = translator("fr")
+    >>> fr.money(1234.56)
+    '1\u202f234,56\xa0€'
+    >>> translator("en")("Accueil")
+    'Home'
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_date, format_datetime
+from babel.messages.pofile import read_po
+from babel.numbers import format_currency, format_decimal, format_percent
+
+__all__ = ["LANGUAGES", "N_", "Translator", "translator"]
+
+
+def N_(message: str) -> str:  # noqa: N802 - gettext's conventional marker name
+    """Mark a French message for extraction without translating it here."""
+    return message
+
+
+LANGUAGES: dict[str, str] = {"fr": "Français", "en": "English"}
+"""Languages offered, French first."""
+
+Number = int | float | Decimal
+
+
+def _missing(value: Number | None) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+@cache
+def _catalog(lang: str) -> dict[str, str]:
+    """msgid → msgstr for a language (French is the source: empty catalog)."""
+    if lang == "fr":
+        return {}
+    path = files("essdiag.i18n").joinpath(f"locales/{lang}/LC_MESSAGES/messages.po")
+    with path.open("rb") as fh:
+        catalog = read_po(fh)
+    return {
+        str(m.id): str(m.string)
+        for m in catalog
+        if m.id and isinstance(m.id, str) and m.string and not m.fuzzy
+    }
+
+
+class Translator:
+    """Translate messages and format values for one language.
+
+    Call it like gettext: ``_("Enregistrer")``; keyword arguments fill
+    ``{placeholders}`` after translation.
+    """
+
+    def __init__(self, lang: str = "fr") -> None:
+        self.lang = lang if lang in LANGUAGES else "fr"
+        self.locale = Locale.parse("fr_FR" if self.lang == "fr" else "en_GB")
+        self._messages = _catalog(self.lang)
+
+    def __call__(self, message: str, **params: Any) -> str:
+        text = self._messages.get(message, message)
+        if params:
+            try:
+                return text.format(**params)
+            except (KeyError, IndexError, ValueError):
+                return text
+        return text
+
+    gettext = __call__
+
+    def number(self, value: Number | None, digits: int = 0) -> str:
+        """A number with grouping and ``digits`` decimals; ``–`` when missing."""
+        if value is None or _missing(value):
+            return "–"
+        pattern = "#,##0" + ("." + "0" * digits if digits else "")
+        return str(format_decimal(value, format=pattern, locale=self.locale))
+
+    def money(self, value: Number | None, digits: int = 2) -> str:
+        """An amount in euros (``1 234,56 €``); ``–`` when missing."""
+        if value is None or _missing(value):
+            return "–"
+        pattern = None if digits == 2 else "#,##0 ¤" if self.lang == "fr" else "¤#,##0"
+        return str(
+            format_currency(
+                value, "EUR", format=pattern, locale=self.locale, currency_digits=digits == 2
+            )
+        )
+
+    def percent(self, ratio: Number | None, digits: int = 1) -> str:
+        """A ratio as a percentage (0.125 → ``12,5 %``); ``–`` when missing."""
+        if ratio is None or _missing(ratio):
+            return "–"
+        pattern = str(self.locale.percent_formats[None].pattern)
+        if digits:
+            pattern = pattern.replace("#,##0", "#,##0." + "0" * digits, 1)
+        return str(format_percent(ratio, format=pattern, locale=self.locale))
+
+    def date(self, value: date | datetime | None, fmt: str = "medium") -> str:
+        """A date (``27 nov. 2026``); datetimes include the time."""
+        if value is None:
+            return "–"
+        if isinstance(value, datetime):
+            return str(format_datetime(value, format=fmt, locale=self.locale))
+        return str(format_date(value, format=fmt, locale=self.locale))
+
+
+@cache
+def translator(lang: str = "fr") -> Translator:
+    """The shared, read-only translator of a language."""
+    return Translator(lang)

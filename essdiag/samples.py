@@ -1,0 +1,95 @@
+"""The sample cases shipped with essdiag, for learners and trainers.
+
+Each case is a folder of ``sample_data/`` with a ``dossier.json``, a French
+``README.md`` (the case narrative; its first heading is the case title) and
+any accounting files. They are read-only resources: opening a case copies its
+dossier into the workspace as a new dossier.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from essdiag.dossier import Dossier, read_dossier_json
+from essdiag.errors import EssdiagError
+
+__all__ = ["SampleCase", "load_sample", "sample_cases", "samples_dir"]
+
+ENV_DIR = "ESSDIAG_SAMPLES_DIR"
+
+
+class SampleCase(BaseModel):
+    """A sample case.
+
+    Attributes:
+        key: folder name (``recyclerie``).
+        title: first heading of its README.
+        summary: first paragraph of its README.
+        folder: where its files are.
+        files: names of its other files (FEC, budget…).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    key: str
+    title: str
+    summary: str
+    folder: Path
+    files: tuple[str, ...]
+
+
+def samples_dir() -> Path:
+    """Folder of the sample cases: ``ESSDIAG_SAMPLES_DIR``, the wheel's copy, or the source tree's."""
+    if os.environ.get(ENV_DIR):
+        return Path(os.environ[ENV_DIR])
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "sample_data", here.parent / "sample_data"):
+        if candidate.is_dir():
+            return candidate
+    return here.parent / "sample_data"
+
+
+def _title_and_summary(readme: Path, fallback: str) -> tuple[str, str]:
+    if not readme.is_file():
+        return fallback, ""
+    title, paragraph = fallback, []
+    for line in readme.read_text("utf-8").splitlines():
+        stripped = line.strip()
+        if stripped.startswith("# ") and title == fallback:
+            title = stripped[2:].strip()
+        elif stripped and not stripped.startswith(("#", "|", "-", "*", ">")) and title != fallback:
+            paragraph.append(stripped)
+        elif paragraph and not stripped:
+            break
+    return title, " ".join(paragraph)
+
+
+def sample_cases() -> list[SampleCase]:
+    """Every sample case that has a ``dossier.json``, the blank template last."""
+    root = samples_dir()
+    if not root.is_dir():
+        return []
+    cases = []
+    for folder in sorted(p for p in root.iterdir() if (p / "dossier.json").is_file()):
+        title, summary = _title_and_summary(folder / "README.md", folder.name)
+        files = tuple(
+            sorted(p.name for p in folder.iterdir() if p.is_file() and p.name != "dossier.json")
+        )
+        cases.append(
+            SampleCase(key=folder.name, title=title, summary=summary, folder=folder, files=files)
+        )
+    return sorted(cases, key=lambda c: (c.key == "blank", c.key))
+
+
+def load_sample(key: str) -> Dossier:
+    """The dossier of a sample case; raises if the shipped file is broken."""
+    path = samples_dir() / key / "dossier.json"
+    if not path.is_file():
+        raise EssdiagError(f"Le cas d'exemple « {key} » n'existe pas.")
+    dossier, issues = read_dossier_json(path.read_bytes(), file=path.name)
+    if dossier is None:
+        raise EssdiagError(f"Le cas d'exemple « {key} » est illisible.", issues=issues)
+    return dossier

@@ -1,0 +1,129 @@
+"""Session state: the workspace, the translator and the open dossier.
+
+The current dossier lives under one key, :data:`CURRENT`, owned by this
+module. Every edit is saved at once as a new revision based on the revision
+the user opened; when someone else saved in between, the save is refused and
+the edit is kept under :data:`PENDING` so the user can reload or retry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import streamlit as st
+
+from essdiag.dossier import Dossier
+from essdiag.errors import StaleRevisionError
+from essdiag.i18n import Translator, translator
+from essdiag.samples import load_sample, sample_cases
+from essdiag.store import DossierInfo, Workspace, default_database_url
+
+__all__ = [
+    "CURRENT",
+    "OpenDossier",
+    "author",
+    "current",
+    "open_dossier",
+    "save_current",
+    "tr",
+    "workspace",
+]
+
+CURRENT = "dossier_current"
+PENDING = "dossier_pending"
+LANG = "app_lang"
+AUTHOR = "app_author"
+
+
+@dataclass(frozen=True)
+class OpenDossier:
+    """The dossier open in this session and the revision it was loaded from."""
+
+    id: str
+    revision: int
+    dossier: Dossier
+
+
+@st.cache_resource(show_spinner=False)
+def _workspace(url: str) -> Workspace:
+    ws = Workspace(url)
+    if not ws.list_dossiers():
+        for case in sample_cases():
+            if case.key != "blank":
+                ws.create(load_sample(case.key), author="essdiag", message="Cas d'exemple")
+    return ws
+
+
+def workspace() -> Workspace:
+    """The shared workspace (one engine per database URL, seeded with the sample cases)."""
+    return _workspace(default_database_url())
+
+
+def tr() -> Translator:
+    """The translator of this session's language (French by default)."""
+    return translator(str(st.session_state.get(LANG, "fr")))
+
+
+def author() -> str:
+    """Name the user gave for the revisions they save."""
+    return str(st.session_state.get(AUTHOR) or "anonyme")
+
+
+def current() -> OpenDossier | None:
+    """The open dossier, or None."""
+    value = st.session_state.get(CURRENT)
+    return value if isinstance(value, OpenDossier) else None
+
+
+def open_dossier(dossier_id: str, revision: int | None = None) -> OpenDossier:
+    """Load a dossier from the workspace and make it the open one."""
+    dossier, number = workspace().load(dossier_id, revision)
+    opened = OpenDossier(id=dossier_id, revision=number, dossier=dossier)
+    st.session_state[CURRENT] = opened
+    st.session_state.pop(PENDING, None)
+    return opened
+
+
+def create_and_open(dossier: Dossier, message: str) -> DossierInfo:
+    """Store a new dossier in the workspace and open it."""
+    info = workspace().create(dossier, author=author(), message=message)
+    open_dossier(info.id)
+    return info
+
+
+def save_current(dossier: Dossier, message: str) -> bool:
+    """Save an edit of the open dossier as a new revision.
+
+    Returns False, keeping the edit under :data:`PENDING`, when the dossier was
+    saved by someone else since it was opened.
+    """
+    opened = current()
+    if opened is None:
+        return False
+    try:
+        number = workspace().save(
+            opened.id, dossier, base=opened.revision, author=author(), message=message
+        )
+    except StaleRevisionError:
+        st.session_state[PENDING] = (dossier, message)
+        return False
+    st.session_state[CURRENT] = replace(opened, revision=number, dossier=dossier)
+    st.session_state.pop(PENDING, None)
+    return True
+
+
+def pending() -> tuple[Dossier, str] | None:
+    """An edit refused because the dossier had moved on, kept for a retry."""
+    value = st.session_state.get(PENDING)
+    return value if isinstance(value, tuple) else None
+
+
+def force_save_pending() -> bool:
+    """Save the kept edit on top of the latest revision (the user chose to)."""
+    kept = pending()
+    opened = current()
+    if kept is None or opened is None:
+        return False
+    head = workspace().head(opened.id)
+    st.session_state[CURRENT] = replace(opened, revision=head)
+    return save_current(kept[0], kept[1] + " (après conflit)")

@@ -1,0 +1,129 @@
+"""Shared pieces of the screens: header with competencies, issues, working, empty states."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from essdiag.errors import Issue, Severity, render
+from essdiag.figures import Figure
+from essdiag.referentiel import COMPETENCIES
+from essdiag.ui import state
+
+__all__ = ["explain", "page_header", "require_dossier", "show_issues"]
+
+
+def page_header(title: str, competencies: Iterable[str], intro: str = "") -> None:
+    """Title, the RNCP competencies the screen serves, and a short introduction."""
+    _ = state.tr()
+    st.title(title)
+    codes = list(competencies)
+    if codes:
+        badges = " · ".join(f"**{c}** {_(COMPETENCIES[c].short)}" for c in codes)
+        st.caption(_("Compétences RNCP38126 travaillées : {badges}", badges=badges))
+    if intro:
+        st.write(intro)
+
+
+def issue_text(issue: Issue) -> str:
+    """An issue's message in the session's language, with where it was found."""
+    _ = state.tr()
+    params = dict(issue.params)
+    if "label" in params:
+        params["label"] = _(str(params["label"]))
+    message = render(_(issue.template), params)
+    where = issue.where()
+    return f"{message} ({where})" if where else message
+
+
+def show_issues(issues: Iterable[Issue], *, title: str | None = None) -> None:
+    """Every issue, errors first, as a list and a downloadable table."""
+    _ = state.tr()
+    items = sorted(issues, key=lambda i: (i.severity != Severity.ERROR, i.line or 0))
+    if not items:
+        return
+    errors = sum(i.severity == Severity.ERROR for i in items)
+    head = title or _("{n} problème(s) trouvé(s), dont {e} bloquant(s)", n=len(items), e=errors)
+    box = st.error if errors else st.warning
+    box(head + "\n\n" + "\n".join(f"- {issue_text(i)}" for i in items[:20]))
+    if len(items) > 20:
+        table = pd.DataFrame(
+            {
+                _("Code"): [i.code for i in items],
+                _("Message"): [issue_text(i) for i in items],
+                _("Ligne"): [i.line for i in items],
+                _("Colonne"): [i.column for i in items],
+            }
+        )
+        st.dataframe(table, hide_index=True)
+
+
+def explain(figure: Figure) -> None:
+    """The "Comment est-ce calculé ?" expander for a figure."""
+    _ = state.tr()
+    with st.expander(_("Comment est-ce calculé ?")):
+        for step in figure.steps():
+            st.markdown(f"- {step}")
+
+
+def require_dossier() -> state.OpenDossier:
+    """The open dossier; otherwise an empty state that leads to the home page."""
+    opened = state.current()
+    if opened is None:
+        _ = state.tr()
+        st.info(
+            _(
+                "Aucun dossier n'est ouvert. Ouvrez un cas d'exemple ou créez un dossier "
+                "depuis l'accueil."
+            )
+        )
+        st.page_link("pages/home.py", label=_("Aller à l'accueil"), icon=":material/home:")
+        st.stop()
+    assert opened is not None
+    return opened
+
+
+def conflict_banner() -> None:
+    """When a save was refused, say so and offer to reload or save on top."""
+    kept = state.pending()
+    if kept is None:
+        return
+    _ = state.tr()
+    st.error(
+        _(
+            "Ce dossier a été enregistré par quelqu'un d'autre depuis que vous l'avez ouvert : "
+            "votre modification n'a pas été enregistrée, elle est conservée ci-dessous."
+        )
+    )
+    col1, col2 = st.columns(2)
+    opened = state.current()
+    if col1.button(
+        _("Recharger la dernière version (abandonner ma modification)"), key="conflict_reload"
+    ):
+        if opened:
+            state.open_dossier(opened.id)
+        st.rerun()
+    if col2.button(_("Enregistrer ma modification par-dessus"), key="conflict_force"):
+        state.force_save_pending()
+        st.rerun()
+
+
+def chart_with_table(fig: Any, table: pd.DataFrame, *, key: str, caption: str = "") -> None:
+    """A chart and its data table side by side (the table is the chart's text alternative)."""
+    _ = state.tr()
+    col_chart, col_table = st.columns([3, 2])
+    col_chart.plotly_chart(fig, key=f"{key}_chart", config={"displaylogo": False})
+    with col_table:
+        st.dataframe(table, hide_index=True, key=f"{key}_table")
+        if caption:
+            st.caption(caption)
+        st.download_button(
+            _("Télécharger le tableau (CSV)"),
+            data=table.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig"),
+            file_name=f"{key}.csv",
+            mime="text/csv",
+            key=f"{key}_csv",
+        )

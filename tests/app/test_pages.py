@@ -1,0 +1,175 @@
+"""Every registered screen runs, and the home and identity screens do their job.
+
+AppTest runs the real app.py (st.navigation) without a browser; the workspace
+is a fresh SQLite file per test.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from essdiag.store import Workspace
+
+REPO = Path(__file__).resolve().parents[2]
+CORPUS = REPO / "tests" / "data" / "bad_dossiers"
+
+
+def registered_pages() -> list[str]:
+    """Paths listed in app.py's NAVIGATION, read from its source."""
+    tree = ast.parse((REPO / "app.py").read_text("utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "NAVIGATION":
+            return [
+                c.value
+                for c in ast.walk(node)
+                if isinstance(c, ast.Constant) and str(c.value).startswith("pages/")
+            ]
+    raise AssertionError("NAVIGATION not found in app.py")
+
+
+@pytest.fixture
+def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = f"sqlite:///{tmp_path / 'ws.sqlite'}"
+    monkeypatch.setenv("ESSDIAG_DATABASE_URL", url)
+    return url
+
+
+def start() -> AppTest:
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def open_sample(at: AppTest, key: str = "recyclerie") -> None:
+    at.button(key=f"home_sample_{key}").click().run()
+    assert not at.exception
+
+
+def test_every_page_file_is_registered_and_exists() -> None:
+    pages = registered_pages()
+    on_disk = sorted(
+        f"pages/{p.name}" for p in (REPO / "pages").glob("*.py") if not p.name.startswith("_")
+    )
+    assert sorted(pages) == on_disk
+
+
+@pytest.mark.parametrize("page", registered_pages())
+def test_every_page_runs_without_and_with_a_dossier(page: str, db_url: str) -> None:
+    at = start()
+    at.switch_page(page).run()
+    assert not at.exception
+    assert at.title, f"{page} has no title"
+    at.switch_page("pages/home.py").run()
+    open_sample(at)
+    at.switch_page(page).run()
+    assert not at.exception
+
+
+def test_workspace_is_seeded_with_sample_cases(db_url: str) -> None:
+    at = start()
+    assert at.title[0].value == "Accueil"
+    names = list(at.dataframe[0].value["Structure"])
+    assert len(names) >= 2
+    assert any("SCIC" in n or "nergie" in n for n in names)
+
+
+def test_open_sample_then_edit_identity_makes_a_revision(db_url: str) -> None:
+    at = start()
+    open_sample(at)
+    at.switch_page("pages/identity.py").run()
+    assert at.text_input(key="identity_name").value
+    at.number_input(key="identity_headcount").set_value(31)
+    at.text_input(key="identity_message").set_value("Embauches de novembre")
+    at.button[0].click().run()  # the form's submit button
+    assert not at.exception
+    assert any("Enregistré (version 2)" in s.value for s in at.success)
+    ws = Workspace(db_url)
+    opened = ws.list_dossiers()[0]
+    assert opened.head == 2
+    assert ws.load(opened.id)[0].identity.headcount == 31
+    assert ws.revisions(opened.id)[0].message == "Embauches de novembre"
+
+
+def test_invalid_identity_is_not_saved_and_says_why(db_url: str) -> None:
+    at = start()
+    open_sample(at)
+    at.switch_page("pages/identity.py").run()
+    at.text_input(key="identity_siren").set_value("123456789")
+    at.button[0].click().run()
+    assert not at.exception
+    assert "Rien n'a été enregistré" in at.error[0].value
+    assert "clé de contrôle (Luhn)" in at.error[0].value
+    ws = Workspace(db_url)
+    assert all(d.head == 1 for d in ws.list_dossiers())
+
+
+def test_stale_save_keeps_the_edit_and_offers_choices(db_url: str) -> None:
+    at = start()
+    open_sample(at)
+    ws = Workspace(db_url)
+    info = ws.list_dossiers()[0]
+    d, rev = ws.load(info.id)
+    ws.save(info.id, d, base=rev, author="collègue", message="en parallèle")
+    at.switch_page("pages/identity.py").run()
+    at.number_input(key="identity_volunteers").set_value(50)
+    at.button[0].click().run()
+    assert not at.exception
+    assert "enregistré par quelqu'un d'autre" in at.error[0].value
+    assert ws.head(info.id) == 2  # nothing written over the colleague's save
+    at.button(key="conflict_force").click().run()
+    assert ws.head(info.id) == 3
+    assert ws.load(info.id)[0].identity.volunteers == 50
+
+
+def test_bad_import_leaves_the_open_dossier_untouched(db_url: str) -> None:
+    at = start()
+    open_sample(at)
+    before = at.session_state["dossier_current"]
+    raw = (CORPUS / "bad_siren_checksum.json").read_bytes()
+    at.file_uploader(key="home_import_file").set_value(("bad.json", raw, "application/json")).run()
+    at.button(key="home_import_go").click().run()
+    assert not at.exception
+    assert "n'a pas été importé" in at.error[0].value
+    assert at.session_state["dossier_current"] == before
+
+
+def test_good_import_creates_a_new_dossier(db_url: str) -> None:
+    at = start()
+    count = len(Workspace(db_url).list_dossiers())
+    raw = json.dumps(
+        json.loads((REPO / "sample_data" / "blank" / "dossier.json").read_text("utf-8"))
+    ).encode()
+    at.file_uploader(key="home_import_file").set_value(
+        ("nouveau.json", raw, "application/json")
+    ).run()
+    at.button(key="home_import_go").click().run()
+    assert not at.exception
+    assert len(Workspace(db_url).list_dossiers()) == count + 1
+
+
+def test_restore_an_old_version(db_url: str) -> None:
+    at = start()
+    open_sample(at)
+    at.switch_page("pages/identity.py").run()
+    at.text_input(key="identity_name").set_value("Nom provisoire")
+    at.button[0].click().run()
+    at.switch_page("pages/home.py").run()
+    at.selectbox(key="home_restore_choice").set_value(1)
+    at.button(key="FormSubmitter:home_restore_form-Restaurer cette version").click().run()
+    assert not at.exception
+    current = at.session_state["dossier_current"]
+    assert current.revision == 3
+    assert current.dossier.identity.name != "Nom provisoire"
+
+
+def test_english_interface(db_url: str) -> None:
+    at = start()
+    at.selectbox(key="app_lang").set_value("en").run()
+    assert not at.exception
+    assert at.title[0].value == "Home"

@@ -1,0 +1,92 @@
+"""The dossier model: JSON round trip, schema versions and migrations, French issues."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import given, settings
+
+from essdiag.dossier import SCHEMA_VERSION, SECTIONS, Dossier, new_dossier, read_dossier_json
+from essdiag.errors import has_errors
+from tests.strategies import dossiers
+
+
+@given(dossiers)
+@settings(max_examples=60)
+def test_json_round_trip_is_lossless(dossier: Dossier) -> None:
+    back, issues = read_dossier_json(dossier.to_json().encode("utf-8"))
+    assert issues == []
+    assert back == dossier
+    assert back is not None and back.to_json() == dossier.to_json()
+
+
+def test_sections_start_empty_and_are_listed_identity_first() -> None:
+    d = new_dossier("Asso")
+    assert SECTIONS[0] == "identity"
+    assert set(SECTIONS) == set(Dossier.model_fields) - {"schema_version"}
+    for name in SECTIONS[1:]:
+        assert getattr(d, name).model_dump() == {}
+
+
+def test_bom_is_accepted(recyclerie: Dossier) -> None:
+    back, issues = read_dossier_json(b"\xef\xbb\xbf" + recyclerie.to_json().encode())
+    assert issues == [] and back == recyclerie
+
+
+def test_older_file_is_migrated_step_by_step() -> None:
+    """A schema-0 file (identity under ``organisation``) goes through the chain."""
+    calls: list[int] = []
+
+    def v0_to_v1(data: dict[str, Any]) -> dict[str, Any]:
+        calls.append(0)
+        out = {k: v for k, v in data.items() if k != "organisation"}
+        return {**out, "identity": data["organisation"], "schema_version": 1}
+
+    old = json.dumps({"schema_version": 0, "organisation": {"name": "Ancienne asso"}}).encode()
+    dossier, issues = read_dossier_json(old, migrations={0: v0_to_v1})
+    assert issues == [] and calls == [0]
+    assert dossier is not None and dossier.identity.name == "Ancienne asso"
+    assert dossier.schema_version == SCHEMA_VERSION
+
+
+def test_older_file_without_migration_is_refused_with_reason() -> None:
+    old = json.dumps({"schema_version": 0, "identity": {"name": "x"}}).encode()
+    dossier, issues = read_dossier_json(old, file="vieux.json")
+    assert dossier is None
+    assert [i.code for i in issues] == ["schema_version_unsupported"]
+    assert issues[0].message == "Aucune migration n'est connue depuis le schéma 0."
+
+
+def test_newer_file_message_says_to_update() -> None:
+    newer = json.dumps({"schema_version": SCHEMA_VERSION + 1, "identity": {"name": "x"}}).encode()
+    dossier, issues = read_dossier_json(newer, file="futur.json")
+    assert dossier is None
+    assert issues[0].code == "schema_version_newer"
+    assert issues[0].message == (
+        f"Ce dossier a été enregistré par une version plus récente d'essdiag (schéma "
+        f"{SCHEMA_VERSION + 1}, cette version lit jusqu'au schéma {SCHEMA_VERSION}). "
+        "Mettez essdiag à jour pour l'ouvrir."
+    )
+    assert issues[0].file == "futur.json"
+
+
+def test_every_invalid_field_is_reported_with_its_french_label() -> None:
+    raw = json.dumps(
+        {
+            "schema_version": 1,
+            "identity": {"name": "", "siren": "123", "headcount": -1, "couleur": "bleu"},
+        }
+    ).encode()
+    dossier, issues = read_dossier_json(raw, file="x.json")
+    assert dossier is None and has_errors(issues)
+    by_field = {i.field: i for i in issues}
+    assert by_field["identity.name"].message == "« Nom de la structure » ne peut pas être vide."
+    assert by_field["identity.headcount"].message == (
+        "« Effectif salarié » doit être supérieur ou égal à 0 (reçu : -1)."
+    )
+    assert by_field["identity.siren"].code == "siren_format"
+    assert by_field["identity.couleur"].message == (
+        "« identity.couleur » n'est pas un champ connu du dossier."
+    )
+    assert all(i.file == "x.json" for i in issues)

@@ -1,0 +1,75 @@
+"""French-first formats and a complete English catalog."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract, extract_from_dir
+
+from essdiag.i18n import _catalog, translator
+
+REPO = Path(__file__).resolve().parents[1]
+
+NNBSP, NBSP = "\u202f", "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("lang", "value", "expected"),
+    [
+        # CLDR fr: narrow no-break space for grouping, comma for decimals, € after a no-break space.
+        ("fr", 1234.56, f"1{NNBSP}234,56{NBSP}€"),
+        ("fr", Decimal("-1000000"), f"-1{NNBSP}000{NNBSP}000,00{NBSP}€"),
+        ("fr", 0, f"0,00{NBSP}€"),
+        ("en", 1234.56, "€1,234.56"),
+    ],
+)
+def test_money(lang: str, value: float, expected: str) -> None:
+    assert translator(lang).money(value) == expected
+
+
+def test_numbers_percentages_dates_and_missing_values() -> None:
+    fr, en = translator("fr"), translator("en")
+    assert fr.number(1234567.891, 1) == f"1{NNBSP}234{NNBSP}567,9"
+    assert fr.percent(0.125) == f"12,5{NBSP}%"
+    assert en.percent(0.125) == "12.5%"
+    assert fr.date(date(2026, 11, 27)) == "27 nov. 2026"
+    assert en.date(date(2026, 11, 27)) == "27 Nov 2026"
+    assert fr.money(None) == fr.number(float("nan")) == fr.percent(None) == "–"
+
+
+def test_unknown_language_falls_back_to_french() -> None:
+    assert translator("de").lang == "fr"
+    assert translator("fr")("Accueil") == "Accueil"
+
+
+def test_placeholders_are_filled_after_translation() -> None:
+    en = translator("en")
+    assert en("Enregistré (version {rev}).", rev=3) == "Saved (version 3)."
+
+
+def _french_messages() -> set[str]:
+    found: set[str] = set()
+    for folder in ("essdiag", "pages"):
+        for _file, _line, message, _comments, _ctx in extract_from_dir(
+            REPO / folder, keywords={"_": None, "N_": None}, comment_tags=()
+        ):
+            if isinstance(message, str) and message:
+                found.add(message)
+    with (REPO / "app.py").open("rb") as fh:
+        for _line, message, _comments, _ctx in extract(
+            "python", fh, keywords={"_": None, "N_": None}, comment_tags=()
+        ):
+            if isinstance(message, str) and message:
+                found.add(message)
+    return found
+
+
+def test_every_french_message_has_an_english_translation() -> None:
+    english = _catalog("en")
+    missing = sorted(m for m in _french_messages() if m not in english)
+    assert missing == [], (
+        "run `make i18n` and translate in essdiag/i18n/locales/en/LC_MESSAGES/messages.po"
+    )

@@ -1,0 +1,118 @@
+"""The workspace store, run identically on SQLite and on a real PostgreSQL."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+
+import pytest
+
+from essdiag.dossier import new_dossier
+from essdiag.errors import NotFoundError, StaleRevisionError
+from essdiag.store import Workspace
+
+
+def test_create_load_and_list(workspace: Workspace) -> None:
+    a = workspace.create(new_dossier("Asso A"), author="Camille", message="Création")
+    b = workspace.create(new_dossier("SCIC B", legal_form="scic"), author="Dominique")
+    dossier, rev = workspace.load(a.id)
+    assert (dossier.identity.name, rev) == ("Asso A", 1)
+    listed = workspace.list_dossiers()
+    assert [d.id for d in listed] == [b.id, a.id]  # most recently saved first
+    assert {d.head for d in listed} == {1}
+
+
+def test_every_save_is_a_new_revision_with_author_and_message(workspace: Workspace) -> None:
+    info = workspace.create(new_dossier("Asso"), author="Camille")
+    d, rev = workspace.load(info.id)
+    d2 = d.model_copy(update={"identity": d.identity.model_copy(update={"headcount": 12})})
+    assert workspace.save(info.id, d2, base=rev, author="Lou", message="Effectif") == 2
+    history = workspace.revisions(info.id)
+    assert [(r.number, r.author, r.message) for r in history] == [
+        (2, "Lou", "Effectif"),
+        (1, "Camille", "Création"),
+    ]
+    assert history[0].sha256 == hashlib.sha256(d2.to_json().encode()).hexdigest()
+    assert workspace.load(info.id, 1)[0].identity.headcount == 0
+    assert workspace.load(info.id)[0].identity.headcount == 12
+
+
+def test_stale_save_is_refused_and_writes_nothing(workspace: Workspace) -> None:
+    info = workspace.create(new_dossier("Asso"), author="a")
+    d, rev = workspace.load(info.id)
+    workspace.save(info.id, d, base=rev, author="first", message="1")
+    with pytest.raises(StaleRevisionError, match="enregistré par quelqu'un d'autre"):
+        workspace.save(info.id, d, base=rev, author="second", message="2")
+    assert workspace.head(info.id) == 2
+    assert [r.author for r in workspace.revisions(info.id)] == ["first", "a"]
+
+
+def test_restore_creates_a_new_revision(workspace: Workspace) -> None:
+    info = workspace.create(new_dossier("Avant"), author="a")
+    d, _ = workspace.load(info.id)
+    renamed = d.model_copy(update={"identity": d.identity.model_copy(update={"name": "Après"})})
+    workspace.save(info.id, renamed, base=1, author="a", message="Renommage")
+    assert workspace.restore(info.id, 1, author="b") == 3
+    assert workspace.load(info.id)[0].identity.name == "Avant"
+    assert workspace.info(info.id).name == "Avant"
+    assert workspace.revisions(info.id)[0].message == "Restauration de la version 1"
+    assert workspace.load(info.id, 2)[0].identity.name == "Après"  # nothing overwritten
+
+
+def test_unknown_dossier_and_revision(workspace: Workspace) -> None:
+    with pytest.raises(NotFoundError):
+        workspace.load("nope")
+    info = workspace.create(new_dossier("Asso"), author="a")
+    with pytest.raises(NotFoundError, match="pas de version 7"):
+        workspace.load(info.id, 7)
+    with pytest.raises(NotFoundError):
+        workspace.save("nope", new_dossier("x"), base=1, author="a", message="m")
+
+
+def test_attachments_keep_bytes_and_hash(workspace: Workspace) -> None:
+    info = workspace.create(new_dossier("Asso"), author="a")
+    data = bytes(range(256)) * 1000
+    att = workspace.attach(
+        info.id, "fec.parquet", data, media_type="application/x-parquet", kind="ledger-parquet"
+    )
+    assert att.size == len(data)
+    assert att.sha256 == hashlib.sha256(data).hexdigest()
+    assert workspace.attachment_bytes(att.id) == data
+    assert [a.id for a in workspace.attachments(info.id)] == [att.id]
+    with pytest.raises(NotFoundError):
+        workspace.attachment_bytes("missing")
+
+
+def test_archive_hides_but_keeps(workspace: Workspace) -> None:
+    info = workspace.create(new_dossier("Asso"), author="a")
+    workspace.archive(info.id)
+    assert workspace.list_dossiers() == []
+    assert workspace.load(info.id)[0].identity.name == "Asso"
+
+
+def test_concurrent_saves_from_the_same_base_only_one_wins(workspace: Workspace) -> None:
+    info = workspace.create(new_dossier("Asso"), author="a")
+    d, rev = workspace.load(info.id)
+    outcomes: list[str] = []
+    barrier = threading.Barrier(4)
+
+    def attempt(n: int) -> None:
+        barrier.wait()
+        try:
+            workspace.save(info.id, d, base=rev, author=f"user{n}", message="race")
+            outcomes.append("saved")
+        except StaleRevisionError:
+            outcomes.append("stale")
+
+    threads = [threading.Thread(target=attempt, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["saved", "stale", "stale", "stale"]
+    assert workspace.head(info.id) == 2
+
+
+def test_sample_dossier_round_trips_through_the_store(workspace: Workspace, recyclerie) -> None:  # type: ignore[no-untyped-def]
+    info = workspace.create(recyclerie, author="trainer")
+    assert workspace.load(info.id)[0] == recyclerie
