@@ -51,17 +51,28 @@ def _missing(value: Number | None) -> bool:
 
 @cache
 def _catalog(lang: str) -> dict[str, str]:
-    """msgid → msgstr for a language (French is the source: empty catalog)."""
+    """msgid → msgstr for a language, merged from every ``.po`` of its folder.
+
+    French is the source language: its catalog is empty. Each domain may keep
+    its own ``<domain>.po`` beside ``messages.po``.
+    """
     if lang == "fr":
         return {}
-    path = files("essdiag.i18n").joinpath(f"locales/{lang}/LC_MESSAGES/messages.po")
-    with path.open("rb") as fh:
-        catalog = read_po(fh)
-    return {
-        str(m.id): str(m.string)
-        for m in catalog
-        if m.id and isinstance(m.id, str) and m.string and not m.fuzzy
-    }
+    folder = files("essdiag.i18n").joinpath(f"locales/{lang}/LC_MESSAGES")
+    merged: dict[str, str] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".po"):
+            continue
+        with entry.open("rb") as fh:
+            catalog = read_po(fh)
+        merged.update(
+            {
+                str(m.id): str(m.string)
+                for m in catalog
+                if m.id and isinstance(m.id, str) and m.string and not m.fuzzy
+            }
+        )
+    return merged
 
 
 class Translator:
