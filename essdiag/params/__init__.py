@@ -1,8 +1,9 @@
 """Dated legal parameters: SMIC, thresholds and rates, each with its source.
 
 A figure that changes over time is never a literal in code: it is read here,
-on a date, with :func:`param`. The values live in ``legal.toml`` beside this
-module, one series per name, one entry per date of effect.
+on a date, with :func:`param`. The values live in ``*.toml`` files beside this
+module (``legal.toml``, and one file per domain that needs its own), one
+series per name, one entry per date of effect.
 
 Example:
     >>> from datetime import date
@@ -18,6 +19,7 @@ from datetime import date
 from decimal import Decimal
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -50,7 +52,15 @@ class Param(BaseModel):
 
 @cache
 def _table() -> dict[str, tuple[Param, ...]]:
-    raw = tomllib.loads(files("essdiag.params").joinpath("legal.toml").read_text("utf-8"))
+    """Every series of every ``*.toml`` beside this module (one file per domain)."""
+    raw: dict[str, Any] = {}
+    for entry in sorted(files("essdiag.params").iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".toml"):
+            continue
+        for name, spec in tomllib.loads(entry.read_text("utf-8")).items():
+            if name in raw:
+                raise ValueError(f"legal parameter {name!r} is defined twice ({entry.name})")
+            raw[name] = spec
     out: dict[str, tuple[Param, ...]] = {}
     for name, spec in raw.items():
         values = sorted(spec["values"], key=lambda v: v["from"])
