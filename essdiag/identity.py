@@ -161,9 +161,9 @@ class Territory(BaseModel):
     ] = ""
     epci: Annotated[str, Field(title=N_("SIREN de l’EPCI"), pattern=r"^(\d{9})?$")] = ""
     departement: Annotated[
-        str, Field(title=N_("Département"), pattern=r"^((\d{2})|(2[AB])|(97\d))?$")
+        str, Field(title=N_("Code département"), pattern=r"^((\d{2})|(2[AB])|(97\d))?$")
     ] = ""
-    region: Annotated[str, Field(title=N_("Région"), pattern=r"^(\d{2})?$")] = ""
+    region: Annotated[str, Field(title=N_("Code région"), pattern=r"^(\d{2})?$")] = ""
 
 
 class Identity(BaseModel):

@@ -53,18 +53,20 @@ def samples_dir() -> Path:
 
 
 def _title_and_summary(readme: Path, fallback: str) -> tuple[str, str]:
+    """The first ``#`` heading and the first plain paragraph of a case's README."""
     if not readme.is_file():
         return fallback, ""
-    title, paragraph = fallback, []
-    for line in readme.read_text("utf-8").splitlines():
-        stripped = line.strip()
-        if stripped.startswith("# ") and title == fallback:
-            title = stripped[2:].strip()
-        elif stripped and not stripped.startswith(("#", "|", "-", "*", ">")) and title != fallback:
-            paragraph.append(stripped)
-        elif paragraph and not stripped:
-            break
-    return title, " ".join(paragraph)
+    text = readme.read_text("utf-8")
+    title = next(
+        (line[2:].strip() for line in text.splitlines() if line.startswith("# ")), fallback
+    )
+    for block in text.split("\n\n"):
+        para = " ".join(line.strip() for line in block.strip().splitlines())
+        italic_note = para.startswith("*") and not para.startswith("**")
+        if not para or italic_note or para.startswith(("#", "|", "- ", "* ", ">", "![", "1. ")):
+            continue
+        return title, para if len(para) <= 420 else para[:419].rsplit(" ", 1)[0] + " …"
+    return title, ""
 
 
 def sample_cases() -> list[SampleCase]:
@@ -76,7 +78,11 @@ def sample_cases() -> list[SampleCase]:
     for folder in sorted(p for p in root.iterdir() if (p / "dossier.json").is_file()):
         title, summary = _title_and_summary(folder / "README.md", folder.name)
         files = tuple(
-            sorted(p.name for p in folder.iterdir() if p.is_file() and p.name != "dossier.json")
+            sorted(
+                p.name
+                for p in folder.iterdir()
+                if p.is_file() and p.name not in ("dossier.json", "README.md")
+            )
         )
         cases.append(
             SampleCase(key=folder.name, title=title, summary=summary, folder=folder, files=files)

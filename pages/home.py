@@ -50,7 +50,15 @@ with tab_open:
             choice = st.selectbox(
                 _("Dossier à ouvrir"),
                 options=[d.id for d in dossiers],
-                format_func={d.id: d.name for d in dossiers}.__getitem__,
+                format_func={
+                    d.id: _(
+                        "{name} — version {rev} du {date}",
+                        name=d.name,
+                        rev=d.head,
+                        date=_.date(d.updated_at, "short"),
+                    )
+                    for d in dossiers
+                }.__getitem__,
                 key="home_open_choice",
             )
             if st.form_submit_button(_("Ouvrir"), type="primary"):

@@ -70,9 +70,9 @@ with st.form("identity_form"):
     )
     epci = c2.text_input(_("SIREN de l’EPCI"), value=ident.territory.epci, key="identity_epci")
     departement = c3.text_input(
-        _("Département"), value=ident.territory.departement, key="identity_departement"
+        _("Code département"), value=ident.territory.departement, key="identity_departement"
     )
-    region = c4.text_input(_("Région"), value=ident.territory.region, key="identity_region")
+    region = c4.text_input(_("Code région"), value=ident.territory.region, key="identity_region")
 
     st.subheader(_("Moyens humains et exercice"))
     c1, c2, c3, c4, c5 = st.columns(5)

@@ -1,0 +1,1 @@
+"""Per-domain sections of the sample dossiers: each module has ``section(case)``."""

@@ -1,0 +1,177 @@
+"""The app in a real browser: open a sample case, sidebar navigation, language, accessibility.
+
+AppTest runs no JavaScript; these tests click through the running app the way a
+user does. They wait on what the page shows (and on Streamlit's script state),
+never on fixed sleeps.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from essdiag.samples import load_sample, sample_cases
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SIDEBAR = '[data-testid="stSidebar"]'
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+TIMEOUT_MS = 30_000
+
+
+def wait_idle(page: Page) -> None:
+    """Wait until Streamlit has finished running the script and shows no running status."""
+    page.locator(IDLE).wait_for(state="attached", timeout=TIMEOUT_MS)
+    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=TIMEOUT_MS)
+
+
+def expect_title(page: Page, title: str) -> None:
+    """Wait for the page title (``st.title``, an h1) and for the rerun to end."""
+    heading = page.locator('[data-testid="stMain"] h1').filter(has_text=title)
+    expect(heading.first).to_be_visible(timeout=TIMEOUT_MS)
+    wait_idle(page)
+
+
+GRIDS_PAINTED = """() => [...document.querySelectorAll('[data-testid="stDataFrame"]')]
+    .filter((frame) => frame.checkVisibility())
+    .every((frame) => {
+        const canvas = frame.querySelector('canvas[data-testid="data-grid-canvas"]');
+        if (!canvas || !canvas.width || !canvas.height) return false;
+        const px = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        for (let i = 0; i < px.length; i += 4) if (px[i + 3] > 0 && px[i] < 128) return true;
+        return false;
+    })"""
+
+
+def settle(page: Page) -> None:
+    """Let web fonts load and the canvas-drawn tables (``st.dataframe``) paint.
+
+    A data grid mounts and paints a moment after the script run ends; without
+    this wait a screenshot shows an empty grey box in its place.
+    """
+    wait_idle(page)
+    page.evaluate("() => document.fonts.ready.then(() => true)")
+    page.wait_for_function(GRIDS_PAINTED, timeout=TIMEOUT_MS)
+
+
+def screenshot(page: Page, path: Path) -> None:
+    settle(page)
+    page.screenshot(path=str(path), full_page=True)
+
+
+def open_home(page: Page, app_url: str) -> None:
+    page.goto(app_url)
+    expect_title(page, "Accueil")
+
+
+def first_case_name() -> tuple[str, str]:
+    """Key and organisation name of the first sample case the home page lists."""
+    cases = sample_cases()
+    if not cases:
+        reason = "no sample case found (sample_data/*/dossier.json)"
+        if os.environ.get("CI", "").strip().lower() == "true":
+            pytest.fail(reason, pytrace=False)
+        pytest.skip(reason)
+    return cases[0].key, load_sample(cases[0].key).identity.name
+
+
+def open_first_case(page: Page, app_url: str) -> str:
+    """Open a copy of the first sample case from the home page; returns the dossier name."""
+    _key, name = first_case_name()
+    open_home(page, app_url)
+    page.get_by_role("tab", name="Cas d'exemple").click()
+    button = page.get_by_role("button", name="Ouvrir une copie de ce cas").first
+    expect(button).to_be_visible()
+    button.click()
+    sidebar = page.locator(SIDEBAR)
+    expect(sidebar).to_contain_text("Dossier ouvert", timeout=TIMEOUT_MS)
+    expect(sidebar).to_contain_text(name)
+    wait_idle(page)
+    return name
+
+
+def go_to_identity(page: Page) -> None:
+    page.locator(SIDEBAR).get_by_role("link", name="Identité de la structure").click()
+    expect_title(page, "Identité de la structure")
+
+
+def format_violations(violations: list[dict[str, Any]]) -> str:
+    """One block per axe violation: rule, impact, help, and the first offending elements."""
+    lines = []
+    for v in violations:
+        lines.append(f"- {v['id']} [{v.get('impact')}] {v['help']} ({v.get('helpUrl', '')})")
+        for node in v.get("nodes", [])[:3]:
+            target = " ".join(str(t) for t in node.get("target", []))
+            html = str(node.get("html", "")).replace("\n", " ")[:200]
+            lines.append(f"    target: {target}")
+            lines.append(f"    html:   {html}")
+            summary = str(node.get("failureSummary", "")).replace("\n", " / ")[:300]
+            if summary:
+                lines.append(f"    why:    {summary}")
+        if len(v.get("nodes", [])) > 3:
+            lines.append(f"    … and {len(v['nodes']) - 3} more element(s)")
+    return "\n".join(lines)
+
+
+def run_axe(page: Page, axe_js: Path) -> dict[str, Any]:
+    """Inject axe-core and run the WCAG 2.0/2.1 A and AA rules on the whole document."""
+    page.add_script_tag(path=str(axe_js))
+    result: dict[str, Any] = page.evaluate(
+        """(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})""", AXE_TAGS
+    )
+    return result
+
+
+def assert_no_violations(page: Page, axe_js: Path, where: str) -> None:
+    result = run_axe(page, axe_js)
+    violations = result["violations"]
+    incomplete = [v["id"] for v in result.get("incomplete", [])]
+    print(f"axe on {where}: {len(violations)} violation(s); to review by hand: {incomplete}")
+    if violations:
+        report = format_violations(violations)
+        print(report)
+        pytest.fail(f"axe-core found {len(violations)} violation(s) on {where}:\n{report}")
+
+
+def test_open_sample_case_then_identity(
+    app_page: Page, app_url: str, screenshots_dir: Path
+) -> None:
+    page = app_page
+    open_home(page, app_url)
+    screenshot(page, screenshots_dir / "home.png")
+
+    name = open_first_case(page, app_url)
+    expect(page.locator('[data-testid="stMain"]')).to_contain_text(f"Dossier ouvert : {name}")
+    screenshot(page, screenshots_dir / "home-case-open.png")
+
+    go_to_identity(page)
+    expect(page.get_by_label("Nom de la structure")).to_have_value(name)
+    expect(page.locator(SIDEBAR)).to_contain_text(name)
+    screenshot(page, screenshots_dir / "identity.png")
+
+
+def test_home_has_no_axe_violations(app_page: Page, app_url: str, axe_js: Path) -> None:
+    open_home(app_page, app_url)
+    assert_no_violations(app_page, axe_js, "the home page")
+
+
+def test_identity_has_no_axe_violations(app_page: Page, app_url: str, axe_js: Path) -> None:
+    open_first_case(app_page, app_url)
+    go_to_identity(app_page)
+    expect(app_page.get_by_label("Nom de la structure")).not_to_have_value("")
+    assert_no_violations(app_page, axe_js, "the identity page with a case open")
+
+
+def test_switching_to_english_translates_the_title(
+    app_page: Page, app_url: str, screenshots_dir: Path
+) -> None:
+    page = app_page
+    open_home(page, app_url)
+    page.locator(SIDEBAR).locator('[data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name="English").click()
+    expect_title(page, "Home")
+    expect(page.locator('[data-testid="stMain"] h1').first).not_to_contain_text("Accueil")
+    screenshot(page, screenshots_dir / "home-english.png")
