@@ -23,7 +23,7 @@ def test_write_table_round_trip() -> None:
         wb,
         "Écarts",
         ["Compte", "Montant", "Part", "Date"],
-        [["=HYPERLINK(\"http://x\")", 1234.5, 0.25, date(2026, 3, 31)], ["606100", None, None, None]],
+        [['=HYPERLINK("http://x")', 1234.5, 0.25, date(2026, 3, 31)], ["606100", None, None, None]],
         money_columns=[1],
         percent_columns=[2],
         title="Test",
@@ -31,7 +31,7 @@ def test_write_table_round_trip() -> None:
     wb.close()
     sheet = load_workbook(io.BytesIO(buf.getvalue()))["Écarts"]
     assert sheet["A1"].value == "Test"
-    assert sheet["A4"].value == "'=HYPERLINK(\"http://x\")"
+    assert sheet["A4"].value == '\'=HYPERLINK("http://x")'
     assert sheet["A4"].data_type == "s"
     assert sheet["B4"].value == 1234.5 and sheet["B4"].number_format == EUR_FORMAT
     assert sheet["D4"].value.date() == date(2026, 3, 31)
