@@ -10,9 +10,9 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks import store_bench
+from benchmarks import app_bench, store_bench
 
-SUITES = {"store": store_bench.run}
+SUITES = {"store": store_bench.run, "app": app_bench.run}
 
 
 def main(argv: list[str]) -> int:
