@@ -14,7 +14,14 @@ import re
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from essdiag.i18n import N_
@@ -206,3 +213,15 @@ class Identity(BaseModel):
     fte: Annotated[float, Field(title=N_("Équivalents temps plein"), ge=0)] = 0.0
     volunteers: Annotated[int, Field(title=N_("Bénévoles réguliers"), ge=0)] = 0
     members: Annotated[int, Field(title=N_("Adhérents ou sociétaires"), ge=0)] = 0
+
+    @model_validator(mode="after")
+    def _siret_belongs_to_siren(self) -> Identity:
+        """A SIRET is the SIREN followed by the establishment's NIC (INSEE)."""
+        if self.siren and self.siret and not self.siret.startswith(self.siren):
+            raise PydanticCustomError(
+                "siret_siren_mismatch",
+                "Le SIRET « {siret} » ne commence pas par le SIREN « {siren} » : "
+                "un SIRET est le SIREN suivi des 5 chiffres de l'établissement.",
+                {"siret": self.siret, "siren": self.siren},
+            )
+        return self

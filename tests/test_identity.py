@@ -111,3 +111,13 @@ def test_territory_codes_accept_official_forms(field: str, value: str) -> None:
 def test_territory_codes_refuse_other_forms(field: str, value: str) -> None:
     with pytest.raises(ValidationError):
         Identity(name="A", territory={field: value})
+
+
+def test_siret_must_extend_the_siren() -> None:
+    with pytest.raises(ValidationError) as exc:
+        Identity(name="A", siren="732829320", siret=luhn_complete("8412796310001"))
+    err = exc.value.errors()[0]
+    assert err["type"] == "siret_siren_mismatch"
+    assert err["msg"].startswith("Le SIRET « 84127963100011 » ne commence pas par le SIREN")
+    ok = Identity(name="A", siren="732829320", siret="73282932000074")
+    assert ok.siret is not None and ok.siren is not None and ok.siret.startswith(ok.siren)
