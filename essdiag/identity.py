@@ -22,9 +22,9 @@ from pydantic import (
     Field,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
 
 from essdiag.i18n import N_
+from essdiag.validation import custom_error
 
 __all__ = ["Address", "Identity", "LegalForm", "Territory", "luhn_valid"]
 
@@ -59,15 +59,17 @@ def _strip_spaces(value: object) -> object:
 
 def _check_siren(value: str) -> str:
     if not re.fullmatch(r"\d{9}", value):
-        raise PydanticCustomError(
+        raise custom_error(
             "siren_format",
-            "Le SIREN doit compter 9 chiffres (reçu : « {value} »).",
+            N_("Le SIREN doit compter 9 chiffres (reçu : « {value} »)."),
             {"value": value},
         )
     if not luhn_valid(value):
-        raise PydanticCustomError(
+        raise custom_error(
             "siren_checksum",
-            "Le SIREN « {value} » n'est pas valide : la clé de contrôle (Luhn) ne correspond pas.",
+            N_(
+                "Le SIREN « {value} » n'est pas valide : la clé de contrôle (Luhn) ne correspond pas."
+            ),
             {"value": value},
         )
     return value
@@ -75,9 +77,9 @@ def _check_siren(value: str) -> str:
 
 def _check_siret(value: str) -> str:
     if not re.fullmatch(r"\d{14}", value):
-        raise PydanticCustomError(
+        raise custom_error(
             "siret_format",
-            "Le SIRET doit compter 14 chiffres (reçu : « {value} »).",
+            N_("Le SIRET doit compter 14 chiffres (reçu : « {value} »)."),
             {"value": value},
         )
     ok = (
@@ -86,9 +88,11 @@ def _check_siret(value: str) -> str:
         else luhn_valid(value) and luhn_valid(value[:9])
     )
     if not ok:
-        raise PydanticCustomError(
+        raise custom_error(
             "siret_checksum",
-            "Le SIRET « {value} » n'est pas valide : la clé de contrôle (Luhn) ne correspond pas.",
+            N_(
+                "Le SIRET « {value} » n'est pas valide : la clé de contrôle (Luhn) ne correspond pas."
+            ),
             {"value": value},
         )
     return value
@@ -99,9 +103,9 @@ def _check_naf(value: str) -> str:
     if re.fullmatch(r"\d{4}[A-Z]", v):
         v = f"{v[:2]}.{v[2:]}"
     if not re.fullmatch(r"\d{2}\.\d{2}[A-Z]", v):
-        raise PydanticCustomError(
+        raise custom_error(
             "naf_format",
-            "Le code NAF doit avoir la forme 88.99B (reçu : « {value} »).",
+            N_("Le code NAF doit avoir la forme 88.99B (reçu : « {value} »)."),
             {"value": value},
         )
     return v
@@ -218,10 +222,12 @@ class Identity(BaseModel):
     def _siret_belongs_to_siren(self) -> Identity:
         """A SIRET is the SIREN followed by the establishment's NIC (INSEE)."""
         if self.siren and self.siret and not self.siret.startswith(self.siren):
-            raise PydanticCustomError(
+            raise custom_error(
                 "siret_siren_mismatch",
-                "Le SIRET « {siret} » ne commence pas par le SIREN « {siren} » : "
-                "un SIRET est le SIREN suivi des 5 chiffres de l'établissement.",
+                N_(
+                    "Le SIRET « {siret} » ne commence pas par le SIREN « {siren} » : "
+                    "un SIRET est le SIREN suivi des 5 chiffres de l'établissement."
+                ),
                 {"siret": self.siret, "siren": self.siren},
             )
         return self

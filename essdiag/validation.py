@@ -11,11 +11,12 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import PydanticCustomError
 
 from essdiag.errors import Issue
 from essdiag.i18n import N_
 
-__all__ = ["field_label", "issues_from_validation", "validate_as"]
+__all__ = ["custom_error", "field_label", "issues_from_validation", "validate_as"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -52,6 +53,21 @@ _TEMPLATES: dict[str, str] = {
     "list_type": N_("« {label} » doit être une liste."),
 }
 _FALLBACK = N_("« {label} » n'est pas valide : {detail}.")
+
+_CUSTOM_TEMPLATES: dict[str, str] = {}
+"""code → French template of the domain's own errors, filled by :func:`custom_error`.
+
+Pydantic does not keep a custom error's template in ``errors()``; keeping it
+here lets an issue carry the template and its parameters, so the app can show
+it translated. Entries are constant strings: the dict only grows, with the same
+value per code.
+"""
+
+
+def custom_error(code: str, template: str, params: dict[str, Any]) -> PydanticCustomError:
+    """A validation error with a stable code and a French template (marked with N_)."""
+    _CUSTOM_TEMPLATES[code] = template
+    return PydanticCustomError(code, template, params)
 
 
 def field_label(model: type[BaseModel], loc: tuple[int | str, ...]) -> str:
@@ -108,9 +124,9 @@ def issues_from_validation(
             "detail": err["msg"],
             **{k: _short(v) for k, v in ctx.items()},
         }
-        template = _TEMPLATES.get(kind)
+        template = _TEMPLATES.get(kind) or _CUSTOM_TEMPLATES.get(kind)
         if template is None and ctx and err["msg"]:
-            # A custom error (PydanticCustomError) already carries its French message.
+            # Another custom error already carries its French message, formatted.
             template = N_("« {label} » : {detail}")
         issues.append(
             Issue(code=kind, template=template or _FALLBACK, params=params, file=file, field=path)

@@ -91,3 +91,17 @@ def test_every_invalid_field_is_reported_with_its_french_label() -> None:
         "« identity.couleur » n'est pas un champ connu du dossier."
     )
     assert all(i.file == "x.json" for i in issues)
+
+
+def test_custom_errors_keep_their_template_for_translation() -> None:
+    from essdiag.i18n import translator
+
+    raw = json.dumps({"schema_version": 1, "identity": {"name": "A", "siren": "732829321"}})
+    _, issues = read_dossier_json(raw.encode())
+    [issue] = issues
+    assert issue.code == "siren_checksum"
+    assert issue.message == (
+        "Le SIREN « 732829321 » n'est pas valide : la clé de contrôle (Luhn) ne correspond pas."
+    )
+    english = translator("en")(issue.template, **issue.params)
+    assert english == "SIREN “732829321” is not valid: its check digit (Luhn) does not match."
