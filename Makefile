@@ -42,10 +42,11 @@ test: $(STAMP) $(AXE) lint typecheck
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
-# Extract translatable French messages and merge them into the English catalog.
+# Extract the French messages to the template and list those with no English translation
+# yet: add them to essdiag/i18n/locales/en/LC_MESSAGES/<domain>.po.
 i18n: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k N_ -k _ -o essdiag/i18n/messages.pot --no-location --omit-header .
-	$(BIN)/pybabel update -i essdiag/i18n/messages.pot -d essdiag/i18n/locales -l en --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel extract -F babel.cfg -k N_ -k _ -o essdiag/i18n/messages.pot --no-location --omit-header --sort-output .
+	$(BIN)/python -m essdiag.i18n.missing
 
 # Re-pin constraints.txt from a fresh resolution (review the diff before committing).
 constraints:

@@ -7,9 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract, extract_from_dir
 
-from essdiag.i18n import _catalog, translator
+from essdiag.i18n import translator
+from essdiag.i18n.missing import french_messages, missing_translations
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -50,26 +50,14 @@ def test_placeholders_are_filled_after_translation() -> None:
     assert en("Enregistré (version {rev}).", rev=3) == "Saved (version 3)."
 
 
-def _french_messages() -> set[str]:
-    found: set[str] = set()
-    for folder in ("essdiag", "pages"):
-        for _file, _line, message, _comments, _ctx in extract_from_dir(
-            REPO / folder, keywords={"_": None, "N_": None}, comment_tags=()
-        ):
-            if isinstance(message, str) and message:
-                found.add(message)
-    with (REPO / "app.py").open("rb") as fh:
-        for _line, message, _comments, _ctx in extract(
-            "python", fh, keywords={"_": None, "N_": None}, comment_tags=()
-        ):
-            if isinstance(message, str) and message:
-                found.add(message)
-    return found
-
-
 def test_every_french_message_has_an_english_translation() -> None:
-    english = _catalog("en")
-    missing = sorted(m for m in _french_messages() if m not in english)
+    missing = missing_translations(REPO)
     assert missing == [], (
-        "run `make i18n` and translate in essdiag/i18n/locales/en/LC_MESSAGES/messages.po"
+        "translate these in essdiag/i18n/locales/en/LC_MESSAGES/<domain>.po "
+        "(`make i18n` lists them)"
     )
+
+
+def test_extraction_finds_messages_of_pages_library_and_app() -> None:
+    found = french_messages(REPO)
+    assert {"Accueil", "Enregistrer", "Le fichier est vide."} <= found
