@@ -60,13 +60,17 @@ def _inst(kind: str, share: float, month: int, year_offset: int = 0) -> dict[str
     return {"kind": kind, "share": share, "month": month, "year_offset": year_offset}
 
 
+ETAT = "État – Ministère du Travail"
+"""One funder for the aide au poste (paid by the ASP) and the FDI (DREETS): the State."""
+
+
 def _recyclerie() -> dict[str, Any]:
     cc = "CC du Val de Drôme en Biovallée"
     sources = [
         _src(
             "asp-aci",
-            "Aide au poste ACI",
-            "État – Ministère du Travail (aide au poste ACI versée par l'ASP)",
+            "Aide au poste ACI (versée par l'ASP)",
+            ETAT,
             "asp",
             {2025: 314_000, 2026: 320_280, 2027: 320_280},
             account="741110",
@@ -78,8 +82,8 @@ def _recyclerie() -> dict[str, Any]:
         ),
         _src(
             "dreets-fdi",
-            "Fonds de développement de l'inclusion (consolidation)",
-            "État – DREETS Auvergne-Rhône-Alpes",
+            "Fonds de développement de l'inclusion (DREETS, consolidation)",
+            ETAT,
             "etat",
             {2025: 15_000},
             account="741120",

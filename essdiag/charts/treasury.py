@@ -1,0 +1,117 @@
+"""Charts of the treasury screen: the cash plan, the fan chart, the probability of a gap.
+
+Pure builders over the tables of :mod:`essdiag.treasury`; the house theme,
+blue/vermillion for favourable/unfavourable and dashes so that colour never
+carries meaning alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from essdiag.charts.theme import FAVOURABLE, NEUTRAL, PALETTE, UNFAVOURABLE, apply_theme, money_axis
+from essdiag.i18n import Translator
+
+__all__ = ["fan_chart", "plan_chart", "probability_chart", "scenarios_chart"]
+
+
+def plan_chart(plan: pd.DataFrame, tr: Translator, *, minimum_cash: float = 0.0) -> go.Figure:
+    """Inflows and outflows as bars, closing and available cash as lines, the minimum dashed."""
+    fig = go.Figure()
+    fig.add_bar(
+        x=plan["month"], y=plan["inflows"], name=tr("Encaissements"), marker_color=PALETTE[5]
+    )
+    fig.add_bar(
+        x=plan["month"],
+        y=-plan["outflows"],
+        name=tr("Décaissements"),
+        marker_color=PALETTE[1],
+        marker_pattern_shape="/",
+    )
+    fig.add_scatter(
+        x=plan["month"],
+        y=plan["closing"],
+        name=tr("Trésorerie de fin de mois"),
+        mode="lines+markers",
+        line={"color": FAVOURABLE, "width": 3},
+    )
+    fig.add_scatter(
+        x=plan["month"],
+        y=plan["available"],
+        name=tr("Trésorerie disponible (hors fonds dédiés)"),
+        mode="lines",
+        line={"color": PALETTE[7], "dash": "dot"},
+    )
+    if minimum_cash:
+        fig.add_hline(
+            y=minimum_cash,
+            line_color=UNFAVOURABLE,
+            line_dash="dash",
+            annotation_text=tr("Seuil minimal"),
+        )
+    apply_theme(fig, tr, title=tr("Plan de trésorerie mensuel"), barmode="relative", height=460)
+    return money_axis(fig, tr)
+
+
+def fan_chart(table: pd.DataFrame, tr: Translator) -> go.Figure:
+    """Quantile bands (5–95 %, 25–75 %) of closing cash and the median, month by month."""
+    x = list(table["month"])
+    fig = go.Figure()
+    for low, high, opacity, name in (
+        ("q05", "q95", 0.18, tr("90 % des scénarios")),
+        ("q25", "q75", 0.35, tr("50 % des scénarios")),
+    ):
+        fig.add_scatter(
+            x=x, y=table[high], mode="lines", line={"width": 0}, showlegend=False, hoverinfo="skip"
+        )
+        fig.add_scatter(
+            x=x,
+            y=table[low],
+            mode="lines",
+            line={"width": 0},
+            fill="tonexty",
+            fillcolor=f"rgba(0,114,178,{opacity})",
+            name=name,
+        )
+    fig.add_scatter(x=x, y=table["q50"], name=tr("Médiane"), line={"color": FAVOURABLE, "width": 3})
+    fig.add_hline(y=0, line_color=UNFAVOURABLE, line_dash="dash")
+    apply_theme(
+        fig, tr, title=tr("Éventail de la trésorerie de fin de mois (Monte Carlo)"), height=440
+    )
+    return money_axis(fig, tr)
+
+
+def probability_chart(table: pd.DataFrame, tr: Translator) -> go.Figure:
+    """Bars of the probability of negative cash per month."""
+    fig = go.Figure(
+        go.Bar(
+            x=table["month"],
+            y=table["prob_negative"],
+            marker_color=UNFAVOURABLE,
+            text=[tr.percent(p, 0) for p in table["prob_negative"]],
+            textposition="outside",
+        )
+    )
+    apply_theme(fig, tr, title=tr("Probabilité d'une trésorerie négative, mois par mois"))
+    top = float(table["prob_negative"].max()) if len(table) else 0.0
+    fig.update_yaxes(tickformat=".0%", range=[0, min(1.0, max(0.1, top * 1.2))])
+    return fig
+
+
+def scenarios_chart(plans: Mapping[str, pd.DataFrame], tr: Translator) -> go.Figure:
+    """Closing cash of several scenarios on one chart (distinct dashes)."""
+    fig = go.Figure()
+    dashes = ("solid", "dash", "dot", "dashdot", "longdash")
+    for i, (name, plan) in enumerate(plans.items()):
+        fig.add_scatter(
+            x=plan["month"],
+            y=plan["closing"],
+            name=name,
+            line={"color": PALETTE[i % len(PALETTE)], "dash": dashes[i % len(dashes)]},
+        )
+    fig.add_hline(y=0, line_color=NEUTRAL)
+    apply_theme(fig, tr, title=tr("Comparaison des scénarios"))
+    return money_axis(fig, tr)

@@ -1,0 +1,334 @@
+"""Financial health from the accounts: FRNG, BFR, net cash, equity ratio, CAF, days of cash.
+
+Where it sits: reads a trial balance (one row per account with its balance in
+integer cents, debit − credit — the shape of ``essdiag.ledger.account_balances``)
+or figures entered by hand (:class:`~essdiag.funding.section.YearAccounts`),
+and returns the functional balance sheet and its indicators with their working.
+
+Account mapping (plan comptable général, règlement ANC 2014-03, classes 1 to 5;
+plan comptable associatif, règlement ANC 2018-06, for 19 fonds dédiés and
+689/789), functional balance sheet with net fixed assets:
+
+* permanent resources = equity (credit balances of 10, 11, 12, 13, 14, plus the
+  year's result still in classes 6–7 when the year is not closed)
+  + dedicated funds (19) + provisions for risks and charges (15)
+  + loans and financial debts (16, 17, 18);
+* net fixed assets = 20 to 27 (debit) less depreciation and impairment 28, 29;
+* FRNG (fonds de roulement net global) = permanent resources − net fixed assets;
+* current assets = stocks (3, net of 39) + debit balances of class 4 (net of 49);
+  current liabilities = credit balances of class 4; BFR = current assets −
+  current liabilities;
+* net cash = debit balances of class 5 − credit balances of class 5 (bank
+  overdrafts, 519) — and net cash = FRNG − BFR when the trial balance balances
+  (associathèque, « Détermination de la trésorerie : T = FR − BFR »);
+* CAF (additive method) = result + 681, 686, 687 (allowances) + 689 (reports en
+  fonds dédiés) − 781, 786, 787 (reversals) − 789 (utilisations de fonds
+  dédiés) − 777 (investment grants released to income) + 675 − 775 (book value
+  less price of assets sold) — associathèque, « Capacité d'autofinancement »;
+  PCG tableau de financement;
+* equity ratio = equity / total assets (net);
+* days of charges covered by cash = net cash / (cash charges / 365), cash
+  charges = 60 to 67 and 69, less 675.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict
+
+from essdiag.figures import Figure, Input
+from essdiag.funding.section import YearAccounts
+from essdiag.i18n import N_
+
+__all__ = [
+    "FunctionalBalance",
+    "from_balances",
+    "from_year_accounts",
+    "health_figures",
+    "health_table",
+]
+
+REFERENCES = (
+    "PCG (règlement ANC 2014-03), classes 1 à 5 ; plan comptable associatif (règlement ANC 2018-06)",
+    "associathèque.fr (Crédit Mutuel), fiches « Fonds de roulement » et « Capacité d'autofinancement »",
+)
+
+
+class FunctionalBalance(BaseModel):
+    """The functional balance sheet of a year, in integer cents.
+
+    Attributes:
+        equity, dedicated_funds, provisions, long_term_debt: permanent resources.
+        fixed_assets_net: net fixed assets.
+        current_assets, current_liabilities: operating assets and liabilities.
+        cash, overdraft: class 5 debit and credit balances.
+        result: the year's result; caf_adjustments: non-cash items added to the
+            result for the CAF (allowances − reversals ± disposals).
+        cash_charges: the year's charges that are paid out.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    equity: int = 0
+    dedicated_funds: int = 0
+    provisions: int = 0
+    long_term_debt: int = 0
+    fixed_assets_net: int = 0
+    current_assets: int = 0
+    current_liabilities: int = 0
+    cash: int = 0
+    overdraft: int = 0
+    result: int = 0
+    caf_adjustments: int = 0
+    cash_charges: int = 0
+
+    @property
+    def frng(self) -> int:
+        """Permanent resources − net fixed assets."""
+        return (
+            self.equity
+            + self.dedicated_funds
+            + self.provisions
+            + self.long_term_debt
+            - self.fixed_assets_net
+        )
+
+    @property
+    def bfr(self) -> int:
+        """Current assets − current liabilities."""
+        return self.current_assets - self.current_liabilities
+
+    @property
+    def net_cash(self) -> int:
+        """Cash − overdrafts."""
+        return self.cash - self.overdraft
+
+    @property
+    def total_assets(self) -> int:
+        """Net fixed assets + current assets + cash."""
+        return self.fixed_assets_net + self.current_assets + self.cash
+
+    @property
+    def caf(self) -> int:
+        """Result + non-cash items."""
+        return self.result + self.caf_adjustments
+
+
+def _sum(balances: Mapping[str, int], *prefixes: str) -> int:
+    return sum(v for k, v in balances.items() if k.startswith(prefixes))
+
+
+def from_balances(balances: pd.DataFrame) -> FunctionalBalance:
+    """The functional balance sheet from a trial balance.
+
+    Parameters:
+        balances: DataFrame[account (str), balance_cents (int, debit − credit)],
+            e.g. ``essdiag.ledger.account_balances(...)``; class 8 is ignored.
+
+    Example:
+        >>> tb = pd.DataFrame({"account": ["102000", "218000", "281800", "411000", "401000",
+        ...                                "512000", "606000", "706000"],
+        ...                    "balance_cents": [-5000, 4000, -1000, 3000, -2000, 2500, 500, -2000]})
+        >>> fb = from_balances(tb)
+        >>> fb.frng, fb.bfr, fb.net_cash, fb.frng - fb.bfr == fb.net_cash
+        (3500, 1000, 2500, True)
+    """
+    per_account: dict[str, int] = {}
+    for account, cents in zip(balances["account"], balances["balance_cents"], strict=True):
+        key = str(account).strip()
+        per_account[key] = per_account.get(key, 0) + int(cents)
+    unclosed_result = -_sum(per_account, "6", "7")
+    closed_result = -_sum(per_account, "12")
+    result = (
+        unclosed_result
+        if any(v for k, v in per_account.items() if k.startswith(("6", "7")))
+        else closed_result
+    )
+    current_assets = _sum(per_account, "3")
+    current_liabilities = 0
+    cash = overdraft = 0
+    for k, v in per_account.items():
+        if k.startswith("49"):
+            current_assets += v
+        elif k.startswith("4"):
+            if v > 0:
+                current_assets += v
+            else:
+                current_liabilities -= v
+        elif k.startswith("5"):
+            if v > 0:
+                cash += v
+            else:
+                overdraft -= v
+    adjustments = (
+        _sum(per_account, "681", "686", "687", "689")
+        + _sum(per_account, "781", "786", "787", "789", "777")
+        + _sum(per_account, "675", "775")
+    )
+    cash_charges = _sum(per_account, "60", "61", "62", "63", "64", "65", "66", "67", "69") - _sum(
+        per_account, "675"
+    )
+    return FunctionalBalance(
+        equity=-_sum(per_account, "10", "11", "12", "13", "14") + unclosed_result,
+        dedicated_funds=-_sum(per_account, "19"),
+        provisions=-_sum(per_account, "15"),
+        long_term_debt=-_sum(per_account, "16", "17", "18"),
+        fixed_assets_net=_sum(
+            per_account, "20", "21", "22", "23", "24", "25", "26", "27", "28", "29"
+        ),
+        current_assets=current_assets,
+        current_liabilities=current_liabilities,
+        cash=cash,
+        overdraft=overdraft,
+        result=result,
+        caf_adjustments=adjustments,
+        cash_charges=cash_charges,
+    )
+
+
+def _c(euros: float) -> int:
+    return round(euros * 100)
+
+
+def from_year_accounts(a: YearAccounts) -> FunctionalBalance:
+    """The functional balance sheet from hand-entered figures (euros → cents)."""
+    return FunctionalBalance(
+        equity=_c(a.equity),
+        dedicated_funds=_c(a.dedicated_funds),
+        provisions=_c(a.provisions),
+        long_term_debt=_c(a.long_term_debt),
+        fixed_assets_net=_c(a.fixed_assets_net),
+        current_assets=_c(a.current_assets),
+        current_liabilities=_c(a.current_liabilities),
+        cash=_c(a.cash),
+        overdraft=_c(a.overdraft),
+        result=_c(a.result),
+        caf_adjustments=_c(a.depreciation) - _c(a.reversals) + _c(a.disposals_net),
+        cash_charges=_c(a.cash_charges),
+    )
+
+
+def _eur(cents: int) -> float:
+    return cents / 100
+
+
+def health_figures(fb: FunctionalBalance) -> dict[str, Figure]:
+    """FRNG, BFR, net cash, equity ratio, CAF and days of charges covered, with their working."""
+    permanent = [
+        Input.of(N_("Fonds propres"), _eur(fb.equity), "EUR", "10 à 14 + résultat"),
+        Input.of(N_("Fonds dédiés"), _eur(fb.dedicated_funds), "EUR", "19"),
+        Input.of(N_("Provisions"), _eur(fb.provisions), "EUR", "15"),
+        Input.of(
+            N_("Emprunts et dettes financières"), _eur(fb.long_term_debt), "EUR", "16, 17, 18"
+        ),
+        Input.of(
+            N_("Immobilisations nettes"), _eur(fb.fixed_assets_net), "EUR", "20 à 27 − 28, 29"
+        ),
+    ]
+    days = fb.net_cash / (fb.cash_charges / 365) if fb.cash_charges > 0 else None
+    return {
+        "frng": Figure.of(
+            N_("Fonds de roulement net global (FRNG)"),
+            _eur(fb.frng),
+            "EUR",
+            N_(
+                "fonds propres + fonds dédiés + provisions + dettes financières − immobilisations nettes"
+            ),
+            permanent,
+            references=REFERENCES,
+        ),
+        "bfr": Figure.of(
+            N_("Besoin en fonds de roulement (BFR)"),
+            _eur(fb.bfr),
+            "EUR",
+            N_("stocks et créances − dettes d'exploitation"),
+            [
+                Input.of(
+                    N_("Stocks et créances"), _eur(fb.current_assets), "EUR", "3, 4 débiteurs"
+                ),
+                Input.of(
+                    N_("Dettes d'exploitation"), _eur(fb.current_liabilities), "EUR", "4 créditeurs"
+                ),
+            ],
+            references=REFERENCES,
+        ),
+        "net_cash": Figure.of(
+            N_("Trésorerie nette"),
+            _eur(fb.net_cash),
+            "EUR",
+            N_("disponibilités − concours bancaires (= FRNG − BFR)"),
+            [
+                Input.of(N_("Disponibilités"), _eur(fb.cash), "EUR", "5 débiteurs"),
+                Input.of(
+                    N_("Concours bancaires courants"), _eur(fb.overdraft), "EUR", "5 créditeurs"
+                ),
+                Input.of("FRNG", _eur(fb.frng), "EUR"),
+                Input.of("BFR", _eur(fb.bfr), "EUR"),
+            ],
+            references=REFERENCES,
+        ),
+        "equity_ratio": Figure.of(
+            N_("Autonomie financière"),
+            fb.equity / fb.total_assets if fb.total_assets > 0 else None,
+            "ratio",
+            N_("fonds propres / total du bilan"),
+            [
+                Input.of(N_("Fonds propres"), _eur(fb.equity), "EUR"),
+                Input.of(N_("Total du bilan"), _eur(fb.total_assets), "EUR"),
+            ],
+            reason=None if fb.total_assets > 0 else N_("bilan vide"),
+            references=REFERENCES,
+        ),
+        "caf": Figure.of(
+            N_("Capacité d'autofinancement (CAF)"),
+            _eur(fb.caf),
+            "EUR",
+            N_("résultat + dotations − reprises + valeur des actifs cédés − produits de cession"),
+            [
+                Input.of(N_("Résultat"), _eur(fb.result), "EUR"),
+                Input.of(
+                    N_("Éléments non décaissés"),
+                    _eur(fb.caf_adjustments),
+                    "EUR",
+                    "681, 686, 687, 689 − 781, 786, 787, 789, 777 + 675 − 775",
+                ),
+            ],
+            references=REFERENCES,
+        ),
+        "days_of_cash": Figure.of(
+            N_("Jours de charges couverts par la trésorerie"),
+            days,
+            "jours",
+            N_("trésorerie nette / (charges décaissables / 365)"),
+            [
+                Input.of(N_("Trésorerie nette"), _eur(fb.net_cash), "EUR"),
+                Input.of(
+                    N_("Charges décaissables"), _eur(fb.cash_charges), "EUR", "60 à 67, 69 − 675"
+                ),
+            ],
+            reason=None if days is not None else N_("charges de l'année inconnues"),
+            references=REFERENCES,
+        ),
+    }
+
+
+def health_table(years: Iterable[tuple[int, FunctionalBalance]]) -> pd.DataFrame:
+    """One row per year: FRNG, BFR, net cash, equity ratio, CAF, days of cash (euros)."""
+    rows = []
+    for year, fb in sorted(years, key=lambda t: t[0]):
+        figs = health_figures(fb)
+        rows.append(
+            {
+                "year": year,
+                **{
+                    k: (float(f.value) if f.value is not None else math.nan)
+                    for k, f in figs.items()
+                },
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["year", "frng", "bfr", "net_cash", "equity_ratio", "caf", "days_of_cash"]
+    )

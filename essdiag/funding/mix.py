@@ -1,0 +1,322 @@
+"""Indicators of the funding mix: shares, own-activity ratio, dependency, concentration.
+
+Where it sits: takes the register (:class:`~essdiag.funding.section.FundingSource`
+list) and a year, returns tables and :class:`~essdiag.figures.Figure` objects that
+the "Financements" screen shows with their working.
+
+The mix is read over the operating resources of the year (purpose
+``operating``, contributions in kind and repayable finance left out: loans and
+capital are not income). Concentration is the Herfindahl–Hirschman index over
+funders' shares, HHI = Σ sᵢ² (shares as fractions, 0–1), with bands adapted
+from the U.S. DoJ/FTC Horizontal Merger Guidelines (2010 edition: below 0.15
+unconcentrated, 0.15–0.25 moderately, above 0.25 highly concentrated).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from essdiag.figures import Figure, Input
+from essdiag.funding.section import (
+    FAMILY_LABELS,
+    FunderType,
+    FundingFamily,
+    FundingSource,
+    Purpose,
+)
+from essdiag.i18n import N_
+
+__all__ = [
+    "HHI_BANDS",
+    "LARGEST_SHARE_BANDS",
+    "band",
+    "concentration_figures",
+    "hhi",
+    "income_sources",
+    "largest_share",
+    "levers",
+    "mix_figures",
+    "shares_by",
+    "trend",
+]
+
+MIX_FAMILIES = (FundingFamily.PUBLIC, FundingFamily.PRIVATE, FundingFamily.OWN_ACTIVITY)
+"""Families that count as operating income in the mix."""
+
+HHI_BANDS: tuple[tuple[float, str], ...] = (
+    (0.15, N_("diversifié")),
+    (0.25, N_("modérément concentré")),
+    (math.inf, N_("très concentré")),
+)
+"""Upper bounds (exclusive) of the HHI bands (DoJ/FTC 2010 guidelines, on 0–1 shares)."""
+
+LARGEST_SHARE_BANDS: tuple[tuple[float, str], ...] = (
+    (0.30, N_("dépendance faible")),
+    (0.50, N_("dépendance marquée")),
+    (math.inf, N_("dépendance forte")),
+)
+"""Bands of the largest funder's share (practice of France Active / DLA diagnostics)."""
+
+HHI_REFERENCE = (
+    "U.S. DoJ & FTC, Horizontal Merger Guidelines (2010), § 5.3 (seuils 1 500 et 2 500 sur 10 000)"
+)
+
+
+def band(value: float, bands: Sequence[tuple[float, str]]) -> str:
+    """The label of the first band whose upper bound exceeds ``value``.
+
+    Example:
+        >>> band(0.2, HHI_BANDS)
+        'modérément concentré'
+    """
+    for upper, label in bands:
+        if value < upper:
+            return label
+    return bands[-1][1]
+
+
+def hhi(amounts: Iterable[float]) -> float:
+    """Herfindahl–Hirschman index of amounts: Σ (aᵢ / Σa)², NaN when the total is 0.
+
+    Notes:
+        Shares are fractions, so the index runs from 1/n (n equal funders) to 1
+        (a single funder).
+
+    Example:
+        >>> hhi([50, 30, 20])
+        0.38
+    """
+    values = [float(a) for a in amounts if a > 0]
+    total = math.fsum(values)
+    if total <= 0:
+        return math.nan
+    return round(math.fsum((v / total) ** 2 for v in values), 12)
+
+
+def largest_share(amounts: Iterable[float]) -> float:
+    """Share of the largest amount in the total; NaN when the total is 0.
+
+    Example:
+        >>> largest_share([50, 30, 20])
+        0.5
+    """
+    values = [float(a) for a in amounts if a > 0]
+    total = math.fsum(values)
+    return max(values) / total if total > 0 else math.nan
+
+
+def income_sources(sources: Iterable[FundingSource]) -> list[FundingSource]:
+    """The operating income of the register (public, private, own activity)."""
+    return [s for s in sources if s.purpose is Purpose.OPERATING and s.family in MIX_FAMILIES]
+
+
+def shares_by(sources: Iterable[FundingSource], year: int, by: str = "family") -> pd.DataFrame:
+    """Amounts and shares of the year's operating income, grouped.
+
+    Parameters:
+        by: ``family``, ``funder`` (the funder's name, or the resource's when
+            blank) or ``funder_type``.
+
+    Returns:
+        DataFrame[key, amount, share], largest first; shares sum to 1.
+    """
+    rows: dict[str, float] = {}
+    for s in income_sources(sources):
+        amount = s.amount(year)
+        if amount <= 0:
+            continue
+        if by == "family":
+            key = str(s.family)
+        elif by == "funder_type":
+            key = str(s.funder_type)
+        else:
+            key = s.funder or s.name
+        rows[key] = rows.get(key, 0.0) + amount
+    table = pd.DataFrame(
+        {"key": list(rows), "amount": list(rows.values())}, columns=["key", "amount"]
+    )
+    total = math.fsum(rows.values())
+    table["share"] = table["amount"] / total if total > 0 else math.nan
+    return table.sort_values(["amount", "key"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _total(sources: Iterable[FundingSource], year: int) -> float:
+    return math.fsum(s.amount(year) for s in sources)
+
+
+def mix_figures(sources: Sequence[FundingSource], year: int) -> dict[str, Figure]:
+    """Own-activity ratio, public dependency and private share of the year, with their working."""
+    income = income_sources(sources)
+    total = _total(income, year)
+    by_family = {f: _total([s for s in income if s.family is f], year) for f in MIX_FAMILIES}
+    reason = None if total > 0 else N_("aucune ressource de fonctionnement pour cet exercice")
+    out: dict[str, Figure] = {}
+    for key, family, label, formula in (
+        (
+            "own_activity",
+            FundingFamily.OWN_ACTIVITY,
+            N_("Part des ressources d'activité"),
+            N_("ventes, prestations et marchés / ressources de fonctionnement"),
+        ),
+        (
+            "public",
+            FundingFamily.PUBLIC,
+            N_("Dépendance aux financements publics"),
+            N_("financements publics / ressources de fonctionnement"),
+        ),
+        (
+            "private",
+            FundingFamily.PRIVATE,
+            N_("Part des financements privés"),
+            N_("dons, mécénat, fondations et cotisations / ressources de fonctionnement"),
+        ),
+    ):
+        out[key] = Figure.of(
+            label,
+            by_family[family] / total if total > 0 else None,
+            "ratio",
+            formula,
+            [
+                Input.of(
+                    FAMILY_LABELS[family],
+                    round(by_family[family], 2),
+                    "EUR",
+                    N_("registre des financements"),
+                ),
+                Input.of(
+                    N_("Ressources de fonctionnement"),
+                    round(total, 2),
+                    "EUR",
+                    N_("registre des financements"),
+                ),
+            ],
+            reason=reason,
+            references=[
+                "Le Mouvement associatif / Le RAMEAU, modèles socio-économiques associatifs"
+            ],
+        )
+    return out
+
+
+def concentration_figures(sources: Sequence[FundingSource], year: int) -> dict[str, Figure]:
+    """HHI over funders and the largest funder's share, with readable bands."""
+    table = shares_by(sources, year, by="funder")
+    amounts = list(table["amount"])
+    index = hhi(amounts)
+    top = largest_share(amounts)
+    available = not math.isnan(index)
+    reason = None if available else N_("aucune ressource de fonctionnement pour cet exercice")
+    inputs = [
+        Input.of(f"s({k})", round(float(s), 4), "ratio", N_("part du financeur"))
+        for k, s in zip(table["key"], table["share"], strict=True)
+    ]
+    return {
+        "hhi": Figure.of(
+            N_("Concentration des financeurs (HHI)"),
+            index if available else None,
+            "ratio",
+            "Σ sᵢ² " + (f"→ {band(index, HHI_BANDS)}" if available else ""),
+            inputs,
+            reason=reason,
+            references=[HHI_REFERENCE],
+        ),
+        "largest": Figure.of(
+            N_("Part du premier financeur"),
+            top if available else None,
+            "ratio",
+            (
+                f"max sᵢ = s({table['key'].iloc[0]}) → {band(top, LARGEST_SHARE_BANDS)}"
+                if available
+                else "max sᵢ"
+            ),
+            inputs[:1],
+            reason=reason,
+        ),
+    }
+
+
+def trend(sources: Sequence[FundingSource], years: Iterable[int]) -> pd.DataFrame:
+    """One row per year: amounts by family, total, own-activity and public shares, HHI.
+
+    Returns:
+        DataFrame[year, public, private, own_activity, total, own_activity_share,
+        public_share, hhi, largest_share].
+    """
+    income = income_sources(sources)
+    rows = []
+    for year in sorted(set(years)):
+        by_family = {
+            f.value: _total([s for s in income if s.family is f], year) for f in MIX_FAMILIES
+        }
+        total = math.fsum(by_family.values())
+        funders = shares_by(income, year, by="funder")
+        rows.append(
+            {
+                "year": year,
+                **by_family,
+                "total": total,
+                "own_activity_share": by_family["own_activity"] / total if total else math.nan,
+                "public_share": by_family["public"] / total if total else math.nan,
+                "hhi": hhi(funders["amount"]),
+                "largest_share": largest_share(funders["amount"]),
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "year",
+            "public",
+            "private",
+            "own_activity",
+            "total",
+            "own_activity_share",
+            "public_share",
+            "hhi",
+            "largest_share",
+        ],
+    )
+
+
+def levers(
+    sources: Sequence[FundingSource],
+    year: int,
+    *,
+    employees: int,
+    fte: float,
+    volunteers: int,
+    alliances: Sequence[str],
+) -> pd.DataFrame:
+    """The three levers of the socio-economic model: people, money, alliances.
+
+    Returns:
+        DataFrame[lever, indicator, value, unit] — a plain reading grid, not a score.
+
+    References:
+        Le RAMEAU & Le Mouvement associatif, « Modèles socio-économiques des
+        associations » (2018–2021): richesses humaines, financières, alliances.
+    """
+    income = income_sources(sources)
+    total = _total(income, year)
+    in_kind = _total([s for s in sources if s.funder_type is FunderType.IN_KIND], year)
+    solidarity = _total([s for s in sources if s.family is FundingFamily.SOLIDARITY_FINANCE], year)
+    funders = {s.funder or s.name for s in income if s.amount(year) > 0}
+    rows = [
+        ("people", N_("Salariés"), float(employees), "count"),
+        ("people", N_("Équivalents temps plein"), float(fte), "count"),
+        ("people", N_("Bénévoles réguliers"), float(volunteers), "count"),
+        (
+            "people",
+            N_("Bénévoles par salarié"),
+            volunteers / employees if employees else math.nan,
+            "ratio",
+        ),
+        ("money", N_("Ressources de fonctionnement"), total, "EUR"),
+        ("money", N_("Nombre de financeurs"), float(len(funders)), "count"),
+        ("money", N_("Finance solidaire mobilisée"), solidarity, "EUR"),
+        ("money", N_("Contributions en nature valorisées"), in_kind, "EUR"),
+        ("alliances", N_("Partenariats et réseaux déclarés"), float(len(alliances)), "count"),
+    ]
+    return pd.DataFrame(rows, columns=["lever", "indicator", "value", "unit"])
