@@ -27,6 +27,14 @@ _ = state.tr()
 NAVIGATION: dict[str, list[tuple[str, str, str]]] = {
     "": [("pages/home.py", N_("Accueil"), ":material/home:")],
     N_("Stratégie"): [("pages/identity.py", N_("Identité de la structure"), ":material/badge:")],
+    N_("Pilotage"): [
+        ("pages/risks.py", N_("Risques"), ":material/crisis_alert:"),
+        ("pages/funding.py", N_("Financements"), ":material/account_balance:"),
+        ("pages/ledger.py", N_("Comptabilité (FEC)"), ":material/receipt_long:"),
+        ("pages/budget.py", N_("Budget prévisionnel"), ":material/request_quote:"),
+        ("pages/variance.py", N_("Écarts et atterrissage"), ":material/query_stats:"),
+        ("pages/treasury.py", N_("Trésorerie"), ":material/savings:"),
+    ],
 }
 
 pages = {
@@ -55,12 +63,16 @@ with st.sidebar:
         )
     else:
         st.markdown(_("Aucun dossier ouvert."))
+    state.keep_widget_value(state.LANG, "fr")
     st.selectbox(
         "Langue / Language",
         options=list(LANGUAGES),
         format_func=LANGUAGES.__getitem__,
         key=state.LANG,
     )
+    state.remember_widget_value(state.LANG)
+    state.keep_widget_value(state.AUTHOR, "")
     st.text_input(_("Votre nom (pour l'historique)"), key=state.AUTHOR, placeholder="anonyme")
+    state.remember_widget_value(state.AUTHOR)
 
 current.run()

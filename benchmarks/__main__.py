@@ -10,9 +10,15 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks import app_bench, store_bench
+from benchmarks import app_bench, fec_bench, risks_bench, store_bench, treasury_bench
 
-SUITES = {"store": store_bench.run, "app": app_bench.run}
+SUITES = {
+    "store": store_bench.run,
+    "app": app_bench.run,
+    "treasury": treasury_bench.run,
+    "fec": fec_bench.run,
+    "risks": risks_bench.run,
+}
 
 
 def main(argv: list[str]) -> int:

@@ -31,8 +31,9 @@ __all__ = [
 
 CURRENT = "dossier_current"
 PENDING = "dossier_pending"
-LANG = "app_lang"
-AUTHOR = "app_author"
+LANG = "app_lang"  # key of the sidebar's language selectbox
+AUTHOR = "app_author"  # key of the sidebar's name input
+_KEPT = "app_kept_"  # prefix of copies that survive Streamlit's clean-up of widget keys
 
 
 @dataclass(frozen=True)
@@ -61,12 +62,29 @@ def workspace() -> Workspace:
 
 def tr() -> Translator:
     """The translator of this session's language (French by default)."""
-    return translator(str(st.session_state.get(LANG, "fr")))
+    return translator(str(st.session_state.get(LANG) or st.session_state.get(_KEPT + LANG) or "fr"))
 
 
 def author() -> str:
     """Name the user gave for the revisions they save."""
-    return str(st.session_state.get(AUTHOR) or "anonyme")
+    return str(st.session_state.get(AUTHOR) or st.session_state.get(_KEPT + AUTHOR) or "anonyme")
+
+
+def keep_widget_value(key: str, default: str) -> None:
+    """Give a settings widget its last value back, then keep a copy of it.
+
+    Streamlit may drop a widget's key from the session between runs (seen with
+    AppTest when a page calls ``st.rerun``); the copy under another key brings
+    the choice back. Call it before drawing the widget, and
+    :func:`remember_widget_value` after.
+    """
+    if key not in st.session_state:
+        st.session_state[key] = st.session_state.get(_KEPT + key, default)
+
+
+def remember_widget_value(key: str) -> None:
+    """Copy a settings widget's value under a key Streamlit does not clean up."""
+    st.session_state[_KEPT + key] = st.session_state.get(key)
 
 
 def current() -> OpenDossier | None:

@@ -175,3 +175,8 @@ def test_switching_to_english_translates_the_title(
     expect_title(page, "Home")
     expect(page.locator('[data-testid="stMain"] h1').first).not_to_contain_text("Accueil")
     screenshot(page, screenshots_dir / "home-english.png")
+    # The choice survives a page that reruns the app (opening a sample case).
+    page.get_by_role("tab", name="Sample cases").click()
+    page.get_by_role("button", name="Open a copy of this case").first.click()
+    expect(page.locator(SIDEBAR)).to_contain_text("Open case file", timeout=30_000)
+    expect_title(page, "Home")
