@@ -8,15 +8,20 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
 import typer
 
 from essdiag import __version__
+from essdiag.budget.analysis import analyse
+from essdiag.budget.template import read_budget
 from essdiag.dossier_files import read_dossier_file
-from essdiag.errors import Severity, UnknownParameterError
+from essdiag.errors import Issue, Severity, UnknownParameterError
+from essdiag.ledger import combine_ledgers, read_fec
 from essdiag.params import param, parameter_names
+from essdiag.periods import FiscalYear
+from essdiag.report.variance_xlsx import variance_xlsx
 
 app = typer.Typer(
     help="essdiag : diagnostic et pilotage d'une structure de l'ESS.",
@@ -72,6 +77,143 @@ def params(
         except UnknownParameterError:
             continue
         typer.echo(f"{name}\t{p.value}\t{p.unit}\t{p.effective.isoformat()}\t{p.source}")
+
+
+def _print_issues(issues: list[Issue]) -> None:
+    for issue in issues:
+        where = issue.where()
+        level = {
+            Severity.ERROR: "ERREUR",
+            Severity.WARNING: "ATTENTION",
+            Severity.INFO: "INFO",
+        }[issue.severity]
+        typer.echo(f"{level} [{issue.code}] {issue.message}" + (f" ({where})" if where else ""))
+
+
+def _read_file(path: Path) -> bytes:
+    if not path.is_file():
+        typer.echo(f"{path} : fichier introuvable.", err=True)
+        raise typer.Exit(UNUSABLE)
+    return path.read_bytes()
+
+
+def _fiscal_year(text: str | None, start_month: int) -> FiscalYear | None:
+    if text is None:
+        return None
+    try:
+        return FiscalYear(label_year=int(text), start_month=start_month)
+    except ValueError:
+        typer.echo(f"Exercice invalide : {text} (attendu AAAA).", err=True)
+        raise typer.Exit(UNUSABLE) from None
+
+
+@app.command("validate-fec")
+def validate_fec(
+    file: Annotated[Path, typer.Argument(help="FEC à vérifier (texte tabulé ou séparé par |).")],
+    year: Annotated[
+        str | None, typer.Option(help="Exercice attendu (AAAA) : signale les dates hors exercice.")
+    ] = None,
+    start_month: Annotated[int, typer.Option(help="Premier mois de l'exercice.")] = 1,
+) -> None:
+    """Vérifie un FEC et liste chaque problème trouvé (ligne, colonne, code)."""
+    if not file.is_file():
+        typer.echo(f"{file} : fichier introuvable.", err=True)
+        raise typer.Exit(UNUSABLE)
+    # A path is memory-mapped by the reader: a large FEC is not copied in memory.
+    result = read_fec(file, file=file.name, fiscal_year=_fiscal_year(year, start_month))
+    _print_issues(result.issues)
+    if result.ledger is None:
+        typer.echo(f"{file.name} : FEC inutilisable ({len(result.issues)} problème(s)).", err=True)
+        raise typer.Exit(UNUSABLE)
+    typer.echo(
+        f"{file.name} : {result.lines_kept} ligne(s) importable(s) sur {result.lines_read}, "
+        f"{result.set_aside} mise(s) de côté, {len(result.issues)} problème(s)."
+    )
+    raise typer.Exit(ISSUES if any(i.severity is not Severity.INFO for i in result.issues) else OK)
+
+
+Level = Literal["heading", "account", "analytic", "funder"]
+Format = Literal["table", "csv", "xlsx"]
+
+
+@app.command()
+def variance(
+    *,
+    budget: Annotated[Path, typer.Option(help="Budget au format du modèle (XLSX ou CSV).")],
+    actuals: Annotated[list[Path], typer.Option(help="FEC de l'exercice (option répétable).")],
+    through: Annotated[str, typer.Option(help="Dernier mois réalisé, AAAA-MM.")],
+    level: Annotated[Level, typer.Option(help="Niveau : heading, account, analytic, funder.")] = (
+        "heading"
+    ),
+    period: Annotated[
+        Literal["month", "quarter", "ytd", "year"],
+        typer.Option(help="Période : month, quarter, ytd (cumul), year."),
+    ] = "ytd",
+    fmt: Annotated[Format, typer.Option("--format", help="Sortie : table, csv ou xlsx.")] = "table",
+    out: Annotated[Path | None, typer.Option(help="Fichier du rapport (csv ou xlsx).")] = None,
+    last_year: Annotated[
+        Path | None, typer.Option(help="FEC de l'exercice précédent (saisonnalité N−1).")
+    ] = None,
+    start_month: Annotated[int, typer.Option(help="Premier mois de l'exercice.")] = 1,
+) -> None:
+    """Écarts budget / réalisé et atterrissage : affiche les lignes à expliquer, écrit le rapport."""
+    try:
+        year, month = (int(x) for x in through.split("-"))
+        fy = FiscalYear.containing(date(year, month, 1), start_month)
+    except ValueError:
+        typer.echo(f"Mois invalide : {through} (attendu AAAA-MM).", err=True)
+        raise typer.Exit(UNUSABLE) from None
+    section, issues = read_budget(_read_file(budget), file=budget.name, fiscal_year=fy)
+    ledgers = []
+    for path in actuals:
+        result = read_fec(_read_file(path), file=path.name, fiscal_year=fy)
+        issues += result.issues
+        if result.ledger is not None:
+            ledgers.append(result.ledger)
+    previous = None
+    if last_year is not None:
+        prev = read_fec(_read_file(last_year), file=last_year.name)
+        issues += prev.issues
+        previous = prev.ledger
+    _print_issues(issues)
+    if section is None or not ledgers:
+        typer.echo("Budget ou réalisé inutilisable : pas d'analyse.", err=True)
+        raise typer.Exit(UNUSABLE)
+    report = analyse(
+        section,
+        fy,
+        combine_ledgers(ledgers),
+        through=f"{year:04d}-{month:02d}",
+        period_kind=period,
+        level=level,
+        last_year_ledger=previous,
+    )
+    flagged = report.table[report.table["flagged"]]
+    typer.echo(
+        f"Écarts {report.period.key} par {level} : {len(flagged)} ligne(s) à expliquer "
+        f"(seuils {section.materiality.absolute:.0f} € et {section.materiality.relative:.0%})."
+    )
+    for rec in flagged.itertuples(index=False):
+        sens = "favorable" if rec.favourable is True else "défavorable"
+        typer.echo(
+            f"{rec.key}\t{rec.label}\tbudget {rec.budget:.2f}\tréalisé {rec.actual:.2f}"
+            f"\técart {rec.variance:+.2f}\t{sens}"
+        )
+    for key, fig in report.results.items():
+        typer.echo(f"{fig.label} : {fig.value:.2f} €" if fig.value is not None else key)
+    if fmt == "csv":
+        text = report.table.to_csv(index=False, sep=";", decimal=",")
+        if out:
+            out.write_text(text, "utf-8")
+        else:
+            typer.echo(text)
+    elif fmt == "xlsx":
+        target = out or Path(f"ecarts_{report.period.key}.xlsx")
+        target.write_bytes(variance_xlsx(report))
+        typer.echo(f"Rapport écrit : {target}")
+    elif out:
+        out.write_text(report.table.to_string(index=False), "utf-8")
+    raise typer.Exit(ISSUES if any(i.severity is not Severity.INFO for i in issues) else OK)
 
 
 def main() -> None:  # pragma: no cover - console entry point

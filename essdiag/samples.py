@@ -16,7 +16,13 @@ from pydantic import BaseModel, ConfigDict
 from essdiag.dossier import Dossier, read_dossier_json
 from essdiag.errors import EssdiagError
 
-__all__ = ["SampleCase", "load_sample", "sample_cases", "samples_dir"]
+__all__ = [
+    "SampleCase",
+    "case_files",
+    "load_sample",
+    "sample_cases",
+    "samples_dir",
+]
 
 ENV_DIR = "ESSDIAG_SAMPLES_DIR"
 
@@ -99,3 +105,15 @@ def load_sample(key: str) -> Dossier:
     if dossier is None:
         raise EssdiagError(f"Le cas d'exemple « {key} » est illisible.", issues=issues)
     return dossier
+
+
+def case_files(key: str) -> dict[str, bytes]:
+    """The accounting files of a sample case (FEC, budget…), by name; README and dossier excluded."""
+    folder = samples_dir() / key
+    if not folder.is_dir():
+        return {}
+    return {
+        p.name: p.read_bytes()
+        for p in sorted(folder.iterdir())
+        if p.is_file() and p.name not in ("dossier.json", "README.md")
+    }

@@ -1,7 +1,28 @@
-"""budget package."""
+"""Forecast budget: lines, phasing, variance against the accounts, landing, CERFA layouts.
+
+Flow: budget lines (:mod:`essdiag.budget.section`, edited in the app or read
+from the XLSX template in :mod:`essdiag.budget.template`) →
+:func:`monthly_totals` / :func:`budget_frame` → variance and landing against
+the ledger's actuals.
+
+For other domains (funding, treasury), the stable entry point is
+:func:`monthly_totals` ``(section, fiscal_year) -> DataFrame`` with columns
+``month`` ("YYYY-MM", 12 rows in fiscal-year order), ``charges`` and
+``income`` (float euros; classes 60–68 and 70–78; contributions in kind 86/87
+excluded).
+"""
 
 from __future__ import annotations
 
-from essdiag.budget.section import BudgetSection
+from essdiag.budget.model import budget_frame, fiscal_months, monthly_totals
+from essdiag.budget.section import BudgetLine, BudgetSection, Materiality, VarianceComment
 
-__all__ = ["BudgetSection"]
+__all__ = [
+    "BudgetLine",
+    "BudgetSection",
+    "Materiality",
+    "VarianceComment",
+    "budget_frame",
+    "fiscal_months",
+    "monthly_totals",
+]

@@ -1,0 +1,166 @@
+"""The CERFA 15059 "compte rendu financier" table: forecast vs actual by heading.
+
+The form (Cerfa n° 15059*02, compte rendu financier de l'action subventionnée,
+arrêté du 11 octobre 2006 modifié) reports, for the funded action, the
+forecast and the actual of each heading of charges (60–68, then 86) and of
+income (70–78 with 74 broken down by funder, then 87), and asks to explain
+significant gaps between forecast and actual.
+
+Where it sits: :func:`~essdiag.budget.variance.attribute_actuals` → filter on
+one project (analytic code) → :func:`cerfa15059_table` → exports in
+:mod:`essdiag.report.cerfa15059`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from essdiag.budget.headings import CHARGE_HEADINGS, HEADINGS, INCOME_HEADINGS
+from essdiag.budget.section import Materiality, VarianceComment
+from essdiag.budget.variance import Period, flag_material
+from essdiag.i18n import N_
+
+__all__ = ["CERFA_COLUMNS", "cerfa15059_table", "comment_level"]
+
+CERFA_COLUMNS = (
+    "section",
+    "code",
+    "label",
+    "budget",
+    "actual",
+    "variance",
+    "variance_pct",
+    "flagged",
+    "explanation",
+    "total",
+)
+
+
+def comment_level(analytic: str | None) -> str:
+    """The ``level`` under which explanations of this report are kept in the dossier."""
+    return f"cerfa15059:{analytic or '*'}"
+
+
+def cerfa15059_table(
+    attributed: pd.DataFrame,
+    period: Period,
+    *,
+    analytic: str | None = None,
+    funder: str | None = None,
+    materiality: Materiality | None = None,
+    comments: list[VarianceComment] | None = None,
+) -> pd.DataFrame:
+    """Forecast vs actual by CERFA heading for one project (analytic code) or the whole structure.
+
+    With ``funder`` (and no ``analytic``), the report covers the projects
+    that funder finances: the analytic codes of its grant lines (the whole
+    structure when its grants carry no code).
+
+    Returns:
+        Rows in the form's order: charges 60…68, total charges, 86,
+        total; income 70…78 (74 detailed by funder), total income, 87,
+        total. Columns :data:`CERFA_COLUMNS`; ``variance`` = actual −
+        forecast; ``flagged`` marks the gaps to explain (materiality
+        thresholds); ``explanation`` comes from the dossier's comments.
+
+    Example:
+        >>> from essdiag.budget.section import BudgetLine, BudgetSection
+        >>> from essdiag.budget.variance import attribute_actuals
+        >>> from essdiag.periods import FiscalYear
+        >>> fy = FiscalYear(label_year=2026)
+        >>> s = BudgetSection(lines=[BudgetLine(account="606", months=[100.0] * 12),
+        ...     BudgetLine(account="74", funder="Région", months=[100.0] * 12)])
+        >>> empty = pd.DataFrame({"month": [], "account": [], "analytic": [], "amount_cents": []})
+        >>> t = cerfa15059_table(attribute_actuals(s, fy, empty), Period.of(fy, "year"))
+        >>> t.loc[t["code"] == "74:Région", ["budget", "actual"]].values.tolist()
+        [[1200.0, 0.0]]
+    """
+    materiality = materiality or Materiality()
+    part = attributed[attributed["month"].isin(period.months)]
+    if analytic is None and funder:
+        codes = set(attributed.loc[attributed["funder"] == funder, "analytic"]) - {""}
+        if codes:
+            part = part[part["analytic"].isin(codes)]
+    if analytic is not None:
+        part = part[part["analytic"] == analytic]
+    sums = part.groupby("heading")[["budget", "actual"]].sum()
+    grants = part[part["heading"] == "74"].groupby("funder")[["budget", "actual"]].sum()
+    level = comment_level(analytic or (f"financeur:{funder}" if funder else None))
+    notes = {(c.key, c.period): c.text for c in comments or [] if c.level == level}
+    rows: list[dict[str, object]] = []
+
+    def add(
+        section: str, code: str, label: str, budget: float, actual: float, *, total: bool
+    ) -> None:
+        variance = round(actual - budget, 2)
+        pct = variance / abs(budget) if abs(budget) > 0 else float("nan")
+        rows.append(
+            {
+                "section": section,
+                "code": code,
+                "label": label,
+                "budget": round(budget, 2),
+                "actual": round(actual, 2),
+                "variance": variance,
+                "variance_pct": pct,
+                "flagged": (not total) and flag_material(variance, pct, materiality),
+                "explanation": notes.get((code, period.key), ""),
+                "total": total,
+            }
+        )
+
+    def value(head: str, col: str) -> float:
+        return float(sums[col].get(head, 0.0)) if head in sums.index else 0.0
+
+    charge_b = charge_a = 0.0
+    for head, label in {**CHARGE_HEADINGS, "69": HEADINGS["69"]}.items():
+        b, a = value(head, "budget"), value(head, "actual")
+        charge_b, charge_a = charge_b + b, charge_a + a
+        add("charges", head, label, b, a, total=False)
+    add("charges", "TC", N_("Total des charges"), charge_b, charge_a, total=True)
+    add("charges", "86", HEADINGS["86"], value("86", "budget"), value("86", "actual"), total=False)
+    add(
+        "charges",
+        "TCC",
+        N_("Total (charges + contributions en nature)"),
+        charge_b + value("86", "budget"),
+        charge_a + value("86", "actual"),
+        total=True,
+    )
+    income_b = income_a = 0.0
+    for head, label in {**INCOME_HEADINGS, "79": HEADINGS["79"]}.items():
+        b, a = value(head, "budget"), value(head, "actual")
+        income_b, income_a = income_b + b, income_a + a
+        add("produits", head, label, b, a, total=False)
+        if head == "74":
+            for name, rec in grants.iterrows():
+                if str(name):
+                    add(
+                        "produits",
+                        f"74:{name}",
+                        f"   {name}",
+                        float(rec["budget"]),
+                        float(rec["actual"]),
+                        total=False,
+                    )
+    add("produits", "TP", N_("Total des produits"), income_b, income_a, total=True)
+    add("produits", "87", HEADINGS["87"], value("87", "budget"), value("87", "actual"), total=False)
+    add(
+        "produits",
+        "TPC",
+        N_("Total (produits + contributions en nature)"),
+        income_b + value("87", "budget"),
+        income_a + value("87", "actual"),
+        total=True,
+    )
+    out = pd.DataFrame(rows, columns=list(CERFA_COLUMNS))
+    for c in ("section", "code", "label", "explanation"):
+        out[c] = out[c].astype("str")
+    for c in ("budget", "actual", "variance", "variance_pct"):
+        out[c] = out[c].astype("float64")
+    out["flagged"] = out["flagged"].astype(bool)
+    out["total"] = out["total"].astype(bool)
+    # Empty detail lines are left out (the form lists only what is used).
+    empty = (out["budget"] == 0) & (out["actual"] == 0) & ~out["total"]
+    return out[~np.asarray(empty)].reset_index(drop=True)

@@ -1,0 +1,152 @@
+"""Budget computations over the section: long frame, monthly totals, balance check.
+
+Flow: :class:`~essdiag.budget.section.BudgetSection` → :func:`budget_frame`
+(one row per line × month) → totals, variance, landing.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from essdiag.budget.headings import CHARGE_HEADINGS, INCOME_HEADINGS, kind_of
+from essdiag.budget.section import BudgetLine, BudgetSection
+from essdiag.periods import FiscalYear
+
+__all__ = ["budget_frame", "budget_from_actuals", "fiscal_months", "monthly_totals"]
+
+
+def fiscal_months(fiscal_year: FiscalYear) -> list[str]:
+    """The twelve months of a fiscal year as ``"YYYY-MM"``, in order.
+
+    Example:
+        >>> fiscal_months(FiscalYear(label_year=2026, start_month=7))[:2]
+        ['2025-07', '2025-08']
+    """
+    return [f"{y:04d}-{m:02d}" for y, m in fiscal_year.months()]
+
+
+def budget_frame(section: BudgetSection, fiscal_year: FiscalYear) -> pd.DataFrame:
+    """One row per budget line and month.
+
+    Columns: ``line`` (index of the line), ``account``, ``heading``, ``kind``
+    (charge, income, in_kind_use, in_kind_source, other), ``analytic``,
+    ``funder``, ``label``, ``month`` ("YYYY-MM"), ``amount`` (float, euros).
+    """
+    months = fiscal_months(fiscal_year)
+    rows: dict[str, list[object]] = {
+        k: []
+        for k in (
+            "line",
+            "account",
+            "heading",
+            "kind",
+            "analytic",
+            "funder",
+            "label",
+            "month",
+            "amount",
+        )
+    }
+    for i, line in enumerate(section.lines):
+        kind = kind_of(line.head)
+        for month, amount in zip(months, line.months, strict=True):
+            rows["line"].append(i)
+            rows["account"].append(line.account)
+            rows["heading"].append(line.head)
+            rows["kind"].append(kind)
+            rows["analytic"].append(line.analytic)
+            rows["funder"].append(line.funder)
+            rows["label"].append(line.label)
+            rows["month"].append(month)
+            rows["amount"].append(float(amount))
+    frame = pd.DataFrame(rows)
+    frame["line"] = frame["line"].astype("int64")
+    frame["amount"] = frame["amount"].astype("float64")
+    for col in ("account", "heading", "kind", "analytic", "funder", "label", "month"):
+        frame[col] = frame[col].astype("str")
+    return frame
+
+
+def monthly_totals(section: BudgetSection, fiscal_year: FiscalYear) -> pd.DataFrame:
+    """Budgeted charges and income per month of the fiscal year.
+
+    Returns:
+        Twelve rows in fiscal-year order with ``month`` ("YYYY-MM"),
+        ``charges`` (euros, classes 60–68) and ``income`` (euros, classes
+        70–78). Contributions in kind (86/87) and other classes are left out.
+
+    Example:
+        >>> from essdiag.budget.section import BudgetLine
+        >>> s = BudgetSection(lines=[
+        ...     BudgetLine(account="64", months=[100.0] * 12),
+        ...     BudgetLine(account="74", months=[120.0] * 12),
+        ...     BudgetLine(account="864", months=[50.0] * 12)])
+        >>> t = monthly_totals(s, FiscalYear(label_year=2026))
+        >>> t.loc[0, "month"], float(t.loc[0, "charges"]), float(t.loc[0, "income"])
+        ('2026-01', 100.0, 120.0)
+    """
+    months = fiscal_months(fiscal_year)
+    charges = [0.0] * 12
+    income = [0.0] * 12
+    for line in section.lines:
+        head = line.head[:2]
+        target = charges if head in CHARGE_HEADINGS else income if head in INCOME_HEADINGS else None
+        if target is None:
+            continue
+        for i, amount in enumerate(line.months):
+            target[i] += float(amount)
+    frame = pd.DataFrame({"month": months, "charges": charges, "income": income})
+    frame["month"] = frame["month"].astype("str")
+    frame["charges"] = frame["charges"].astype("float64")
+    frame["income"] = frame["income"].astype("float64")
+    return frame
+
+
+def budget_from_actuals(
+    actuals: pd.DataFrame,
+    last_year: FiscalYear,
+    *,
+    growth: float = 0.0,
+    labels: dict[str, str] | None = None,
+) -> BudgetSection:
+    """A first budget for the year after ``last_year`` from its actuals.
+
+    Parameters:
+        actuals: :func:`essdiag.ledger.monthly_activity` of last year (cents).
+        last_year: the fiscal year the actuals cover.
+        growth: growth rate applied to every line (0.03 = +3 %).
+        labels: account → label, when known (e.g. from the ledger).
+
+    Notes:
+        One line per account and analytic code; annual amount =
+        last year's actual × (1 + growth), phased with last year's monthly
+        seasonality of that line (:func:`essdiag.budget.phasing.seasonal`).
+        Lines whose actual is zero or negative are left out.
+    """
+    from essdiag.budget.phasing import seasonal
+
+    months = fiscal_months(last_year)
+    index = {m: i for i, m in enumerate(months)}
+    part = actuals[actuals["month"].isin(months)]
+    labels = labels or {}
+    lines: list[BudgetLine] = []
+    grouped = part.groupby(["account", "analytic"], sort=True)
+    for (account, analytic), rows in grouped:
+        per_month = [0.0] * 12
+        for month, cents in zip(rows["month"], rows["amount_cents"], strict=True):
+            per_month[index[str(month)]] += int(cents) / 100
+        total = sum(per_month)
+        if total <= 0:
+            continue
+        target = round(total * (1 + growth), 2)
+        lines.append(
+            BudgetLine(
+                account=str(account),
+                label=labels.get(str(account), ""),
+                analytic=str(analytic),
+                months=seasonal(target, per_month),
+                phasing="seasonal",
+            )
+        )
+    nxt = FiscalYear(label_year=last_year.label_year + 1, start_month=last_year.start_month)
+    return BudgetSection(fiscal_year=nxt.label_year, start_month=nxt.start_month, lines=lines)

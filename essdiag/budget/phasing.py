@@ -1,0 +1,65 @@
+"""Monthly phasing of an annual amount: even, custom weights, or last year's seasonality.
+
+Amounts are spread in cents with the largest-remainder method, so the twelve
+months always add up exactly to the annual amount.
+
+Example:
+    >>> even(100.0)[:3], round(sum(even(100.0)), 2)
+    ([8.34, 8.34, 8.34], 100.0)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = ["even", "seasonal", "spread", "weighted"]
+
+
+def spread(total: float, weights: Sequence[float]) -> list[float]:
+    """Split ``total`` euros over twelve months in proportion to ``weights``.
+
+    Notes:
+        cents_i = ⌊T × wᵢ / Σw⌋ (T in cents), then the cents left over go one
+        by one to the months with the largest remainders (Hamilton's method),
+        so Σ months = T exactly. Negative or all-zero weights give an even spread.
+
+    Example:
+        >>> spread(10.0, [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1])
+        [5.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 5.0]
+    """
+    if len(weights) != 12:
+        raise ValueError("twelve weights expected")
+    w = [max(float(x), 0.0) for x in weights]
+    if sum(w) <= 0:
+        w = [1.0] * 12
+    cents = round(total * 100)
+    sign = -1 if cents < 0 else 1
+    cents = abs(cents)
+    total_w = sum(w)
+    raw = [cents * x / total_w for x in w]
+    base = [int(r) for r in raw]
+    left = cents - sum(base)
+    order = sorted(range(12), key=lambda i: (-(raw[i] - base[i]), i))
+    for i in order[:left]:
+        base[i] += 1
+    return [sign * b / 100 for b in base]
+
+
+def even(total: float) -> list[float]:
+    """Twelve equal months (the cents left over on the first months)."""
+    return spread(total, [1.0] * 12)
+
+
+def weighted(total: float, weights: Sequence[float]) -> list[float]:
+    """Custom weights (e.g. 1 for open months, 0.5 in August)."""
+    return spread(total, weights)
+
+
+def seasonal(total: float, last_year: Sequence[float]) -> list[float]:
+    """Last year's actual seasonality: months weighted by last year's monthly actuals.
+
+    Example:
+        >>> seasonal(1200.0, [200.0] * 6 + [0.0] * 6)[:7]
+        [200.0, 200.0, 200.0, 200.0, 200.0, 200.0, 0.0]
+    """
+    return spread(total, last_year)

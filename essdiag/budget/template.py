@@ -1,0 +1,254 @@
+"""The budget spreadsheet template: read and write a budget as XLSX (or CSV).
+
+The template (documented here and on the notice sheet of every export):
+
+* sheet ``Budget``, first row the header
+  ``Compte | Libellé | Rubrique | Code analytique | Financeur | Janvier … Décembre | Total``;
+* one row per budget line; ``Compte`` is an account number or a heading
+  (``6063``, ``64``); ``Rubrique`` the two-digit CERFA 12156 heading (taken
+  from the account when empty); ``Financeur`` for grant lines (74);
+* month columns hold euros, positive when normal (a charge on a class-6 line,
+  an income on a class-7 line); they are named by calendar month and read by
+  name, so a fiscal year starting in July is laid out Juillet … Juin;
+* ``Total`` is checked against the sum of the months (a warning if not).
+
+The same columns separated by ``;`` with a decimal comma make the CSV form.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from essdiag.budget.checks import balance_check, totals_by_heading
+from essdiag.budget.section import BudgetLine, BudgetSection
+from essdiag.errors import Issue, Severity
+from essdiag.i18n import N_
+from essdiag.ledger.fec import cents_from_text
+from essdiag.ledger.generic import read_table
+from essdiag.periods import FiscalYear
+from essdiag.report.xlsx import EUR_FORMAT, new_workbook, safe_text
+
+__all__ = ["MONTH_NAMES", "TEMPLATE_COLUMNS", "read_budget", "write_budget_xlsx"]
+
+MONTH_NAMES: Final = (
+    "Janvier",
+    "Février",
+    "Mars",
+    "Avril",
+    "Mai",
+    "Juin",
+    "Juillet",
+    "Août",
+    "Septembre",
+    "Octobre",
+    "Novembre",
+    "Décembre",
+)
+"""French calendar month names, as in the template's header."""
+
+_FIXED: Final = ("Compte", "Libellé", "Rubrique", "Code analytique", "Financeur")
+TEMPLATE_COLUMNS: Final = (*_FIXED, *MONTH_NAMES, "Total")
+"""Header of the ``Budget`` sheet (calendar order; exports use fiscal-year order)."""
+
+
+def _month_order(fiscal_year: FiscalYear) -> list[str]:
+    return [MONTH_NAMES[m - 1] for _, m in fiscal_year.months()]
+
+
+def read_budget(
+    data: bytes, *, file: str | None = None, fiscal_year: FiscalYear
+) -> tuple[BudgetSection | None, list[Issue]]:
+    """Budget lines from the template (XLSX sheet ``Budget`` or its CSV form).
+
+    Returns ``(section, issues)``: a section holding the lines read (fiscal
+    year set), or None when no line could be read. Rows with an invalid
+    account or a non-numeric month are set aside and reported.
+    """
+    raw, issues = read_table(data, file=file, sheet="Budget")
+    if raw is None:
+        return None, issues
+    raw.columns = [str(c).strip() for c in raw.columns]
+    missing = [c for c in (*_FIXED[:1], *MONTH_NAMES) if c not in raw.columns]
+    if missing:
+        issues.append(
+            Issue(
+                code="budget_columns",
+                template=N_("Colonnes du modèle de budget absentes : {names}."),
+                params={"names": ", ".join(missing)},
+                file=file,
+                line=1,
+            )
+        )
+        return None, issues
+    order = _month_order(fiscal_year)
+    month_cents = {}
+    bad_rows: set[int] = set()
+    for name in order:
+        cents, ok = cents_from_text(raw[name].fillna("").astype("str").to_numpy(dtype=object))
+        month_cents[name] = cents
+        for r in np.flatnonzero(~ok)[:50]:
+            issues.append(
+                Issue(
+                    code="budget_amount",
+                    template=N_("Montant non numérique « {value} » : ligne mise de côté."),
+                    params={"value": str(raw[name].iloc[r])},
+                    file=file,
+                    line=int(r) + 2,
+                    column=name,
+                )
+            )
+        bad_rows.update(int(r) for r in np.flatnonzero(~ok))
+    lines: list[BudgetLine] = []
+    for r in range(len(raw)):
+        row = raw.iloc[r]
+        account = str(row.get("Compte", "") or "").strip()
+        if not account and not any(month_cents[m][r] for m in order):
+            continue  # blank row
+        if r in bad_rows:
+            continue
+        if len(account) < 2 or not account[:2].isdigit() or account[0] not in "678":
+            issues.append(
+                Issue(
+                    code="budget_account",
+                    template=N_(
+                        "Compte « {value} » invalide (un compte de charges 6, de produits 7 "
+                        "ou de contributions 86/87) : ligne mise de côté."
+                    ),
+                    params={"value": account},
+                    file=file,
+                    line=r + 2,
+                    column="Compte",
+                )
+            )
+            continue
+        months = [month_cents[m][r] / 100 for m in order]
+        total_text = str(row.get("Total", "") or "").strip()
+        if total_text:
+            total, ok = cents_from_text(np.array([total_text], dtype=object))
+            if ok[0] and abs(int(total[0]) - sum(int(month_cents[m][r]) for m in order)) > 1:
+                issues.append(
+                    Issue(
+                        code="budget_total",
+                        template=N_(
+                            "Le total {total} ne fait pas la somme des mois ({sum}) ; "
+                            "les mois sont retenus."
+                        ),
+                        params={"total": total_text, "sum": f"{sum(months):.2f}".replace(".", ",")},
+                        severity=Severity.WARNING,
+                        file=file,
+                        line=r + 2,
+                        column="Total",
+                    )
+                )
+        heading = str(row.get("Rubrique", "") or "").strip()
+        lines.append(
+            BudgetLine(
+                account=account,
+                label=str(row.get("Libellé", "") or "").strip(),
+                heading=heading if heading[:2].isdigit() else "",
+                analytic=str(row.get("Code analytique", "") or "").strip(),
+                funder=str(row.get("Financeur", "") or "").strip(),
+                months=months,
+                phasing="custom",
+            )
+        )
+    if not lines:
+        issues.append(
+            Issue(code="budget_empty", template=N_("Aucune ligne de budget lue."), file=file)
+        )
+        return None, issues
+    section = BudgetSection(
+        fiscal_year=fiscal_year.label_year, start_month=fiscal_year.start_month, lines=lines
+    )
+    balance = balance_check(section)
+    if not balance.balanced:
+        issues.append(
+            Issue(
+                code="budget_unbalanced",
+                template=N_(
+                    "Le budget n'est pas équilibré : produits − charges = {gap} € "
+                    "(contributions en nature comprises)."
+                ),
+                params={"gap": f"{balance.gap:.2f}"},
+                severity=Severity.WARNING,
+                file=file,
+            )
+        )
+    return section, issues
+
+
+NOTICE: Final = (
+    "Modèle de budget essdiag (feuille « Budget »).",
+    "Une ligne par compte ou rubrique : Compte (ex. 6063 ou 64), Libellé, Rubrique (2 chiffres du "
+    "CERFA 12156, déduite du compte si vide), Code analytique (activité ou projet), Financeur "
+    "(lignes de subventions 74).",
+    "Colonnes des mois en euros, positives : charge pour un compte 6, produit pour un compte 7, "
+    "contribution en nature pour 86/87. Les mois sont lus par leur nom.",
+    "Total = somme des mois (vérifiée à l'import).",
+    "Un budget prévisionnel est équilibré : total des charges (6 + 86) = total des produits (7 + 87).",
+)
+
+
+def write_budget_xlsx(section: BudgetSection, fiscal_year: FiscalYear) -> bytes:
+    """The budget in the documented template, with a summary by heading and a notice sheet."""
+    wb, buf = new_workbook()
+    head = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+    money = wb.add_format({"num_format": EUR_FORMAT})
+    ws = wb.add_worksheet("Budget")
+    header = [*_FIXED, *_month_order(fiscal_year), "Total"]
+    ws.write_row(0, 0, header, head)
+    for r, line in enumerate(section.lines, start=1):
+        for c, text in enumerate((line.account, line.label, line.head, line.analytic, line.funder)):
+            ws.write_string(r, c, safe_text(text))
+        for c, amount in enumerate(line.months, start=len(_FIXED)):
+            ws.write_number(r, c, round(float(amount), 2), money)
+        ws.write_number(r, len(header) - 1, round(line.total, 2), money)
+    ws.set_column(0, 0, 10)
+    ws.set_column(1, 1, 40)
+    ws.set_column(2, 4, 14)
+    ws.set_column(5, len(header) - 1, 13)
+    ws.freeze_panes(1, 2)
+    summary = wb.add_worksheet("Synthèse")
+    summary.write_row(0, 0, ["Rubrique", "Intitulé (CERFA 12156)", "Montant"], head)
+    totals = totals_by_heading(section)
+    for r, rec in enumerate(totals.itertuples(index=False), start=1):
+        summary.write_string(r, 0, str(rec.heading))
+        summary.write_string(r, 1, safe_text(str(rec.label)))
+        summary.write_number(r, 2, float(rec.amount), money)
+    balance = balance_check(section)
+    r = len(totals) + 2
+    for label, value in (
+        ("Total des charges (6 + 86)", balance.charges + balance.in_kind_uses),
+        ("Total des produits (7 + 87)", balance.income + balance.in_kind_sources),
+        ("Écart (produits − charges)", balance.gap),
+    ):
+        summary.write_string(r, 1, label)
+        summary.write_number(r, 2, value, money)
+        r += 1
+    summary.set_column(0, 0, 10)
+    summary.set_column(1, 1, 50)
+    summary.set_column(2, 2, 16)
+    notice = wb.add_worksheet("Notice")
+    for r, text in enumerate(NOTICE):
+        notice.write_string(r, 0, text)
+    notice.set_column(0, 0, 120)
+    wb.close()
+    return buf.getvalue()
+
+
+def budget_table(section: BudgetSection, fiscal_year: FiscalYear) -> pd.DataFrame:
+    """The budget as the template's table (fiscal-year month order), for display and editing."""
+    order = _month_order(fiscal_year)
+    rows = [
+        [line.account, line.label, line.head, line.analytic, line.funder, *line.months, line.total]
+        for line in section.lines
+    ]
+    frame = pd.DataFrame(rows, columns=[*_FIXED, *order, "Total"])
+    for c in _FIXED:
+        frame[c] = frame[c].astype("str")
+    for c in [*order, "Total"]:
+        frame[c] = frame[c].astype("float64")
+    return frame

@@ -1,0 +1,54 @@
+"""The budget page: lines, phasing, balance check, on the recyclerie sample."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = f"sqlite:///{tmp_path / 'ws.sqlite'}"
+    monkeypatch.setenv("ESSDIAG_DATABASE_URL", url)
+    return url
+
+
+def test_budget_page_shows_the_sample_budget_balanced(db_url: str) -> None:
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.run()
+    at.button(key="home_sample_recyclerie").click().run()
+    at.switch_page("pages/budget.py").run()
+    assert not at.exception, at.exception
+    assert any("Le budget est équilibré." in s.value for s in at.success)
+    monthly = [d.value for d in at.dataframe if "Mois" in d.value.columns]
+    assert monthly
+    assert all(len(m) == 12 for m in monthly)
+
+
+def test_budget_page_without_dossier(db_url: str) -> None:
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("pages/budget.py").run()
+    assert not at.exception
+    assert any("Aucun dossier" in i.value for i in at.info)
+
+
+def test_even_phasing_of_a_line_is_saved(db_url: str) -> None:
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.run()
+    at.button(key="home_sample_recyclerie").click().run()
+    at.switch_page("pages/budget.py").run()
+    at.selectbox(key="budget_phasing_line").set_value(0)
+    at.radio(key="budget_phasing_method").set_value("even")
+    at.number_input(key="budget_phasing_total").set_value(1200.0)
+    at.button(key="FormSubmitter:budget_phasing-Appliquer la répartition").click().run()
+    assert not at.exception, at.exception
+    line = at.session_state["dossier_current"].dossier.budget.lines[0]
+    assert line.months == [100.0] * 12
+    assert line.phasing == "even"
+    # The budget is no longer balanced, and the page says by how much.
+    assert any("n'est pas équilibré" in w.value for w in at.warning)

@@ -1,0 +1,113 @@
+"""The variance page works end to end on the recyclerie sample (FEC + budget imported on opening)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = f"sqlite:///{tmp_path / 'ws.sqlite'}"
+    monkeypatch.setenv("ESSDIAG_DATABASE_URL", url)
+    return url
+
+
+def frame_with(at: AppTest, column: str) -> pd.DataFrame:
+    """The first dataframe on the screen that has this column (AppTest does not expose keys)."""
+    for element in at.dataframe:
+        value = element.value
+        if column in value.columns:
+            return value
+    raise AssertionError(f"no table with a column {column!r}")
+
+
+def opened_sample() -> AppTest:
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.run()
+    at.button(key="home_sample_recyclerie").click().run()
+    assert not at.exception
+    return at
+
+
+def test_variance_page_on_the_recyclerie(db_url: str) -> None:
+    at = opened_sample()
+    at.switch_page("pages/variance.py").run()
+    assert not at.exception, at.exception
+    # Pickers are there, through defaults to the last month with entries (October 2026).
+    assert at.selectbox(key="variance_through").value == "2026-10"
+    assert at.selectbox(key="variance_period").value == "ytd"
+    # Two charts, each with its table; flagged lines first at account level.
+    at.selectbox(key="variance_level").set_value("account").run()
+    assert not at.exception
+    flagged = at.dataframe[0].value  # flagged lines come first on the screen
+    assert set(flagged["À expliquer"]) == {"Oui"}
+    assert "741310" in set(flagged.iloc[:, 1])
+    charts = at.get("plotly_chart")
+    assert len(charts) >= 2
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in charts]
+    assert any("Résultat cumulé" in t for t in titles)
+    # Landing table: the three methods side by side.
+    landing = frame_with(at, "Rythme constaté")
+    assert {"Réalisé + budget restant", "Rythme constaté", "Saisonnalité N−1"} <= set(
+        landing.columns
+    )
+
+
+def test_a_comment_is_kept_in_the_dossier(db_url: str) -> None:
+    at = opened_sample()
+    at.switch_page("pages/variance.py").run()
+    at.selectbox(key="variance_level").set_value("account").run()
+    at.text_area(key="variance_comment_account_741310").set_value(
+        "Notification du Département réduite de 10 %."
+    )
+    at.button(key="FormSubmitter:variance_comments-Enregistrer les explications").click().run()
+    assert not at.exception
+    flagged = at.dataframe[0].value
+    row = flagged[flagged["Clé"] == "741310"]
+    assert row["Explication"].iloc[0] == "Notification du Département réduite de 10 %."
+    kept = at.session_state["dossier_current"].dossier.budget.comments
+    mine = [c for c in kept if (c.level, c.key, c.period) == ("account", "741310", "2026-YTD-10")]
+    assert [c.text for c in mine] == ["Notification du Département réduite de 10 %."]
+
+
+def test_ledger_page_lists_the_imported_fec(db_url: str) -> None:
+    at = opened_sample()
+    at.switch_page("pages/ledger.py").run()
+    assert not at.exception
+    imports = frame_with(at, "Lignes importées")
+    assert sorted(imports.iloc[:, 0]) == ["FEC_2025.txt", "FEC_2026_01-10.txt"]
+
+
+def test_variance_and_budget_pages_in_english(db_url: str) -> None:
+    at = opened_sample()
+    at.session_state["app_lang"] = "en"
+    at.switch_page("pages/variance.py").run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Budget vs actual variances and landing"
+    assert "Run-rate" in frame_with(at, "Run-rate").columns
+    for page, title in (
+        ("pages/budget.py", "Forecast budget"),
+        ("pages/ledger.py", "Accounting: import the actuals"),
+    ):
+        at.session_state["app_lang"] = "en"
+        at.switch_page(page).run()
+        assert not at.exception, at.exception
+        assert at.title[0].value == title
+
+
+def test_fec_upload_lists_issues_with_line_and_column(db_url: str) -> None:
+    at = opened_sample()
+    at.switch_page("pages/ledger.py").run()
+    bad = (REPO / "tests" / "data" / "ledger" / "bad_dates.txt").read_bytes()
+    at.file_uploader(key="ledger_fec_upload").set_value(("bad_dates.txt", bad, "text/plain")).run()
+    assert not at.exception, at.exception
+    text = " ".join(e.value for e in at.error)
+    assert "Date invalide « 20261345 »" in text
+    assert "ligne 4, colonne EcritureDate" in text
