@@ -13,12 +13,15 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from essdiag.budget.casefiles import import_case_files
 from essdiag.dossier import Dossier, read_dossier_json
 from essdiag.errors import EssdiagError
+from essdiag.store import Workspace
 
 __all__ = [
     "SampleCase",
     "case_files",
+    "copy_sample",
     "load_sample",
     "sample_cases",
     "samples_dir",
@@ -105,6 +108,36 @@ def load_sample(key: str) -> Dossier:
     if dossier is None:
         raise EssdiagError(f"Le cas d'exemple « {key} » est illisible.", issues=issues)
     return dossier
+
+
+def copy_sample(workspace: Workspace, key: str, *, author: str, message: str) -> str:
+    """Copy a sample case into the workspace, with its accounts; returns the new dossier's id.
+
+    The dossier is saved as revision 1; when the case ships accounting files
+    (FEC, budget), they are imported as attachments and saved as revision 2,
+    so the history shows what came from where.
+    """
+    dossier = load_sample(key)
+    info = workspace.create(dossier, author=author, message=message)
+    files = case_files(key)
+    if files:
+        ledger, budget, _issues = import_case_files(
+            workspace,
+            info.id,
+            dossier.ledger,
+            dossier.budget,
+            files,
+            start_month=dossier.identity.fiscal_year_start_month,
+        )
+        if (ledger, budget) != (dossier.ledger, dossier.budget):
+            workspace.save(
+                info.id,
+                dossier.model_copy(update={"ledger": ledger, "budget": budget}),
+                base=info.head,
+                author=author,
+                message="Comptes du cas d'exemple (FEC et budget)",
+            )
+    return info.id
 
 
 def case_files(key: str) -> dict[str, bytes]:

@@ -26,7 +26,7 @@ from essdiag.figures import Figure, Input
 from essdiag.ledger import monthly_activity
 from essdiag.periods import FiscalYear
 from essdiag.ui import state, widgets
-from essdiag.ui.ledger import dossier_ledger, ensure_case_accounts
+from essdiag.ui.ledger import dossier_ledger
 from essdiag.validation import issues_from_validation
 
 _ = state.tr()
@@ -39,7 +39,7 @@ widgets.page_header(
         "mois et vérifier qu'il est équilibré."
     ),
 )
-opened = ensure_case_accounts(widgets.require_dossier())
+opened = widgets.require_dossier()
 widgets.conflict_banner()
 section = opened.dossier.budget
 start_month = (

@@ -8,7 +8,7 @@ import streamlit as st
 from essdiag.dossier import new_dossier
 from essdiag.dossier_files import read_dossier_file, write_dossier_xlsx
 from essdiag.identity import LEGAL_FORM_LABELS, LegalForm
-from essdiag.samples import load_sample, sample_cases
+from essdiag.samples import sample_cases
 from essdiag.ui import state, widgets
 
 _ = state.tr()
@@ -77,9 +77,10 @@ with tab_samples:
             if case.files:
                 st.caption(_("Fichiers fournis : {files}", files=", ".join(case.files)))
             if st.button(_("Ouvrir une copie de ce cas"), key=f"home_sample_{case.key}"):
-                state.create_and_open(
-                    load_sample(case.key), _("Copie du cas d'exemple « {t} »", t=case.title)
-                )
+                with st.spinner(_("Copie du cas et import de ses comptes…")):
+                    state.open_sample_copy(
+                        case.key, _("Copie du cas d'exemple « {t} »", t=case.title)
+                    )
                 st.rerun()
 
 with tab_new, st.form("home_new_form"):

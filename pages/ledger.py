@@ -12,7 +12,7 @@ from essdiag.budget.casefiles import fiscal_year_of
 from essdiag.ledger import apply_mapping, read_table, store_ledger, suggest_mapping
 from essdiag.ledger.section import ColumnMapping
 from essdiag.ui import state, widgets
-from essdiag.ui.ledger import ensure_case_accounts, read_fec_cached
+from essdiag.ui.ledger import read_fec_cached
 
 _ = state.tr()
 widgets.page_header(
@@ -24,7 +24,7 @@ widgets.page_header(
         "les lignes inutilisables sont mises de côté et le reste est importé."
     ),
 )
-opened = ensure_case_accounts(widgets.require_dossier())
+opened = widgets.require_dossier()
 widgets.conflict_banner()
 section = opened.dossier.ledger
 start_month = opened.dossier.identity.fiscal_year_start_month

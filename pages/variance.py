@@ -19,7 +19,7 @@ from essdiag.periods import FiscalYear
 from essdiag.report.cerfa15059 import cerfa15059_docx, cerfa15059_xlsx
 from essdiag.report.variance_xlsx import variance_xlsx
 from essdiag.ui import state, widgets
-from essdiag.ui.ledger import dossier_ledger, ensure_case_accounts, variance_report
+from essdiag.ui.ledger import dossier_ledger, variance_report
 
 _ = state.tr()
 widgets.page_header(
@@ -31,7 +31,7 @@ widgets.page_header(
         "et attendent une explication."
     ),
 )
-opened = ensure_case_accounts(widgets.require_dossier())
+opened = widgets.require_dossier()
 widgets.conflict_banner()
 budget = opened.dossier.budget
 ledgers = opened.dossier.ledger

@@ -11,67 +11,20 @@ import pandas as pd
 import streamlit as st
 
 from essdiag.budget.analysis import PeriodKind, VarianceReport, analyse
-from essdiag.budget.casefiles import import_case_files
 from essdiag.budget.section import BudgetSection
 from essdiag.budget.variance import Level
 from essdiag.ledger import combine_ledgers, ledger_from_parquet
 from essdiag.ledger.fec import FecResult, read_fec
 from essdiag.ledger.section import LedgerSection
 from essdiag.periods import FiscalYear
-from essdiag.samples import case_files, load_sample, sample_cases
 from essdiag.ui import state
 
 __all__ = [
     "dossier_ledger",
-    "ensure_case_accounts",
     "ledger_ids",
     "read_fec_cached",
     "variance_report",
 ]
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _sample_key(identity_json: str) -> str | None:
-    for case in sample_cases():
-        if (
-            case.key != "blank"
-            and load_sample(case.key).identity.model_dump_json() == identity_json
-        ):
-            return case.key
-    return None
-
-
-def ensure_case_accounts(opened: state.OpenDossier) -> state.OpenDossier:
-    """A fresh copy of a sample case gets its FEC files and budget on first use (issue #3).
-
-    Opening a case stores its dossier only (one revision); the first visit to
-    the accounting screens imports the case's FEC files as attachments and
-    its budget, and saves that as the next revision.
-    """
-    dossier = opened.dossier
-    if dossier.ledger.imports:
-        return opened
-    key = _sample_key(dossier.identity.model_dump_json())
-    files = case_files(key) if key else {}
-    if not any("FEC" in name.upper() for name in files):
-        return opened
-    _ = state.tr()
-    with st.spinner(_("Import des comptes du cas d'exemple…")):
-        ledger, budget, _issues = import_case_files(
-            state.workspace(),
-            opened.id,
-            dossier.ledger,
-            dossier.budget,
-            files,
-            start_month=dossier.identity.fiscal_year_start_month,
-        )
-    if ledger == dossier.ledger and budget == dossier.budget:
-        return opened
-    state.save_current(
-        dossier.model_copy(update={"ledger": ledger, "budget": budget}),
-        _("Comptes du cas d'exemple (FEC et budget)"),
-    )
-    return state.current() or opened
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

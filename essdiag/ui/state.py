@@ -15,7 +15,7 @@ import streamlit as st
 from essdiag.dossier import Dossier
 from essdiag.errors import StaleRevisionError
 from essdiag.i18n import Translator, translator
-from essdiag.samples import load_sample, sample_cases
+from essdiag.samples import copy_sample, sample_cases
 from essdiag.store import DossierInfo, Workspace, default_database_url
 
 __all__ = [
@@ -51,7 +51,7 @@ def _workspace(url: str) -> Workspace:
     if not ws.list_dossiers():
         for case in sample_cases():
             if case.key != "blank":
-                ws.create(load_sample(case.key), author="essdiag", message="Cas d'exemple")
+                copy_sample(ws, case.key, author="essdiag", message="Cas d'exemple")
     return ws
 
 
@@ -107,6 +107,11 @@ def create_and_open(dossier: Dossier, message: str) -> DossierInfo:
     info = workspace().create(dossier, author=author(), message=message)
     open_dossier(info.id)
     return info
+
+
+def open_sample_copy(key: str, message: str) -> None:
+    """Copy a sample case (with its accounts) into the workspace and open the copy."""
+    open_dossier(copy_sample(workspace(), key, author=author(), message=message))
 
 
 def save_current(dossier: Dossier, message: str) -> bool:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from essdiag.ledger.storage import ORIGINAL_KIND, PARQUET_KIND
 from essdiag.store import Workspace
 
 REPO = Path(__file__).resolve().parents[2]
@@ -71,12 +72,16 @@ def test_every_page_runs_without_and_with_a_dossier(page: str, db_url: str) -> N
     assert not at.exception
 
 
-def test_workspace_is_seeded_with_sample_cases(db_url: str) -> None:
+def test_workspace_is_seeded_with_sample_cases_and_their_accounts(db_url: str) -> None:
     at = start()
     assert at.title[0].value == "Accueil"
-    names = list(at.dataframe[0].value["Structure"])
-    assert len(names) >= 2
-    assert any("SCIC" in n or "nergie" in n for n in names)
+    names = set(at.dataframe[0].value["Structure"])
+    assert names == {"La Ressourcerie des Confluences", "Argoat Énergies Citoyennes"}
+    ws = Workspace(db_url)
+    recyclerie = next(d for d in ws.list_dossiers() if d.name.startswith("La Ressourcerie"))
+    dossier, head = ws.load(recyclerie.id)
+    assert head == 2 and len(dossier.ledger.imports) == 2  # FEC 2025 and FEC 2026
+    assert {a.kind for a in ws.attachments(recyclerie.id)} == {PARQUET_KIND, ORIGINAL_KIND}
 
 
 def test_open_sample_then_edit_identity_makes_a_revision(db_url: str) -> None:
@@ -88,10 +93,11 @@ def test_open_sample_then_edit_identity_makes_a_revision(db_url: str) -> None:
     at.text_input(key="identity_message").set_value("Embauches de novembre")
     at.button[0].click().run()  # the form's submit button
     assert not at.exception
-    assert any("Enregistré (version 2)" in s.value for s in at.success)
+    # Revision 1 is the copy, 2 the case's accounts (FEC, budget), 3 this edit.
+    assert any("Enregistré (version 3)" in s.value for s in at.success)
     ws = Workspace(db_url)
     opened = ws.list_dossiers()[0]
-    assert opened.head == 2
+    assert opened.head == 3
     assert ws.load(opened.id)[0].identity.headcount == 31
     assert ws.revisions(opened.id)[0].message == "Embauches de novembre"
 
@@ -99,6 +105,7 @@ def test_open_sample_then_edit_identity_makes_a_revision(db_url: str) -> None:
 def test_invalid_identity_is_not_saved_and_says_why(db_url: str) -> None:
     at = start()
     open_sample(at)
+    heads = {d.id: d.head for d in Workspace(db_url).list_dossiers()}
     at.switch_page("pages/identity.py").run()
     at.text_input(key="identity_siren").set_value("123456789")
     at.button[0].click().run()
@@ -106,7 +113,7 @@ def test_invalid_identity_is_not_saved_and_says_why(db_url: str) -> None:
     assert "Rien n'a été enregistré" in at.error[0].value
     assert "clé de contrôle (Luhn)" in at.error[0].value
     ws = Workspace(db_url)
-    assert all(d.head == 1 for d in ws.list_dossiers())
+    assert {d.id: d.head for d in ws.list_dossiers()} == heads
 
 
 def test_stale_save_keeps_the_edit_and_offers_choices(db_url: str) -> None:
@@ -121,9 +128,9 @@ def test_stale_save_keeps_the_edit_and_offers_choices(db_url: str) -> None:
     at.button[0].click().run()
     assert not at.exception
     assert "enregistré par quelqu'un d'autre" in at.error[0].value
-    assert ws.head(info.id) == 2  # nothing written over the colleague's save
+    assert ws.head(info.id) == rev + 1  # nothing written over the colleague's save
     at.button(key="conflict_force").click().run()
-    assert ws.head(info.id) == 3
+    assert ws.head(info.id) == rev + 2
     assert ws.load(info.id)[0].identity.volunteers == 50
 
 
@@ -160,12 +167,13 @@ def test_restore_an_old_version(db_url: str) -> None:
     at.text_input(key="identity_name").set_value("Nom provisoire")
     at.button[0].click().run()
     at.switch_page("pages/home.py").run()
-    at.selectbox(key="home_restore_choice").set_value(1)
+    at.selectbox(key="home_restore_choice").set_value(2)  # before the rename
     at.button(key="FormSubmitter:home_restore_form-Restaurer cette version").click().run()
     assert not at.exception
     current = at.session_state["dossier_current"]
-    assert current.revision == 3
-    assert current.dossier.identity.name != "Nom provisoire"
+    assert current.revision == 4
+    assert current.dossier.identity.name == "La Ressourcerie des Confluences"
+    assert current.dossier.ledger.imports  # the accounts of revision 2 came back too
 
 
 def test_english_interface(db_url: str) -> None:
