@@ -42,6 +42,10 @@ SEED = 20140731
 
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parent
+if str(REPO_ROOT) not in sys.path:  # run as a script from a source tree
+    sys.path.insert(0, str(REPO_ROOT))
+
+from essdiag.ledger.fec import FEC_COLUMNS  # noqa: E402 - after the path set-up
 
 YEAR_1 = 2025
 YEAR_2 = 2026
@@ -53,26 +57,6 @@ CLOSING_2025 = dt.date(2026, 3, 20)
 """Validation date of the 2025 year-end entries and of the 2026 opening entry."""
 CLOSING_2024 = dt.date(2025, 3, 14)
 
-FEC_COLUMNS = (
-    "JournalCode",
-    "JournalLib",
-    "EcritureNum",
-    "EcritureDate",
-    "CompteNum",
-    "CompteLib",
-    "CompAuxNum",
-    "CompAuxLib",
-    "PieceRef",
-    "PieceDate",
-    "EcritureLib",
-    "Debit",
-    "Credit",
-    "EcritureLet",
-    "DateLet",
-    "ValidDate",
-    "Montantdevise",
-    "Idevise",
-)
 
 JOURNALS = {
     "AN": "À nouveaux",

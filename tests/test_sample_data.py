@@ -22,31 +22,12 @@ import pytest
 
 from essdiag.dossier import read_dossier_json
 from essdiag.identity import luhn_valid
+from essdiag.ledger.fec import FEC_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_data"
 FEC_FILES = ("recyclerie/FEC_2025.txt", "recyclerie/FEC_2026_01-10.txt")
 DOSSIERS = ("recyclerie", "scic-energie", "blank")
-HEADER = (
-    "JournalCode",
-    "JournalLib",
-    "EcritureNum",
-    "EcritureDate",
-    "CompteNum",
-    "CompteLib",
-    "CompAuxNum",
-    "CompAuxLib",
-    "PieceRef",
-    "PieceDate",
-    "EcritureLib",
-    "Debit",
-    "Credit",
-    "EcritureLet",
-    "DateLet",
-    "ValidDate",
-    "Montantdevise",
-    "Idevise",
-)
 AMOUNT = re.compile(r"^\d+,\d{2}$")
 
 
@@ -81,12 +62,12 @@ def _fec(path: Path) -> list[dict[str, str]]:
     lines = path.read_text(encoding="utf-8").split("\n")
     assert lines[-1] == "", "the file ends with a newline"
     header = tuple(lines[0].split("\t"))
-    assert header == HEADER
+    assert header == FEC_COLUMNS
     rows = []
     for number, line in enumerate(lines[1:-1], start=2):
         fields = line.split("\t")
-        assert len(fields) == len(HEADER), f"line {number}: {len(fields)} fields"
-        rows.append(dict(zip(HEADER, fields, strict=True)))
+        assert len(fields) == len(FEC_COLUMNS), f"line {number}: {len(fields)} fields"
+        rows.append(dict(zip(FEC_COLUMNS, fields, strict=True)))
     return rows
 
 
