@@ -28,14 +28,14 @@ NAVIGATION: dict[str, list[tuple[str, str, str]]] = {
     "": [("pages/home.py", N_("Accueil"), ":material/home:")],
     N_("Stratégie"): [("pages/identity.py", N_("Identité de la structure"), ":material/badge:")],
     N_("Pilotage"): [
-        ("pages/risks.py", N_("Risques"), ":material/crisis_alert:"),
-        ("pages/funding.py", N_("Financements"), ":material/account_balance:"),
         ("pages/ledger.py", N_("Comptabilité (FEC)"), ":material/receipt_long:"),
         ("pages/budget.py", N_("Budget prévisionnel"), ":material/request_quote:"),
         ("pages/variance.py", N_("Écarts et atterrissage"), ":material/query_stats:"),
         ("pages/treasury.py", N_("Trésorerie"), ":material/savings:"),
+        ("pages/funding.py", N_("Financements"), ":material/account_balance:"),
+        ("pages/risks.py", N_("Risques"), ":material/crisis_alert:"),
     ],
-}
+}}
 
 pages = {
     group: [st.Page(path, title=_(title), icon=icon) for path, title, icon in entries]
