@@ -35,7 +35,7 @@ NAVIGATION: dict[str, list[tuple[str, str, str]]] = {
         ("pages/funding.py", N_("Financements"), ":material/account_balance:"),
         ("pages/risks.py", N_("Risques"), ":material/crisis_alert:"),
     ],
-}}
+}
 
 pages = {
     group: [st.Page(path, title=_(title), icon=icon) for path, title, icon in entries]
