@@ -12,6 +12,8 @@ Example:
     ... )
     >>> f.steps()[0]
     'Ratio de rémunération = plus haute / plus basse'
+    >>> f.steps()[-1]
+    'Résultat : 3,20'
 """
 
 from __future__ import annotations
@@ -22,11 +24,40 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
 
+from essdiag.i18n import Translator, translator
 from essdiag.params import Param
 
-__all__ = ["Figure", "Input"]
+__all__ = ["Figure", "Input", "format_value"]
 
 Number = int | float | Decimal
+
+# Units: "EUR" (and "EUR/h") amounts; "%" a fraction shown as a percentage
+# (0.25 → 25 %); "ratio" a plain quotient (HHI 0.38, SROI 3.2); anything else
+# ("count", "jours", "points"…) a number followed by its unit word.
+_MONEY_UNITS = ("EUR", "EUR/h")
+_PERCENT_UNITS = ("%", "share")
+
+
+def format_value(value: Number | str | None, unit: str, tr: Translator | None = None) -> str:
+    """A value in the reader's language by its unit (``1 234,56 €``, ``25,0 %``, ``0,38``).
+
+    Example:
+        >>> format_value(0.25, "%"), format_value(1234.5, "EUR"), format_value(3, "count")
+        ('25,0\xa0%', '1\u202f234,50\xa0€', '3')
+    """
+    tr = tr or translator("fr")
+    if value is None or isinstance(value, str):
+        return "–" if value is None else value
+    if unit in _MONEY_UNITS:
+        text = tr.money(value)
+        return text + " /h" if unit == "EUR/h" else text
+    if unit in _PERCENT_UNITS:
+        return tr.percent(value)
+    if unit == "ratio":
+        return tr.number(value, 2)
+    digits = 0 if float(value).is_integer() else 2
+    shown = tr.number(value, digits)
+    return f"{shown} {tr(unit)}" if unit and unit != "count" else shown
 
 
 class Input(BaseModel):
@@ -115,16 +146,21 @@ class Figure(BaseModel):
             return False
         return not (isinstance(self.value, float) and math.isnan(self.value))
 
-    def steps(self) -> list[str]:
-        """The working, one French line per step, for display or export."""
-        lines = [f"{self.label} = {self.formula}"]
+    def shown(self, tr: Translator | None = None) -> str:
+        """The value as the reader sees it, formatted by its unit."""
+        return format_value(self.value if self.available else None, self.unit, tr)
+
+    def steps(self, tr: Translator | None = None) -> list[str]:
+        """The working, one line per step in the reader's language, for display or export."""
+        tr = tr or translator("fr")
+        lines = [f"{tr(self.label)} = {tr(self.formula)}"]
         for i in self.inputs:
-            unit = f" {i.unit}" if i.unit else ""
-            src = f" — source : {i.source}" if i.source else ""
-            lines.append(f"{i.name} = {i.value}{unit}{src}")
+            src = tr(" — source : {source}", source=tr(i.source)) if i.source else ""
+            lines.append(f"{tr(i.name)} = {format_value(i.value, i.unit, tr)}{src}")
         if self.available:
-            lines.append(f"Résultat : {self.value} {self.unit}".rstrip())
+            lines.append(tr("Résultat : {value}", value=self.shown(tr)))
         else:
-            lines.append(f"Non calculable : {self.reason or 'données manquantes'}")
-        lines.extend(f"Référence : {r}" for r in self.references)
+            reason = tr(self.reason) if self.reason else tr("données manquantes")
+            lines.append(tr("Non calculable : {reason}", reason=reason))
+        lines.extend(tr("Référence : {ref}", ref=tr(r)) for r in self.references)
         return lines

@@ -128,7 +128,7 @@ with tab_register:
         i for i in schedule_issues(section.sources, []) if i.code == "funding_after_agreement"
     ]
     for note in agreement_notes:
-        st.warning(widgets.issue_text(note))
+        st.warning(_(note.template, **note.params))
     table_years = sorted(set(section.years()) | {today.year - 1, today.year, today.year + 1})
     types = [t.value for t in FunderType]
     with st.form("funding_register_form"):
@@ -159,7 +159,7 @@ with tab_register:
                 "conditions": st.column_config.TextColumn(_("Conditions"), width="large"),
                 **{
                     f"y{y}": st.column_config.NumberColumn(
-                        _("Montant {year} (€)", year=y), min_value=0.0, format="%.0f"
+                        _("Montant {year} (€)", year=y), min_value=0.0, format="localized"
                     )
                     for y in table_years
                 },
@@ -179,7 +179,10 @@ with tab_register:
                     format_func=lambda k: _(INSTALMENT_KIND_LABELS[InstalmentKind(k)]),
                 ),
                 "share_pct": st.column_config.NumberColumn(
-                    _("Part du montant annuel (%)"), min_value=0.0, max_value=100.0, format="%.2f"
+                    _("Part du montant annuel (%)"),
+                    min_value=0.0,
+                    max_value=100.0,
+                    format="localized",
                 ),
                 "month": st.column_config.NumberColumn(
                     _("Mois de versement (1 à 12)"), min_value=1, max_value=12, step=1
@@ -372,8 +375,20 @@ with tab_stress:
             dedicated_funds=inputs.dedicated_funds,
         )
         widgets.show_issues(issues)
+        basis_notes = {
+            "treasury_manual_basis": _(
+                "Le dossier n'a pas encore de budget prévisionnel : le plan de trésorerie utilise "
+                "les encaissements et décaissements mensuels saisis à l'écran Trésorerie."
+            ),
+            "treasury_no_basis": _(
+                "Ni budget prévisionnel ni flux mensuels saisis à l'écran Trésorerie : l'effet "
+                "sur la trésorerie ne tient compte que des versements des financeurs."
+            ),
+        }
         for issue in inputs.issues:
-            (st.info if issue.severity is Severity.INFO else st.warning)(_(issue.template))
+            (st.info if issue.severity is Severity.INFO else st.warning)(
+                basis_notes.get(issue.code, _(issue.template))
+            )
         if result is not None:
             c1, c2, c3, c4 = st.columns(4)
             c1.metric(
@@ -382,7 +397,7 @@ with tab_stress:
             c2.metric(
                 _("Trésorerie au plus bas"),
                 _.money(result.stressed_lowest, 0),
-                delta=_.money(result.cash_effect, 0),
+                delta=_.money(result.cash_effect, 0) if round(result.cash_effect) else None,
             )
             c3.metric(_("Trésorerie en fin de plan"), _.money(result.stressed_closing, 0))
             c4.metric(_("Mois de fonctionnement couverts"), _.number(result.reserve_months, 1))
@@ -390,7 +405,7 @@ with tab_stress:
                 st.warning(
                     _(
                         "Trésorerie négative en : {months}.",
-                        months=", ".join(result.negative_months),
+                        months=", ".join(f"{m[5:]}/{m[:4]}" for m in result.negative_months),
                     )
                 )
             with st.expander(_("Comment est-ce calculé ?")):
@@ -475,13 +490,7 @@ with tab_health:
         cols = st.columns(3)
         for i, fig in enumerate(figs.values()):
             with cols[i % 3]:
-                if fig.unit == "EUR":
-                    shown = _.money(fig.value, 0)
-                elif fig.unit == "ratio":
-                    shown = _.percent(fig.value)
-                else:
-                    shown = _.number(fig.value, 0)
-                st.metric(_(fig.label), shown)
+                st.metric(_(fig.label), fig.shown(_))
                 widgets.explain(fig)
         history = health_table(combined.items())
         st.dataframe(
@@ -512,43 +521,43 @@ with tab_health:
                 "year": st.column_config.NumberColumn(
                     _("Exercice"), min_value=1990, max_value=2100, step=1
                 ),
-                "equity": st.column_config.NumberColumn(_("Fonds propres"), format="%.0f"),
+                "equity": st.column_config.NumberColumn(_("Fonds propres"), format="localized"),
                 "dedicated_funds": st.column_config.NumberColumn(
-                    _("Fonds dédiés"), min_value=0.0, format="%.0f"
+                    _("Fonds dédiés"), min_value=0.0, format="localized"
                 ),
                 "provisions": st.column_config.NumberColumn(
-                    _("Provisions"), min_value=0.0, format="%.0f"
+                    _("Provisions"), min_value=0.0, format="localized"
                 ),
                 "long_term_debt": st.column_config.NumberColumn(
-                    _("Emprunts"), min_value=0.0, format="%.0f"
+                    _("Emprunts"), min_value=0.0, format="localized"
                 ),
                 "fixed_assets_net": st.column_config.NumberColumn(
-                    _("Immobilisations nettes"), min_value=0.0, format="%.0f"
+                    _("Immobilisations nettes"), min_value=0.0, format="localized"
                 ),
                 "current_assets": st.column_config.NumberColumn(
-                    _("Stocks et créances"), min_value=0.0, format="%.0f"
+                    _("Stocks et créances"), min_value=0.0, format="localized"
                 ),
                 "current_liabilities": st.column_config.NumberColumn(
-                    _("Dettes d'exploitation"), min_value=0.0, format="%.0f"
+                    _("Dettes d'exploitation"), min_value=0.0, format="localized"
                 ),
                 "cash": st.column_config.NumberColumn(
-                    _("Disponibilités"), min_value=0.0, format="%.0f"
+                    _("Disponibilités"), min_value=0.0, format="localized"
                 ),
                 "overdraft": st.column_config.NumberColumn(
-                    _("Découverts"), min_value=0.0, format="%.0f"
+                    _("Découverts"), min_value=0.0, format="localized"
                 ),
-                "result": st.column_config.NumberColumn(_("Résultat"), format="%.0f"),
+                "result": st.column_config.NumberColumn(_("Résultat"), format="localized"),
                 "depreciation": st.column_config.NumberColumn(
-                    _("Dotations"), min_value=0.0, format="%.0f"
+                    _("Dotations"), min_value=0.0, format="localized"
                 ),
                 "reversals": st.column_config.NumberColumn(
-                    _("Reprises"), min_value=0.0, format="%.0f"
+                    _("Reprises"), min_value=0.0, format="localized"
                 ),
                 "disposals_net": st.column_config.NumberColumn(
-                    _("Cessions (675 − 775)"), format="%.0f"
+                    _("Cessions (675 − 775)"), format="localized"
                 ),
                 "cash_charges": st.column_config.NumberColumn(
-                    _("Charges décaissables"), min_value=0.0, format="%.0f"
+                    _("Charges décaissables"), min_value=0.0, format="localized"
                 ),
             },
         )
@@ -570,6 +579,17 @@ with tab_health:
 with tab_plan:
     labels = {**NEED_CATEGORIES, **RESOURCE_CATEGORIES}
     names = [p.name for p in section.plans]
+    if not names:
+        st.info(
+            _(
+                "Aucun plan de financement pour l'instant. Pour un projet ou un investissement, "
+                "saisissez ci-dessous les besoins (investissements, fonds de roulement, frais de "
+                "lancement), les ressources (fonds propres, subventions d'investissement, prêts, "
+                "financement participatif, capital), les prêts et les flux de trésorerie annuels "
+                "du projet, puis enregistrez : l'équilibre, la VAN, le TRI et les tableaux "
+                "d'amortissement s'affichent alors."
+            )
+        )
     choice = st.selectbox(
         _("Plan de financement"),
         options=[*range(len(names)), -1],
@@ -597,6 +617,7 @@ with tab_plan:
             max_value=50.0,
             value=plan.discount_rate * 100,
             step=0.5,
+            format="%.1f",
             key="funding_plan_rate",
         )
         category_column = {
@@ -607,7 +628,9 @@ with tab_plan:
                 required=True,
             ),
             "label": st.column_config.TextColumn(_("Libellé"), width="medium"),
-            "amount": st.column_config.NumberColumn(_("Montant (€)"), min_value=0.0, format="%.0f"),
+            "amount": st.column_config.NumberColumn(
+                _("Montant (€)"), min_value=0.0, format="localized"
+            ),
         }
         c1, c2 = st.columns(2)
         with c1:
@@ -653,10 +676,10 @@ with tab_plan:
             column_config={
                 "label": st.column_config.TextColumn(_("Prêt"), width="medium"),
                 "principal": st.column_config.NumberColumn(
-                    _("Capital (€)"), min_value=0.0, format="%.0f"
+                    _("Capital (€)"), min_value=0.0, format="localized"
                 ),
                 "annual_rate": st.column_config.NumberColumn(
-                    _("Taux annuel"), min_value=0.0, max_value=0.5, format="%.4f"
+                    _("Taux annuel"), min_value=0.0, max_value=0.5, format="percent"
                 ),
                 "years": st.column_config.NumberColumn(
                     _("Durée (années)"), min_value=1, max_value=40, step=1
@@ -792,28 +815,28 @@ with tab_gifts:
         )
     )
     on = st.date_input(_("Date du don"), value=today, format="DD/MM/YYYY", key="funding_gift_date")
+    helps = st.checkbox(
+        _("Organisme d'aide aux personnes en difficulté (repas, soins, logement)"),
+        help=_(
+            "Dons des particuliers : 75 % jusqu'au plafond légal, hors limite de 20 % du revenu. "
+            "Mécénat : le taux de 60 % s'applique aussi au-delà de 2 M€."
+        ),
+        key="funding_gift_help",
+    )
     c1, c2 = st.columns(2)
     with c1:
         st.markdown(_("**Particulier**"))
         gift = st.number_input(
-            _("Don (€)"), min_value=0.0, value=100.0, step=10.0, key="funding_gift_individual"
+            _("Don (€)"), min_value=0, value=100, step=10, key="funding_gift_individual"
         )
         income = st.number_input(
             _("Revenu imposable du foyer (€)"),
-            min_value=0.0,
-            value=30000.0,
-            step=1000.0,
+            min_value=0,
+            value=30_000,
+            step=1000,
             key="funding_gift_income",
         )
-        helps = st.checkbox(
-            _("Organisme d'aide aux personnes en difficulté (repas, soins, logement)"),
-            key="funding_gift_help",
-        )
-        try:
-            cost = individual_donor_cost(gift, income, help_to_people=helps, on=on)
-        except EssdiagError as exc:
-            st.error(str(exc))
-            st.stop()
+        cost = individual_donor_cost(gift, income, help_to_people=helps, on=on)
         st.metric(_("Réduction d'impôt"), _.money(float(cost.reduction)))
         st.metric(_("Coût net pour le donateur"), _.money(float(cost.net_cost)))
         if cost.carried_forward > 0:
@@ -823,23 +846,19 @@ with tab_gifts:
         st.markdown(_("**Entreprise**"))
         cgift = st.number_input(
             _("Dons de l'exercice (€)"),
-            min_value=0.0,
-            value=10000.0,
-            step=500.0,
+            min_value=0,
+            value=10_000,
+            step=500,
             key="funding_gift_company",
         )
         turnover = st.number_input(
             _("Chiffre d'affaires HT (€)"),
-            min_value=0.0,
-            value=1_000_000.0,
-            step=10000.0,
+            min_value=0,
+            value=1_000_000,
+            step=10_000,
             key="funding_gift_turnover",
         )
-        try:
-            ccost = company_donor_cost(cgift, turnover, on=on, help_to_people=helps)
-        except EssdiagError as exc:
-            st.error(str(exc))
-            st.stop()
+        ccost = company_donor_cost(cgift, turnover, on=on, help_to_people=helps)
         st.metric(_("Réduction d'impôt"), _.money(float(ccost.reduction)))
         st.metric(_("Coût net pour l'entreprise"), _.money(float(ccost.net_cost)))
         if ccost.carried_forward > 0:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from essdiag.figures import Figure, Input
+from essdiag.figures import Figure, Input, format_value
 from essdiag.params import param
 from essdiag.periods import FiscalYear
 from essdiag.referentiel import BLOCKS, COMPETENCIES
@@ -27,9 +27,9 @@ def test_figure_steps_show_formula_inputs_and_parameter_source() -> None:
     )
     steps = f.steps()
     assert steps[0] == "Contribution par bénéficiaire manquant = 400 × SMIC horaire"
-    assert steps[1].startswith("SMIC horaire brut = 12.02 EUR/h — source : Décret n° 2025-1228")
+    assert steps[1].startswith("SMIC horaire brut = 12,02\xa0€ /h — source : Décret n° 2025-1228")
     assert "(en vigueur au 01/01/2026)" in steps[1]
-    assert steps[2] == "Résultat : 4808.0 EUR"
+    assert steps[2] == "Résultat : 4\u202f808,00\xa0€"
     assert steps[3] == "Référence : Code du travail D5212-20"
 
 
@@ -66,3 +66,16 @@ def test_competency_map_matches_the_official_sheet() -> None:
     # RNCP38126: block 1 lists 8 competencies, block 2 ten, block 3 nine.
     counts = {b: sum(c.block == b for c in COMPETENCIES.values()) for b in BLOCKS}
     assert counts == {"BC01": 8, "BC02": 10, "BC03": 9}
+
+
+def test_steps_and_values_in_english() -> None:
+    from essdiag.i18n import translator
+
+    en = translator("en")
+    f = Figure.of("Part du premier financeur", 0.316, "%", "max sᵢ", [Input.of("Don", 1500, "EUR")])
+    assert f.shown(en) == "31.6%"
+    assert f.steps(en)[1:] == ["Gift = €1,500.00", "Result: 31.6%"]  # "Don" is in the catalog
+    missing = Figure.of("Ratio", None, "ratio", "a / b")
+    assert missing.steps(en)[-1] == "Cannot be computed: missing data"
+    assert format_value(0.3819, "ratio", en) == "0.38"
+    assert format_value(40, "jours") == "40 jours"

@@ -273,7 +273,7 @@ def health_figures(fb: FunctionalBalance) -> dict[str, Figure]:
         "equity_ratio": Figure.of(
             N_("Autonomie financière"),
             fb.equity / fb.total_assets if fb.total_assets > 0 else None,
-            "ratio",
+            "%",
             N_("fonds propres / total du bilan"),
             [
                 Input.of(N_("Fonds propres"), _eur(fb.equity), "EUR"),

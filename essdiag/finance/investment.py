@@ -53,7 +53,7 @@ def npv_figure(rate: float, flows: Sequence[float]) -> Figure:
         npv(rate, flows) if ok else None,
         "EUR",
         "Σ fluxₜ / (1 + taux)ᵗ, t = 0…n",
-        [Input.of(N_("Taux d'actualisation"), rate, "ratio")]
+        [Input.of(N_("Taux d'actualisation"), rate, "%")]
         + [Input.of(f"flux {t}", round(f, 2), "EUR") for t, f in enumerate(flows)],
         reason=None if ok else N_("il faut au moins deux flux annuels"),
         references=["numpy-financial npv"],
@@ -67,7 +67,7 @@ def irr_figure(flows: Sequence[float]) -> Figure:
     return Figure.of(
         N_("Taux de rendement interne (TRI)"),
         None if math.isnan(value) else value,
-        "ratio",
+        "%",
         N_("taux tel que VAN = 0"),
         [Input.of(f"flux {t}", round(f, 2), "EUR") for t, f in enumerate(flows)],
         reason=None

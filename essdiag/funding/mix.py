@@ -177,7 +177,7 @@ def mix_figures(sources: Sequence[FundingSource], year: int) -> dict[str, Figure
         out[key] = Figure.of(
             label,
             by_family[family] / total if total > 0 else None,
-            "ratio",
+            "%",
             formula,
             [
                 Input.of(
@@ -210,7 +210,7 @@ def concentration_figures(sources: Sequence[FundingSource], year: int) -> dict[s
     available = not math.isnan(index)
     reason = None if available else N_("aucune ressource de fonctionnement pour cet exercice")
     inputs = [
-        Input.of(f"s({k})", round(float(s), 4), "ratio", N_("part du financeur"))
+        Input.of(f"s({k})", round(float(s), 4), "%", N_("part du financeur"))
         for k, s in zip(table["key"], table["share"], strict=True)
     ]
     return {
@@ -226,7 +226,7 @@ def concentration_figures(sources: Sequence[FundingSource], year: int) -> dict[s
         "largest": Figure.of(
             N_("Part du premier financeur"),
             top if available else None,
-            "ratio",
+            "%",
             (
                 f"max sᵢ = s({table['key'].iloc[0]}) → {band(top, LARGEST_SHARE_BANDS)}"
                 if available

@@ -65,7 +65,7 @@ def explain(figure: Figure) -> None:
     """The "Comment est-ce calculé ?" expander for a figure."""
     _ = state.tr()
     with st.expander(_("Comment est-ce calculé ?")):
-        for step in figure.steps():
+        for step in figure.steps(_):
             st.markdown(f"- {step}")
 
 
