@@ -1,8 +1,8 @@
 """Monte Carlo of funders' delays: 10 000 scenarios × 36 months, target under 0.3 s.
 
 The inputs are the recyclerie sample's plan stretched to 36 months (its
-scheduled funders, hand-entered flows and delay assumptions). Times are the
-median of repeated runs, with and without returning the paths.
+scheduled funders, hand-entered flows and delay assumptions). Delays are drawn
+per payment (each instalment of each funder). Times are the median of seven runs.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ def run() -> list[dict[str, object]]:
                 "scenarios": scenarios,
                 "months": len(result.months),
                 "funders": len(args[3]),  # type: ignore[arg-type]
+                "payments": int((args[3] != 0).sum()),  # type: ignore[operator]
                 "median_s": round(median, 4),
                 "target_s": TARGET_S if scenarios == 10_000 else None,
                 "within_target": median < TARGET_S if scenarios == 10_000 else None,

@@ -85,6 +85,7 @@ with st.expander(_("Hypothèses du plan"), expanded=inputs.basis is Basis.NONE):
             max_value=50.0,
             value=section.yearly_growth * 100,
             step=0.5,
+            format="%.1f",
             key="treasury_growth",
         )
         c1, c2, c3 = st.columns(3)
@@ -92,6 +93,7 @@ with st.expander(_("Hypothèses du plan"), expanded=inputs.basis is Basis.NONE):
             _("Trésorerie de départ (€)"),
             value=float(section.opening_cash),
             step=1000.0,
+            format="%.0f",
             key="treasury_opening",
             help=_("Soldes des comptes 5 (banques, caisse) au début du premier mois."),
         )
@@ -100,6 +102,7 @@ with st.expander(_("Hypothèses du plan"), expanded=inputs.basis is Basis.NONE):
             min_value=0.0,
             value=float(section.dedicated_funds),
             step=1000.0,
+            format="%.0f",
             key="treasury_dedicated",
             help=_(
                 "Argent reçu pour une action et pas encore dépensé (compte 19) : non disponible."
@@ -110,6 +113,7 @@ with st.expander(_("Hypothèses du plan"), expanded=inputs.basis is Basis.NONE):
             min_value=0.0,
             value=float(section.minimum_cash),
             step=1000.0,
+            format="%.0f",
             key="treasury_minimum",
         )
         st.markdown(
@@ -133,10 +137,10 @@ with st.expander(_("Hypothèses du plan"), expanded=inputs.basis is Basis.NONE):
             column_config={
                 "month": st.column_config.TextColumn(_("Mois")),
                 "charges": st.column_config.NumberColumn(
-                    _("Décaissements (€)"), min_value=0.0, format="%.0f"
+                    _("Décaissements (€)"), min_value=0.0, format="localized"
                 ),
                 "income": st.column_config.NumberColumn(
-                    _("Encaissements (€)"), min_value=0.0, format="%.0f"
+                    _("Encaissements (€)"), min_value=0.0, format="localized"
                 ),
             },
         )
@@ -191,7 +195,11 @@ assert plan is not None
 summary = summarise(plan, inputs.dedicated_funds)
 st.subheader(_("Plan de trésorerie"))
 c1, c2, c3, c4 = st.columns(4)
-c1.metric(_("Trésorerie au plus bas"), _.money(summary.lowest, 0), help=summary.lowest_month)
+c1.metric(
+    _("Trésorerie au plus bas"),
+    _.money(summary.lowest, 0),
+    help=_("En {month}.", month=summary.lowest_month[5:] + "/" + summary.lowest_month[:4]),
+)
 c2.metric(_("Mois sous le seuil"), len(summary.alert_months))
 c3.metric(_("Trésorerie en fin de plan"), _.money(summary.closing, 0))
 c4.metric(_("Mois de fonctionnement couverts au départ"), _.number(summary.reserve_months, 1))
@@ -200,7 +208,7 @@ if summary.alert_months:
         _(
             "Alerte : la trésorerie disponible passe sous le seuil de {min} en {months}.",
             min=_.money(inputs.minimum_cash, 0),
-            months=", ".join(summary.alert_months),
+            months=", ".join(f"{m[5:]}/{m[:4]}" for m in summary.alert_months),
         )
     )
 else:
@@ -236,7 +244,7 @@ notes = schedule_issues(sources, inputs.months)
 if notes:
     with st.expander(_("Points d'attention sur les échéanciers ({n})", n=len(notes))):
         for note in notes:
-            st.markdown(f"- {widgets.issue_text(note)}")
+            st.markdown(f"- {_(note.template, **note.params)}")
 if not inputs.receipts.empty:
     receipts_table = inputs.receipts.copy()
     receipts_table.index = [inputs.names[str(i)] for i in receipts_table.index]
@@ -286,7 +294,10 @@ else:
             column_config={
                 "source": st.column_config.TextColumn(_("Financeur")),
                 "late_pct": st.column_config.NumberColumn(
-                    _("Probabilité de retard (%)"), min_value=0.0, max_value=100.0
+                    _("Probabilité de retard (%)"),
+                    min_value=0.0,
+                    max_value=100.0,
+                    help=_("Pour chaque versement (avance, acompte, solde), tiré à part."),
                 ),
                 "mean_delay": st.column_config.NumberColumn(
                     _("Retard moyen (mois)"), min_value=1.0, max_value=24.0
@@ -344,11 +355,21 @@ else:
     c1, c2 = st.columns(2)
     c1.metric(_("Ligne de crédit nécessaire à 95 %"), _.money(result.credit_line_95, 0))
     c2.metric(_("Probabilité d'au moins un mois négatif"), _.percent(result.prob_any_negative))
+    if result.credit_line_95 == 0 and result.prob_any_negative > 0:
+        st.caption(
+            _(
+                "Moins de 5 % des scénarios passent sous zéro : aucune ligne de crédit n'est "
+                "nécessaire pour couvrir 95 % des cas, mais le risque n'est pas nul."
+            )
+        )
     with st.expander(_("Comment est-ce calculé ?")):
         st.markdown(
             _(
-                "- {n} scénarios tirés (graine {seed}) : dans chacun, chaque financeur peut payer "
-                "en retard (retard en mois entiers, moyenne saisie) et peut verser moins que prévu.\n"
+                "- {n} scénarios tirés (graine {seed}) : dans chacun, chaque versement de chaque "
+                "financeur (avance, acompte, solde) peut arriver en retard, indépendamment des "
+                "autres (retard en mois entiers, moyenne saisie) ; un financeur peut aussi baisser "
+                "tous ses versements du pourcentage saisi. Un versement repoussé après la fin du "
+                "plan n'y est pas compté.\n"
                 "- Probabilité mensuelle = part des scénarios où la trésorerie de fin de mois est "
                 "négative.\n"
                 "- Ligne de crédit à 95 % = le découvert le plus profond du plan, dépassé dans "

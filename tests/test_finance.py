@@ -70,6 +70,40 @@ def test_deferral_pays_interest_then_amortises_over_the_rest() -> None:
     assert s["principal"].sum() == pytest.approx(100_000)
 
 
+def test_constant_principal_with_deferral_quarterly() -> None:
+    # By hand: 60 000 € at 2,4 % a year, quarterly (r = 0,6 %), 5 years = 20 quarters, of
+    # which 4 interest-only: 4 × 360 € = 1 440 €; then 16 × 3 750 € of principal, interest
+    # 0,6 % × 3 750 × (16 + 15 + … + 1) = 22,5 × 136 = 3 060 €; total interest 4 500 €.
+    s = loan_schedule(
+        LoanSpec(
+            principal=60_000,
+            annual_rate=0.024,
+            years=5,
+            periods_per_year=4,
+            method="constant_principal",
+            deferral_periods=4,
+        )
+    )
+    assert s["payment"].iloc[:4].tolist() == pytest.approx([360.0] * 4)
+    assert s["principal"].iloc[4:].tolist() == pytest.approx([3_750.0] * 16)
+    assert s["interest"].iloc[4] == pytest.approx(360.0)  # still 60 000 € outstanding
+    assert s["interest"].iloc[5] == pytest.approx(337.5)  # 56 250 × 0,6 %
+    assert s["interest"].iloc[-1] == pytest.approx(22.5)
+    assert loan_totals(s)["interest"] == pytest.approx(4_500.0)
+    assert s["due"].tolist()[:5] == ["2026-01", "2026-04", "2026-07", "2026-10", "2027-01"]
+
+
+def test_annuity_after_deferral_sample_scic_loan() -> None:
+    # 150 000 € at 3,8 % over 15 years, 12 months interest-only: 150 000 × 0,038/12 = 475 €,
+    # then an annuity over 168 months: 475 / (1 − (1 + 0,038/12)^−168) = 1 152,70 €
+    # (spreadsheet PMT(3,8%/12;168;-150000) = 1 152,70 €).
+    s = loan_schedule(LoanSpec(principal=150_000, annual_rate=0.038, years=15, deferral_periods=12))
+    assert s["payment"].iloc[:12].tolist() == pytest.approx([475.0] * 12)
+    assert round(float(s["payment"].iloc[12]), 2) == 1152.70
+    assert round(float(s["principal"].iloc[12]), 2) == 677.70
+    assert s["closing"].iloc[-1] == 0.0
+
+
 def test_yearly_and_zero_rate_loans() -> None:
     s = loan_schedule(LoanSpec(principal=50_000, annual_rate=0.05, years=5, periods_per_year=1))
     # Spreadsheet PMT(5%;5;-50000) = 11 548,74 €
@@ -175,6 +209,37 @@ def test_health_on_a_small_trial_balance() -> None:
     figs = health_figures(fb)
     assert figs["days_of_cash"].value == pytest.approx(10_000 / (30_000 / 365))
     assert figs["equity_ratio"].value == pytest.approx(47_000 / (50_000 + 15_000 + 12_000))
+
+
+def test_caf_additive_method_equals_cash_products_minus_cash_charges() -> None:
+    # An association's year with every non-cash item of the CAF (PCG, ANC 2018-06):
+    # 6811 depreciation 6 000, 6895 report en fonds dédiés 5 000, 675 book value of an asset
+    # sold 3 000; 7895 utilisation de fonds dédiés 2 000, 777 investment grant released 2 000,
+    # 775 sale price 4 000, 7815 reversal 1 000. Cash items: 641 salaries 50 000, 741 grant
+    # 60 000. Result = 69 000 − 64 000 = 5 000 €.
+    # Additive method: 5 000 + 6 000 + 5 000 − 2 000 − 2 000 − 1 000 + 3 000 − 4 000 = 10 000 €;
+    # subtractive check: cash products − cash charges = 60 000 − 50 000 = 10 000 €.
+    tb = pd.DataFrame(
+        {
+            "account": ["102000", "131000", "139100", "195000", "215400", "281540", "512000",
+                        "641000", "681100", "689500", "675000",
+                        "741000", "789500", "777000", "775000", "781500"],
+            "balance_cents": [-100_000_00, -20_000_00, 2_000_00, -5_000_00, 60_000_00,
+                              -12_000_00, 80_000_00,
+                              50_000_00, 6_000_00, 5_000_00, 3_000_00,
+                              -60_000_00, -2_000_00, -2_000_00, -4_000_00, -1_000_00],
+        }
+    )  # fmt: skip
+    assert tb["balance_cents"].sum() == 0
+    fb = from_balances(tb)
+    assert fb.result == 5_000_00
+    assert fb.caf == 10_000_00
+    # Equity 100 000 + (20 000 − 2 000) + 5 000 = 123 000; dedicated funds (19) 5 000;
+    # net fixed assets 48 000: FRNG = 80 000 = net cash (BFR 0).
+    assert (fb.equity, fb.dedicated_funds, fb.fixed_assets_net) == (123_000_00, 5_000_00, 48_000_00)
+    assert (fb.frng, fb.bfr, fb.net_cash) == (80_000_00, 0, 80_000_00)
+    # Cash charges: 60 to 67 less 675 → 50 000 € (675 is in 67 but is not paid out).
+    assert fb.cash_charges == 50_000_00
 
 
 @given(trial_balances())

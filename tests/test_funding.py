@@ -216,13 +216,33 @@ def test_stress_department_stops(recyclerie: FundingSection) -> None:
 def test_individual_donor_cost() -> None:
     on = date(2026, 1, 1)
     assert individual_donor_cost(100, 30_000, on=on).reduction == Decimal("66.00")
-    # 75 % up to 1 000 €, 66 % above: 750 + 0,66 × 500 = 1 080 €
-    helped = individual_donor_cost(1_500, 50_000, help_to_people=True, on=on)
+    # 75 % up to 1 000 €, 66 % above: 750 + 0,66 × 500 = 1 080 € (gift made in 2025: the
+    # 1 000 € ceiling; the loi de finances pour 2026 raises it to 2 000 € from 14/10/2025).
+    helped = individual_donor_cost(1_500, 50_000, help_to_people=True, on=date(2025, 6, 1))
     assert helped.reduction == Decimal("1080.00") and helped.net_cost == Decimal("420.00")
     # 20 % of 20 000 € = 4 000 € within the cap: 2 640 €, 6 000 € carried forward
     capped = individual_donor_cost(10_000, 20_000, on=on)
     assert capped.reduction == Decimal("2640.00") and capped.carried_forward == Decimal("6000.00")
     assert any("CGI art. 200" in s for s in capped.figure.steps())
+
+
+def test_gifts_at_75_percent_are_outside_the_20_percent_income_limit() -> None:
+    # CGI art. 200-1 ter: the 75 % gifts are not counted in the 20 % limit; only the
+    # 66 % part is capped (service-public.fr F426: « Le montant cumulé des dons qui donnent
+    # droit à la réduction d'impôt de 66 % ne peut pas dépasser 20 % de votre revenu »).
+    on = date(2025, 6, 1)  # ceiling 1 000 € in 2025 (legal.toml)
+    # service-public / BOI-IR-RICI-250-30 example: 1 200 € → 1 000 × 75 % + 200 × 66 % = 882 €
+    assert individual_donor_cost(1_200, 50_000, help_to_people=True, on=on).reduction == Decimal(
+        "882.00"
+    )
+    # Small income 4 000 € (20 % = 800 €), 1 000 € given to a food bank: the whole 750 €,
+    # not 75 % × 800 = 600 € (the 75 % part is not limited by the income).
+    low = individual_donor_cost(1_000, 4_000, help_to_people=True, on=on)
+    assert low.reduction == Decimal("750.00") and low.carried_forward == Decimal("0.00")
+    # 2 000 € given: 1 000 × 75 % + min(1 000, 800) × 66 % = 750 + 528 = 1 278 €, 200 € carried.
+    mixed = individual_donor_cost(2_000, 4_000, help_to_people=True, on=on)
+    assert mixed.reduction == Decimal("1278.00") and mixed.carried_forward == Decimal("200.00")
+    assert mixed.net_cost == Decimal("722.00")
 
 
 def test_company_donor_cost() -> None:
@@ -264,6 +284,8 @@ def test_bad_input_corpus_gives_french_messages(path: Path) -> None:
                 "il faut",
                 "pas valide",
                 "n'a pas",
+                "s'écrit",
+                "se saisissent",
             )
         )
 
@@ -274,7 +296,8 @@ def test_schedule_sum_message_is_clear() -> None:
         {"sources": [{"id": "r", "name": "Région", "funder_type": "region",
                       "schedule": [{"share": 0.5, "month": 4}, {"share": 0.4, "month": 12}]}]},
     )  # fmt: skip
-    assert "totalise 90.0 % du montant annuel au lieu de 100 %" in issues[0].message
+    assert "totalise 90 % du montant annuel au lieu de 100 %" in issues[0].message
+    assert issues[0].template.startswith("L'échéancier de")  # translatable template kept
 
 
 def test_tables_round_trip_and_refuse_bad_rows(recyclerie: FundingSection) -> None:
@@ -290,6 +313,44 @@ def test_tables_round_trip_and_refuse_bad_rows(recyclerie: FundingSection) -> No
     wrong.loc[wrong["source_id"] == "region", "share_pct"] = 40.0
     none, issues = section_from_tables(recyclerie, register, wrong)
     assert none is None and issues[0].code == "funding_schedule_sum"
+    region_lines = [n + 1 for n in wrong.index[wrong["source_id"] == "region"]]
+    assert issues[0].file == "Échéanciers de versement" and issues[0].line == region_lines[0]
+    assert f"(lignes {', '.join(map(str, region_lines))} de l'échéancier)" in issues[0].message
+    assert f"totalisent {len(region_lines) * 40} % du montant annuel" in issues[0].message
+
+
+def test_bad_rows_of_the_tables_are_located_by_line_and_column(
+    recyclerie: FundingSection,
+) -> None:
+    from datetime import date as d
+
+    register = register_table(recyclerie, recyclerie.years())
+    schedule = schedule_table(recyclerie)
+    register.loc[1, "y2026"] = -500.0
+    register.loc[2, "agreement_start"] = d(2027, 1, 1)
+    register.loc[2, "agreement_end"] = d(2026, 1, 1)
+    schedule.loc[0, "share_pct"] = 150.0
+    none, issues = section_from_tables(recyclerie, register, schedule)
+    assert none is None
+    by_code = {i.code: i for i in issues}
+    negative = by_code["funding_negative_amount"]
+    assert (negative.file, negative.line, negative.column) == (
+        "Registre des financements",
+        2,
+        "Montant 2026 (€)",
+    )
+    name = register.loc[1, "name"]
+    assert negative.message == (
+        f"Le montant 2026 de « {name} » ne peut pas être négatif (reçu : -500 €) : "
+        "saisissez un montant positif ou nul."
+    )
+    dates = by_code["funding_agreement_dates"]
+    assert (dates.line, dates.column) == (3, "Fin de convention")
+    assert "finit (01/01/2026) avant de commencer (01/01/2027)" in dates.message
+    share = by_code["less_than_equal"]
+    assert (share.file, share.line) == ("Échéanciers de versement", 1)
+    assert "doit être comprise entre 0 et 100 % (reçu : 150 %)" in share.message
+    assert all("funding.sources" not in i.where() for i in issues)
 
 
 def test_both_sample_sections_validate() -> None:
@@ -348,7 +409,7 @@ def test_schedule_issues_flag_payments_outside_the_plan_and_lapsed_agreements(
         for i in notes
         if i.code == "funding_payment_after_plan"
     }
-    assert ("FSE+ – accompagnement socioprofessionnel", "2028-11") in late
+    assert ("FSE+ – accompagnement socioprofessionnel", "11/2028") in late
     assert all(i.severity == "info" for i in notes)
     lapsed = source(
         "old",

@@ -169,6 +169,43 @@ def test_monte_carlo_without_risk_is_the_plan() -> None:
     assert r.credit_line_95 == pytest.approx(30.0)
 
 
+def test_delays_are_drawn_per_instalment_and_the_credit_line_is_the_5th_percentile() -> None:
+    # Worked by hand: one funder pays 100 € in months 1 and 2; 100 € go out in months 1
+    # and 2; opening 0. Each payment is late with p = 0,5 and then by exactly 1 month
+    # (mean 1 → 1 + Poisson(0)). The four cases (on time/late for each payment), each 1/4:
+    #   (on, on)    closings 0, 0, 0          (late, on)   −100, 0, 0
+    #   (on, late)  0, −100, 0                (late, late) −100, −100, 0
+    # so P(negative) = ½ in months 1 and 2, 0 in month 3; P(at least once) = ¾.
+    # One delay per funder keeps only (on, on) and (late, late): P(at least once) = ½.
+    receipts = np.array([[100.0, 100.0, 0.0]])
+    args = (0.0, [0.0] * 3, [100.0, 100.0, 0.0], receipts)
+    common = {"late_probability": 0.5, "mean_delay_months": 1.0, "cut_probability": 0.0}
+    each, _ = simulate(*args, scenarios=20_000, **common)
+    assert each.prob_negative == pytest.approx((0.5, 0.5, 0.0), abs=0.02)
+    assert each.prob_any_negative == pytest.approx(0.75, abs=0.02)
+    assert each.credit_line_95 == pytest.approx(100.0)  # lowest is −100 in 75 % > 5 %
+    whole, _ = simulate(*args, scenarios=20_000, per_instalment=False, **common)
+    assert whole.prob_negative == pytest.approx((0.5, 0.5, 0.0), abs=0.02)
+    assert whole.prob_any_negative == pytest.approx(0.5, abs=0.02)
+    # Credit line at 95 % = −(5th percentile of the lowest cash). With p = 0,03 a payment:
+    # per instalment P(lowest = −100) = 1 − 0,97² = 5,9 % > 5 % → a 100 € line is needed;
+    # one draw per funder: 3 % < 5 % → no line needed at 95 %.
+    rare = {**common, "late_probability": 0.03}
+    assert simulate(*args, scenarios=20_000, **rare)[0].credit_line_95 == pytest.approx(100.0)
+    assert simulate(*args, scenarios=20_000, per_instalment=False, **rare)[0].credit_line_95 == 0
+
+
+def test_a_cut_applies_to_every_payment_of_the_funder() -> None:
+    # Cut certain (p = 1) of 20 %: each payment of 100 € brings 80 €: closings −20, −40.
+    r, paths = simulate(
+        0.0, [0.0, 0.0], [100.0, 100.0], np.array([[100.0, 100.0]]),
+        late_probability=0.0, cut_probability=1.0, cut_share=0.2, scenarios=50,
+        return_paths=True,
+    )  # fmt: skip
+    assert paths is not None and np.allclose(paths, [[-20.0, -40.0]])
+    assert r.credit_line_95 == pytest.approx(40.0)
+
+
 def test_monte_carlo_is_seeded_and_delays_hurt() -> None:
     funding, treasury = case("recyclerie")
     inputs = assemble(treasury, funding.sources, budget=None, today=TODAY)

@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from essdiag.charts.theme import FAVOURABLE, NEUTRAL, PALETTE, UNFAVOURABLE, apply_theme, money_axis
+from essdiag.charts.treasury import month_axis
 from essdiag.funding.section import FAMILY_LABELS, FundingFamily
 from essdiag.i18n import Translator
 
@@ -126,7 +127,7 @@ def stress_chart(base: pd.DataFrame, stressed: pd.DataFrame, tr: Translator) -> 
     )
     fig.add_hline(y=0, line_color=NEUTRAL)
     apply_theme(fig, tr, title=tr("Trésorerie de fin de mois avant et après le choc"))
-    return money_axis(fig, tr)
+    return money_axis(month_axis(fig), tr)
 
 
 def plan_chart(table: pd.DataFrame, tr: Translator, labels: dict[str, str]) -> go.Figure:
@@ -173,6 +174,12 @@ def loan_chart(schedule: pd.DataFrame, tr: Translator, *, title: str) -> go.Figu
         tr,
         title=title,
         barmode="stack",
-        yaxis2={"overlaying": "y", "side": "right", "showgrid": False},
+        yaxis2={
+            "overlaying": "y",
+            "side": "right",
+            "showgrid": False,
+            "rangemode": "tozero",
+            "tickmode": "auto",
+        },
     )
-    return money_axis(fig, tr)
+    return money_axis(month_axis(fig), tr)

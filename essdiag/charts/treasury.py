@@ -15,7 +15,24 @@ import plotly.graph_objects as go
 from essdiag.charts.theme import FAVOURABLE, NEUTRAL, PALETTE, UNFAVOURABLE, apply_theme, money_axis
 from essdiag.i18n import Translator
 
-__all__ = ["fan_chart", "plan_chart", "probability_chart", "scenarios_chart"]
+__all__ = ["fan_chart", "month_axis", "plan_chart", "probability_chart", "scenarios_chart"]
+
+
+def month_axis(fig: go.Figure) -> go.Figure:
+    """A month axis written ``MM/AAAA``, the same in every language.
+
+    Plotly names months in English (``Jan 2026``); numeric months avoid English
+    on a French screen.
+
+    Example:
+        >>> month_axis(go.Figure()).layout.xaxis.tickformat
+        '%m/%Y'
+    """
+    return fig.update_xaxes(type="date", tickformat="%m/%Y", hoverformat="%m/%Y")
+
+
+LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0}
+"""A legend under the axis that grows downwards (long names wrap without covering the ticks)."""
 
 
 def plan_chart(plan: pd.DataFrame, tr: Translator, *, minimum_cash: float = 0.0) -> go.Figure:
@@ -52,8 +69,9 @@ def plan_chart(plan: pd.DataFrame, tr: Translator, *, minimum_cash: float = 0.0)
             line_dash="dash",
             annotation_text=tr("Seuil minimal"),
         )
-    apply_theme(fig, tr, title=tr("Plan de trésorerie mensuel"), barmode="relative", height=460)
-    return money_axis(fig, tr)
+    apply_theme(fig, tr, title=tr("Plan de trésorerie mensuel"), barmode="relative", height=520)
+    fig.update_layout(legend=LEGEND_BELOW, margin={"b": 130})
+    return money_axis(month_axis(fig), tr)
 
 
 def fan_chart(table: pd.DataFrame, tr: Translator) -> go.Figure:
@@ -81,7 +99,7 @@ def fan_chart(table: pd.DataFrame, tr: Translator) -> go.Figure:
     apply_theme(
         fig, tr, title=tr("Éventail de la trésorerie de fin de mois (Monte Carlo)"), height=440
     )
-    return money_axis(fig, tr)
+    return money_axis(month_axis(fig), tr)
 
 
 def probability_chart(table: pd.DataFrame, tr: Translator) -> go.Figure:
@@ -91,14 +109,14 @@ def probability_chart(table: pd.DataFrame, tr: Translator) -> go.Figure:
             x=table["month"],
             y=table["prob_negative"],
             marker_color=UNFAVOURABLE,
-            text=[tr.percent(p, 0) for p in table["prob_negative"]],
+            text=[tr.percent(p, 0) if p >= 0.005 else "" for p in table["prob_negative"]],
             textposition="outside",
         )
     )
     apply_theme(fig, tr, title=tr("Probabilité d'une trésorerie négative, mois par mois"))
     top = float(table["prob_negative"].max()) if len(table) else 0.0
     fig.update_yaxes(tickformat=".0%", range=[0, min(1.0, max(0.1, top * 1.2))])
-    return fig
+    return month_axis(fig)
 
 
 def scenarios_chart(plans: Mapping[str, pd.DataFrame], tr: Translator) -> go.Figure:
@@ -113,5 +131,6 @@ def scenarios_chart(plans: Mapping[str, pd.DataFrame], tr: Translator) -> go.Fig
             line={"color": PALETTE[i % len(PALETTE)], "dash": dashes[i % len(dashes)]},
         )
     fig.add_hline(y=0, line_color=NEUTRAL)
-    apply_theme(fig, tr, title=tr("Comparaison des scénarios"))
-    return money_axis(fig, tr)
+    apply_theme(fig, tr, title=tr("Comparaison des scénarios"), height=480)
+    fig.update_layout(legend=LEGEND_BELOW, margin={"b": 130})
+    return money_axis(month_axis(fig), tr)

@@ -3,7 +3,8 @@
 Rates, ceilings and bands are dated legal parameters (``essdiag/params/legal.toml``):
 individuals get 66 % of gifts within 20 % of taxable income, 75 % up to a
 ceiling for organisations helping people in difficulty (free meals, care,
-housing); companies get 60 % of gifts up to 2 M€ and 40 % above, within a
+housing) — gifts at 75 % are not counted in the 20 % limit (CGI art. 200-1
+ter); companies get 60 % of gifts up to 2 M€ and 40 % above, within a
 ceiling of 20 000 € or 0.5 % of turnover, whichever is higher. The part of
 gifts above a ceiling is carried forward over the next five years (not
 computed here: it is reported as ``carried_forward``).
@@ -55,9 +56,13 @@ def individual_donor_cost(
     """Tax reduction and net cost of an individual's gift (CGI art. 200).
 
     Notes:
-        base = min(gift, 20 % × taxable income);
-        reduction = 75 % × min(base, ceiling) + 66 % × (base − min(base, ceiling))
-        when the organisation helps people in difficulty, else 66 % × base.
+        at 75 % (organisation helping people in difficulty only):
+        a = min(gift, ceiling), not counted in the 20 % limit (CGI art. 200-1 ter:
+        « il n'en est pas tenu compte pour l'application de la limite ») ;
+        at 66 %: b = min(gift − a, 20 % × taxable income);
+        reduction = 75 % × a + 66 % × b; carried forward = gift − a − b.
+        Service-public.fr F426 example (ceiling 1 000 €): 1 200 € given →
+        750 + 132 = 882 €.
 
     Example:
         >>> c = individual_donor_cost(100, 30000, on=date(2026, 1, 1))
@@ -71,9 +76,9 @@ def individual_donor_cost(
     cap = param("donation_individual_income_cap", on)
     help_rate = param("donation_individual_help_rate", on)
     help_ceiling = param("donation_individual_help_ceiling", on)
-    base = min(g, cap.value * income)
-    at_help = min(base, help_ceiling.value) if help_to_people else Decimal(0)
-    reduction = _cents(help_rate.value * at_help + rate.value * (base - at_help))
+    at_help = min(g, help_ceiling.value) if help_to_people else Decimal(0)
+    at_common = min(g - at_help, cap.value * income)
+    reduction = _cents(help_rate.value * at_help + rate.value * at_common)
     inputs = [
         Input.of(N_("Don"), float(g), "EUR"),
         Input.of(N_("Revenu imposable"), float(income), "EUR"),
@@ -84,7 +89,7 @@ def individual_donor_cost(
     if help_to_people:
         inputs += [Input.from_param(help_rate), Input.from_param(help_ceiling)]
         formula = N_(
-            "75 % × min(base, plafond) + 66 % × le reste de la base, base = min(don, 20 % du revenu)"
+            "75 % × min(don, plafond) + 66 % × min(reste du don, 20 % du revenu imposable)"
         )
     figure = Figure.of(
         N_("Réduction d'impôt du donateur"),
@@ -98,7 +103,7 @@ def individual_donor_cost(
         gift=_cents(g),
         reduction=reduction,
         net_cost=_cents(g - reduction),
-        carried_forward=_cents(g - base),
+        carried_forward=_cents(g - at_help - at_common),
         figure=figure,
     )
 

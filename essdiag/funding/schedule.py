@@ -118,6 +118,7 @@ def schedule_issues(sources: Sequence[FundingSource], months: Sequence[str]) -> 
                 continue
             for inst in s.schedule:
                 key = f"{a.year + inst.year_offset:04d}-{inst.month:02d}"
+                shown = f"{key[5:]}/{key[:4]}"
                 if key > last:
                     issues.append(
                         Issue(
@@ -126,7 +127,12 @@ def schedule_issues(sources: Sequence[FundingSource], months: Sequence[str]) -> 
                                 "Un versement {year} de « {name} » est attendu en {month}, après "
                                 "la fin du plan ({last}) : il n'y est pas compté."
                             ),
-                            params={"year": a.year, "name": s.name, "month": key, "last": last},
+                            params={
+                                "year": a.year,
+                                "name": s.name,
+                                "month": shown,
+                                "last": f"{last[5:]}/{last[:4]}",
+                            },
                             severity=Severity.INFO,
                             field=f"funding.sources.{s.id}",
                         )
@@ -139,7 +145,12 @@ def schedule_issues(sources: Sequence[FundingSource], months: Sequence[str]) -> 
                                 "Un versement {year} de « {name} » tombe en {month}, avant le "
                                 "début du plan ({first}) : il n'y est pas compté."
                             ),
-                            params={"year": a.year, "name": s.name, "month": key, "first": first},
+                            params={
+                                "year": a.year,
+                                "name": s.name,
+                                "month": shown,
+                                "first": f"{first[5:]}/{first[:4]}",
+                            },
                             severity=Severity.INFO,
                             field=f"funding.sources.{s.id}",
                         )

@@ -20,9 +20,9 @@ from datetime import date
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from pydantic_core import PydanticCustomError
 
 from essdiag.i18n import N_
+from essdiag.validation import custom_error
 
 __all__ = [
     "FAMILY_LABELS",
@@ -43,6 +43,18 @@ __all__ = [
     "YearAccounts",
     "YearAmount",
 ]
+
+
+def french_number(x: float) -> str:
+    """A number written the French way, for messages: ``1 234,5`` (narrow no-break space).
+
+    Example:
+        >>> french_number(-1234.5).replace("\\u202f", " "), french_number(90.0)
+        ('-1 234,5', '90')
+    """
+    text = f"{x:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", "\u202f").replace(".", ",")
+
 
 SCHEDULE_TOLERANCE = 1e-4
 """Shares of a payment schedule must sum to 1 within this tolerance (0.01 point)."""
@@ -213,7 +225,20 @@ class YearAmount(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     year: int = Field(ge=1990, le=2100, title=N_("Exercice"))
-    amount: float = Field(ge=0, allow_inf_nan=False, title=N_("Montant annuel (€)"))
+    amount: float = Field(allow_inf_nan=False, title=N_("Montant annuel (€)"))
+
+    @model_validator(mode="after")
+    def _not_negative(self) -> YearAmount:
+        if self.amount < 0:
+            raise custom_error(
+                "funding_negative_amount",
+                N_(
+                    "Le montant {year} ne peut pas être négatif (reçu : {amount} €) : saisissez "
+                    "un montant positif ou nul."
+                ),
+                {"year": self.year, "amount": french_number(self.amount)},
+            )
+        return self
 
 
 class Instalment(BaseModel):
@@ -280,28 +305,30 @@ class FundingSource(BaseModel):
     def _check(self) -> FundingSource:
         years = [a.year for a in self.amounts]
         if len(years) != len(set(years)):
-            raise PydanticCustomError(
+            raise custom_error(
                 "funding_year_twice",
-                "La ressource « {name} » a plusieurs montants pour le même exercice.",
+                N_("La ressource « {name} » a plusieurs montants pour le même exercice."),
                 {"name": self.name},
             )
         if self.schedule:
             total = math.fsum(i.share for i in self.schedule)
             if abs(total - 1) > SCHEDULE_TOLERANCE:
-                raise PydanticCustomError(
+                raise custom_error(
                     "funding_schedule_sum",
-                    "L'échéancier de « {name} » totalise {total} % du montant annuel au lieu "
-                    "de 100 % : les versements doivent couvrir exactement la subvention.",
-                    {"name": self.name, "total": round(total * 100, 2)},
+                    N_(
+                        "L'échéancier de « {name} » totalise {total} % du montant annuel au lieu "
+                        "de 100 % : les versements doivent couvrir exactement la subvention."
+                    ),
+                    {"name": self.name, "total": french_number(total * 100)},
                 )
         if (
             self.agreement_start is not None
             and self.agreement_end is not None
             and self.agreement_end < self.agreement_start
         ):
-            raise PydanticCustomError(
+            raise custom_error(
                 "funding_agreement_dates",
-                "La convention de « {name} » finit ({end}) avant de commencer ({start}).",
+                N_("La convention de « {name} » finit ({end}) avant de commencer ({start})."),
                 {
                     "name": self.name,
                     "start": self.agreement_start.strftime("%d/%m/%Y"),
@@ -357,17 +384,21 @@ class LoanSpec(BaseModel):
     @model_validator(mode="after")
     def _check(self) -> LoanSpec:
         if self.periods_per_year not in (1, 2, 4, 12):
-            raise PydanticCustomError(
+            raise custom_error(
                 "loan_frequency",
-                "La périodicité doit être annuelle, semestrielle, trimestrielle ou mensuelle "
-                "(reçu : {n} échéances par an).",
+                N_(
+                    "La périodicité doit être annuelle, semestrielle, trimestrielle ou mensuelle "
+                    "(reçu : {n} échéances par an)."
+                ),
                 {"n": self.periods_per_year},
             )
         if self.deferral_periods >= self.years * self.periods_per_year:
-            raise PydanticCustomError(
+            raise custom_error(
                 "loan_deferral",
-                "Le différé ({deferral} échéances) doit être plus court que la durée du prêt "
-                "({total} échéances).",
+                N_(
+                    "Le différé ({deferral} échéances) doit être plus court que la durée du prêt "
+                    "({total} échéances)."
+                ),
                 {"deferral": self.deferral_periods, "total": self.years * self.periods_per_year},
             )
         return self
@@ -495,9 +526,9 @@ class FundingSection(BaseModel):
         ids = [s.id for s in self.sources]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
-            raise PydanticCustomError(
+            raise custom_error(
                 "funding_id_twice",
-                "Plusieurs ressources portent le même identifiant : {ids}.",
+                N_("Plusieurs ressources portent le même identifiant : {ids}."),
                 {"ids": ", ".join(dupes)},
             )
         return self

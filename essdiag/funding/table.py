@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from essdiag.errors import Issue
-from essdiag.funding.section import FundingSection
+from essdiag.funding.section import FundingSection, french_number
 from essdiag.i18n import N_
 from essdiag.validation import validate_as
 
@@ -26,10 +26,31 @@ __all__ = [
     "REGISTER_COLUMNS",
     "SCHEDULE_COLUMNS",
     "accounts_table",
+    "locate_issues",
     "register_table",
     "schedule_table",
     "section_from_tables",
 ]
+
+REGISTER_TABLE = N_("Registre des financements")
+SCHEDULE_TABLE = N_("Échéanciers de versement")
+SCHEDULE_COLUMN_LABELS = {
+    "kind": N_("Type de versement"),
+    "share": N_("Part du montant annuel (%)"),
+    "month": N_("Mois de versement (1 à 12)"),
+    "year_offset": N_("Décalage en années"),
+}
+REGISTER_COLUMN_LABELS = {
+    "id": N_("Identifiant"),
+    "name": N_("Ressource"),
+    "funder": N_("Financeur"),
+    "funder_type": N_("Type de financeur"),
+    "purpose": N_("Nature"),
+    "account": N_("Compte"),
+    "agreement_start": N_("Début de convention"),
+    "agreement_end": N_("Fin de convention"),
+    "conditions": N_("Conditions"),
+}
 
 REGISTER_COLUMNS = (
     "id",
@@ -145,10 +166,12 @@ def section_from_tables(
     """
     year_columns = [c for c in register.columns if str(c).startswith("y") and str(c)[1:].isdigit()]
     instalments: dict[str, list[dict[str, Any]]] = {}
-    for row in schedule.to_dict("records"):
+    schedule_lines: dict[str, list[int]] = {}
+    for line, row in enumerate(schedule.to_dict("records"), start=1):
         sid = _text(row.get("source_id"))
         if not sid:
             continue
+        schedule_lines.setdefault(sid, []).append(line)
         share = row.get("share_pct")
         instalments.setdefault(sid, []).append(
             {
@@ -159,10 +182,12 @@ def section_from_tables(
             }
         )
     sources = []
-    for row in register.to_dict("records"):
+    register_lines: list[int] = []
+    for line, row in enumerate(register.to_dict("records"), start=1):
         sid, name = _text(row.get("id")), _text(row.get("name"))
         if not sid and not name:
             continue
+        register_lines.append(line)
         amounts = [
             {"year": int(str(c)[1:]), "amount": float(row[c])}
             for c in year_columns
@@ -201,11 +226,101 @@ def section_from_tables(
                 code="funding_schedule_orphan",
                 template=N_("L'échéancier cite la ressource « {id} », absente du registre."),
                 params={"id": orphan},
+                file=SCHEDULE_TABLE,
+                line=schedule_lines[orphan][0],
+                column=N_("Identifiant de la ressource"),
                 field="funding.schedule",
             )
         )
     rebuilt, more = validate_as(FundingSection, data, prefix=("funding",))
-    issues += more
+    issues += locate_issues(more, sources, register_lines, schedule_lines)
     if issues:
         return None, issues
     return rebuilt, []
+
+
+def locate_issues(
+    issues: Sequence[Issue],
+    sources: Sequence[dict[str, Any]],
+    register_lines: Sequence[int],
+    schedule_lines: dict[str, list[int]],
+) -> list[Issue]:
+    """The validation issues of the rebuilt register, pointed at the edited tables.
+
+    An issue on ``funding.sources.<i>…`` gets the table (register or schedule),
+    its 1-based line and the column's French header; a share out of range is
+    restated in % (the table's unit), and a schedule that does not sum to 100 %
+    lists the schedule's lines of that resource.
+
+    Example:
+        >>> from essdiag.errors import Issue
+        >>> raw = Issue(code="funding_negative_amount", template="…", field="funding.sources.0.amounts.0")
+        >>> i = locate_issues([raw], [{"id": "r", "name": "Région", "amounts": [{"year": 2026}]}],
+        ...                   [3], {})[0]
+        >>> i.file, i.line, i.column
+        ('Registre des financements', 3, 'Montant 2026 (€)')
+    """
+    out: list[Issue] = []
+    for issue in issues:
+        parts = (issue.field or "").split(".")
+        if len(parts) < 3 or parts[1] != "sources" or not parts[2].isdigit():
+            out.append(issue)
+            continue
+        i = int(parts[2])
+        if i >= len(sources):
+            out.append(issue)
+            continue
+        source = sources[i]
+        sid, rest = str(source.get("id", "")), parts[3:]
+        update: dict[str, Any] = {"file": REGISTER_TABLE, "line": register_lines[i]}
+        params = dict(issue.params)
+        if rest[:1] == ["amounts"] and len(rest) >= 2 and rest[1].isdigit():
+            year = source["amounts"][int(rest[1])]["year"]
+            update["column"] = f"Montant {year} (€)"
+            if issue.code == "funding_negative_amount":
+                update["template"] = N_(
+                    "Le montant {year} de « {name} » ne peut pas être négatif (reçu : {amount} €) : "
+                    "saisissez un montant positif ou nul."
+                )
+                params["name"] = source.get("name") or sid
+        elif rest[:1] == ["schedule"] and len(rest) >= 2 and rest[1].isdigit():
+            j = int(rest[1])
+            lines = schedule_lines.get(sid, [])
+            update["file"] = SCHEDULE_TABLE
+            if j < len(lines):
+                update["line"] = lines[j]
+            field_name = rest[2] if len(rest) > 2 else ""
+            update["column"] = SCHEDULE_COLUMN_LABELS.get(field_name, field_name) or None
+            if field_name == "share" and issue.code in {"less_than_equal", "greater_than"}:
+                value = source["schedule"][j].get("share")
+                update["template"] = N_(
+                    "La part de « {name} » doit être comprise entre 0 et 100 % (reçu : {value} %)."
+                )
+                params = {
+                    "name": source.get("name") or sid,
+                    "value": "" if value is None else french_number(float(value) * 100),
+                }
+        elif issue.code == "funding_schedule_sum" and schedule_lines.get(sid):
+            lines = schedule_lines[sid]
+            update.update(
+                {
+                    "file": SCHEDULE_TABLE,
+                    "line": lines[0],
+                    "column": SCHEDULE_COLUMN_LABELS["share"],
+                }
+            )
+            update["template"] = N_(
+                "Les versements de « {name} » (lignes {lines} de l'échéancier) totalisent "
+                "{total} % du montant annuel au lieu de 100 % : les parts doivent couvrir "
+                "exactement la subvention."
+            )
+            params["lines"] = ", ".join(str(n) for n in lines)
+        elif rest and rest[0] in REGISTER_COLUMN_LABELS:
+            update["column"] = REGISTER_COLUMN_LABELS[rest[0]]
+        elif issue.code == "funding_agreement_dates":
+            update["column"] = REGISTER_COLUMN_LABELS["agreement_end"]
+        else:
+            update["column"] = REGISTER_COLUMN_LABELS["name"]
+        update["params"] = params
+        out.append(issue.model_copy(update=update))
+    return out

@@ -138,7 +138,7 @@ def assemble(
                 code="treasury_manual_basis",
                 template=N_(
                     "Le dossier n'a pas encore de budget prévisionnel : le plan utilise les "
-                    "encaissements et décaissements mensuels saisis ci-dessous."
+                    "encaissements et décaissements mensuels saisis dans « Hypothèses du plan »."
                 ),
                 severity=Severity.INFO,
             )

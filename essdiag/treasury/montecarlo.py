@@ -1,11 +1,16 @@
 """Monte Carlo of funders' late payments and shortfalls: how likely is a cash gap?
 
 Where it sits: after the cash plan. The plan's certain flows (other inflows,
-outflows) stay as they are; each scheduled funder, in each scenario, may pay
-late (with probability ``late_probability``; the delay in whole months is
-1 + Poisson(mean − 1), so its mean is ``mean_delay_months``) and may pay less
-(with probability ``cut_probability``, losing ``cut_share`` of each payment).
-Payments pushed beyond the plan's last month are lost to the plan.
+outflows) stay as they are; each payment of each scheduled funder (each
+non-zero month of its row in the receipts matrix: an advance, an instalment, a
+balance), in each scenario, may come late — independently of the funder's
+other payments — with probability ``late_probability``; the delay in whole
+months is then 1 + Poisson(mean − 1), so its mean is ``mean_delay_months``.
+Each funder may also pay less (with probability ``cut_probability``, losing
+``cut_share`` of every payment of the plan: a cut is the funder's decision on
+the whole grant). Payments pushed beyond the plan's last month are lost to the
+plan. ``per_instalment=False`` draws one delay per funder for all its
+payments instead (the older, more correlated assumption).
 
 Everything is vectorised with numpy over scenarios × payments and seeded, so
 the same inputs give the same figures. Results: the probability of negative
@@ -78,6 +83,7 @@ def simulate(
     scenarios: int = 10_000,
     seed: int = 2014,
     return_paths: bool = False,
+    per_instalment: bool = True,
 ) -> tuple[MonteCarloResult, np.ndarray | None]:
     """Simulate closing cash over the plan under funders' delays and cuts.
 
@@ -85,6 +91,8 @@ def simulate(
         receipts: K × T matrix of the scheduled funders' payments (euros).
         late_probability, mean_delay_months, cut_probability, cut_share: one
             value for all funders or one per funder (length K).
+        per_instalment: draw the delay of each payment independently (True,
+            default) or one delay per funder for all its payments (False).
 
     Returns:
         The result, and the S × T closing-cash paths when ``return_paths``.
@@ -109,12 +117,16 @@ def simulate(
     # Only the non-zero payments move: P of them, at (source k, month t).
     src, when = np.nonzero(pay)
     amounts = pay[src, when]
-    late = rng.random((scenarios, k_count)) < p_late
-    delay = np.where(
-        late, 1 + rng.poisson(np.maximum(mean_delay - 1, 0.0), (scenarios, k_count)), 0
-    )
+    if per_instalment:  # one draw per scenario and payment: S × P
+        late = rng.random((scenarios, src.size)) < p_late[src]
+        extra = rng.poisson(np.maximum(mean_delay - 1, 0.0)[src], (scenarios, src.size))
+        delay = np.where(late, 1 + extra, 0)
+    else:  # one draw per scenario and funder, shared by its payments
+        late_k = rng.random((scenarios, k_count)) < p_late
+        extra_k = rng.poisson(np.maximum(mean_delay - 1, 0.0), (scenarios, k_count))
+        delay = np.where(late_k, 1 + extra_k, 0)[:, src]
     factor = np.where(rng.random((scenarios, k_count)) < p_cut, 1 - cut, 1.0)
-    arrival = when[None, :] + delay[:, src]  # S × P
+    arrival = when[None, :] + delay  # S × P
     weight = amounts[None, :] * factor[:, src]
     inside = arrival < t_count
     flat = (np.arange(scenarios)[:, None] * t_count + arrival)[inside]

@@ -9,10 +9,12 @@ The Monte Carlo assumptions say how often and how late funders pay.
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel, ConfigDict, Field, field_validator
-from pydantic_core import PydanticCustomError
 
 from essdiag.i18n import N_
+from essdiag.validation import custom_error
 
 __all__ = ["DelayAssumption", "TreasurySection"]
 
@@ -22,7 +24,8 @@ class DelayAssumption(BaseModel):
 
     Attributes:
         source_id: the register's source, or empty for the default of all funders.
-        late_probability: probability that the year's payments come late.
+        late_probability: probability that each payment (advance, instalment, balance)
+            comes late, drawn independently for every payment.
         mean_delay_months: mean delay when late (months, ≥ 1).
         cut_probability: probability that the funder pays less than agreed.
         cut_share: share of the payments lost when it does.
@@ -37,18 +40,51 @@ class DelayAssumption(BaseModel):
     cut_share: float = Field(default=0.2, ge=0, le=1, title=N_("Baisse en cas de réduction"))
 
 
+MONTH_NAMES = (
+    N_("janvier"),
+    N_("février"),
+    N_("mars"),
+    N_("avril"),
+    N_("mai"),
+    N_("juin"),
+    N_("juillet"),
+    N_("août"),
+    N_("septembre"),
+    N_("octobre"),
+    N_("novembre"),
+    N_("décembre"),
+)
+
+
 def _twelve(value: list[float]) -> list[float]:
     if value and len(value) != 12:
-        raise PydanticCustomError(
+        raise custom_error(
             "treasury_twelve_months",
-            "Il faut 12 montants mensuels (janvier à décembre), {n} reçus.",
+            N_("Il faut 12 montants mensuels (janvier à décembre), {n} reçus."),
             {"n": len(value)},
         )
-    if any(v < 0 for v in value):
-        raise PydanticCustomError(
-            "treasury_negative_amount",
-            "Les montants mensuels ne peuvent pas être négatifs.",
-            {},
+    for month, v in zip(MONTH_NAMES, value, strict=False):
+        if v < 0:
+            raise custom_error(
+                "treasury_negative_amount",
+                N_(
+                    "Le montant de {month} est négatif ({value} €) : les montants mensuels "
+                    "se saisissent en positif."
+                ),
+                {"month": month, "value": f"{v:g}".replace(".", ",")},
+            )
+    return value
+
+
+def _month_key(value: str) -> str:
+    if value and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
+        raise custom_error(
+            "treasury_first_month",
+            N_(
+                "Le premier mois du plan s'écrit AAAA-MM, avec un mois de 01 à 12 "
+                "(reçu : « {value} »)."
+            ),
+            {"value": value[:20]},
         )
     return value
 
@@ -72,9 +108,7 @@ class TreasurySection(BaseModel):
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
-    first_month: str = Field(
-        default="", pattern=r"^(\d{4}-(0[1-9]|1[0-2]))?$", title=N_("Premier mois du plan")
-    )
+    first_month: str = Field(default="", max_length=20, title=N_("Premier mois du plan"))
     horizon_months: int = Field(default=12, ge=12, le=36, title=N_("Horizon (mois)"))
     opening_cash: float = Field(
         default=0.0, allow_inf_nan=False, title=N_("Trésorerie de départ (€)")
@@ -102,3 +136,4 @@ class TreasurySection(BaseModel):
 
     _check_charges = field_validator("monthly_charges")(_twelve)
     _check_income = field_validator("monthly_income")(_twelve)
+    _check_first_month = field_validator("first_month")(_month_key)

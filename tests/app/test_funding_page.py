@@ -118,7 +118,11 @@ def test_register_refuses_a_negative_amount(db_url: str) -> None:
     table.loc[0, "y2025"] = -10.0
     rebuilt, issues = section_from_tables(dossier.funding, table, schedule_table(dossier.funding))
     assert rebuilt is None
-    assert "doit être supérieur ou égal à 0" in issues[0].message
+    assert (
+        "Le montant 2025 de « Aide au poste ACI (versée par l'ASP) » ne peut pas être négatif"
+        in (issues[0].message)
+    )
+    assert issues[0].where() == "Registre des financements, ligne 1, colonne Montant 2025 (€)"
     assert [d.head for d in ws.list_dossiers()] == [d.head for d in before]
 
 
@@ -190,3 +194,23 @@ def test_health_tab_reads_an_imported_fec(db_url: str) -> None:
     row = frame_with(at, "FRNG").iloc[-1]
     assert plain(row["FRNG"]) == "273 665 €"
     assert plain(row["Trésorerie nette"]) == "209 135 €"
+
+
+def test_recyclerie_empty_plan_and_stress_notes_guide_the_user(db_url: str) -> None:
+    at = open_case()
+    infos = [plain(i.value) for i in at.info]
+    # The recyclerie has no financing plan: the tab says what to enter.
+    assert any(i.startswith("Aucun plan de financement pour l'instant.") for i in infos)
+    # Without a budget the stress test uses the monthly flows of the Trésorerie screen, and
+    # says so (not "ci-dessous": they are not on this screen).
+    basis = [i for i in infos if "budget prévisionnel" in i]
+    assert all("écran Trésorerie" in i for i in basis), basis
+    assert not any("ci-dessous" in i and "mensuels" in i for i in infos)
+    # Donor cost: whole-euro inputs; a 1 000 € gift to a food bank by a small income.
+    at.checkbox(key="funding_gift_help").check().run()
+    at.number_input(key="funding_gift_individual").set_value(1000).run()
+    at.number_input(key="funding_gift_income").set_value(4000).run()
+    assert not at.exception
+    metrics = [(m.label, plain(m.value)) for m in at.metric]
+    # 75 % of 1 000 €, outside the 20 % income limit (CGI art. 200-1 ter): 750 €.
+    assert ("Réduction d'impôt", "750,00 €") in metrics
