@@ -52,3 +52,9 @@ def test_every_series_is_sourced_ordered_and_positive(name: str) -> None:
         assert v.value > 0
         if v.unit == "ratio":
             assert v.value <= 10
+
+
+def test_help_to_people_ceiling_doubled_from_14_october_2025() -> None:
+    # Loi de finances pour 2026, art. 9: 2 000 € for gifts made from 14 October 2025.
+    assert param("donation_individual_help_ceiling", date(2025, 10, 13)).value == Decimal("1000")
+    assert param("donation_individual_help_ceiling", date(2025, 10, 14)).value == Decimal("2000")
