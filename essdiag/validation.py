@@ -100,6 +100,9 @@ def _model_in(annotation: Any) -> Any:
 
 
 def _short(value: Any) -> str:
+    """A value for a French message: whole floats without ``.0``, decimal comma, cut if long."""
+    if isinstance(value, float) and not isinstance(value, bool):
+        value = int(value) if value.is_integer() else str(value).replace(".", ",")
     text = str(value)
     return text if len(text) <= 60 else text[:57] + "…"
 

@@ -105,3 +105,12 @@ def test_custom_errors_keep_their_template_for_translation() -> None:
     )
     english = translator("en")(issue.template, **issue.params)
     assert english == "SIREN “732829321” is not valid: its check digit (Luhn) does not match."
+
+
+def test_numbers_in_messages_are_written_the_french_way() -> None:
+    raw = json.dumps({"schema_version": 1, "identity": {"name": "A", "fte": -2.5}})
+    _, issues = read_dossier_json(raw.encode())
+    assert (
+        issues[0].message
+        == "« Équivalents temps plein » doit être supérieur ou égal à 0 (reçu : -2,5)."
+    )
