@@ -1,8 +1,10 @@
 """Risk register: scoring and banding per matrix size, versions and migration, rules, views.
 
-Reference values are worked by hand from the house matrices of
-``essdiag/risks/matrix.py`` (score = probabilité × gravité, bands by highest
-score: 3×3 ≤2/≤4/≤9, 4×4 ≤3/≤6/≤9/≤16, 5×5 ≤4/≤9/≤16/≤25).
+Reference values are worked by hand, not computed by the code under test:
+score = probabilité × gravité (ISO 31010:2019, B.10), bands read from the house
+thresholds copied here by hand (3×3 ≤2/≤4/≤9, 4×4 ≤3/≤6/≤9/≤16, 5×5 ≤4/≤9/≤16/≤25,
+the design of issue #5; a change there must be a deliberate change here), and for an edited matrix
+from the NHS NPSA grading (« A risk matrix for risk managers », 2008).
 """
 
 from __future__ import annotations
@@ -105,6 +107,41 @@ def test_score_and_band_worked_examples(
     m = default_matrix(size)
     assert score(likelihood, impact) == expected_score
     assert band_for(expected_score, m).label == expected_band
+
+
+# NHS National Patient Safety Agency, « A risk matrix for risk managers » (NPSA, janvier 2008),
+# §3 and table 3: 5×5, score = consequence × likelihood, graded 1–3 low, 4–6 moderate,
+# 8–12 high, 15–25 extreme. An independent, published grading, entered as a user-edited matrix.
+_NPSA_BANDS = [("Faible", 3), ("Modéré", 6), ("Élevé", 12), ("Extrême", 25)]
+
+
+@pytest.mark.parametrize(
+    ("likelihood", "impact", "expected_score", "expected_band"),
+    [
+        (1, 3, 3, "Faible"),  # rare × moderate
+        (2, 2, 4, "Modéré"),  # unlikely × minor
+        (3, 2, 6, "Modéré"),  # possible × minor
+        (2, 4, 8, "Élevé"),  # unlikely × major
+        (3, 4, 12, "Élevé"),  # possible × major
+        (3, 5, 15, "Extrême"),  # possible × catastrophic
+        (5, 5, 25, "Extrême"),  # almost certain × catastrophic
+    ],
+)
+def test_an_edited_5x5_matrix_grades_like_the_npsa_example(
+    likelihood: int, impact: int, expected_score: int, expected_band: str
+) -> None:
+    data = default_matrix(5).model_dump()
+    data["bands"] = [
+        {"label": label, "colour": colour, "max_score": top}
+        for (label, top), colour in zip(
+            _NPSA_BANDS, ("#56B4E9", "#F0E442", "#E69F00", "#D55E00"), strict=True
+        )
+    ]
+    npsa, issues = validate_matrix(data)
+    assert issues == [] and npsa is not None
+    r = _risk("R1", likelihood, impact)
+    s = risk_score(r, RiskSection(matrices=[npsa], risks=[r]))
+    assert (s.inherent, s.inherent_band) == (expected_score, expected_band)
 
 
 @pytest.mark.parametrize("size", [3, 4, 5])

@@ -74,6 +74,14 @@ def test_docx_map(rec: RiskSection) -> None:
     assert "13 risques suivis, matrice 5×5 (version 2)" in text
     assert "R02 — Retard de versement du solde FSE+" in text
     assert "C02 — Collecte et atelier de valorisation" in text
+    assert "Dernier exercice : 15 mai 2026" in text  # C02 was exercised on 2026-05-15
+    bands = [
+        p.text for p in doc.paragraphs if p.style is not None and p.style.name == "List Bullet"
+    ]
+    assert bands[:2] == [  # 5×5 thresholds ≤4 / ≤9, ranges written by hand
+        "Faible (1–4) : Accepter et surveiller ; revoir une fois par an.",
+        "Modéré (5–9) : Maîtriser par les mesures courantes ; revoir tous les six mois.",
+    ]
     grid = doc.tables[0]
     assert grid.cell(0, 5).text == "5. Critique"
     assert "R02" in grid.cell(2, 4).text  # likelihood 4 is the second grid row

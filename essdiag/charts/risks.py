@@ -69,10 +69,11 @@ def heatmap_chart(
             showarrow=False,
             xanchor="left",
             yanchor="top",
-            font={"size": 9, "color": "#333333"},
+            font={"size": 10, "color": "#000000"},
         )
     if not moves.empty:
-        # Spread risks sharing a cell so their labels stay readable.
+        # Spread risks sharing a cell so their labels stay readable: two per line,
+        # lines going down from under the band's word (up to 8 per cell).
         seen: dict[tuple[int, int], int] = {}
         xs: list[float] = []
         ys: list[float] = []
@@ -82,8 +83,8 @@ def heatmap_chart(
             cell = (int(row.residual_likelihood), int(row.residual_impact))
             i = seen.get(cell, 0)
             seen[cell] = i + 1
-            dx = -0.32 + 0.3 * (i % 3)
-            dy = 0.08 - 0.22 * (i // 3)
+            dx = -0.36 + 0.44 * (i % 2)
+            dy = 0.14 - 0.19 * (i // 2 % 4)
             x, y = cell[1] + dx, cell[0] + dy
             xs.append(x)
             ys.append(y)
@@ -143,7 +144,12 @@ def heatmap_chart(
                 name=tr("Position brute (avant mesures)"),
             )
         )
-    apply_theme(fig, tr, title=title or tr("Carte des risques"), height=520)
+    apply_theme(fig, tr, title=title or tr("Carte des risques"), height=560)
+    # The legend goes under the axis title, not over it.
+    fig.update_layout(
+        margin={"l": 60, "r": 20, "t": 60, "b": 110},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.16, "x": 0},
+    )
     fig.update_xaxes(
         title=tr("Gravité"),
         tickvals=list(range(1, n + 1)),
@@ -203,7 +209,9 @@ def owner_chart(table: pd.DataFrame, tr: Translator) -> go.Figure:
             hovertemplate="%{y} : %{x}<extra></extra>",
         )
     )
-    apply_theme(fig, tr, title=tr("Risques par responsable"), height=360)
+    # Height follows the number of owners, so one owner does not make one giant bar.
+    height = max(220, 130 + 32 * len(table))
+    apply_theme(fig, tr, title=tr("Risques par responsable"), height=height)
     top = max([int(c) for c in table["count"]] or [1])
     fig.update_xaxes(title=tr("Nombre de risques"), dtick=1, range=[0, top * 1.3 + 0.5])
     fig.update_yaxes(autorange="reversed")
@@ -226,7 +234,12 @@ def history_chart(history: pd.DataFrame, tr: Translator) -> go.Figure:
                 hovertemplate=str(risk_id) + " — v%{x} : %{y}<extra></extra>",
             )
         )
-    apply_theme(fig, tr, title=tr("Évolution du score retenu"), height=380)
-    fig.update_xaxes(title=tr("Version du dossier"), dtick=1)
+    apply_theme(fig, tr, title=tr("Évolution du score retenu"), height=420)
+    # The legend goes under the axis title, not over it.
+    fig.update_layout(
+        margin={"l": 60, "r": 20, "t": 60, "b": 110},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0},
+    )
+    fig.update_xaxes(title=tr("Version du dossier"), dtick=1, tickformat="d")
     fig.update_yaxes(title=tr("Score retenu"), rangemode="tozero")
     return fig

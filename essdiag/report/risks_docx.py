@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from essdiag.i18n import Translator
+from essdiag.risks.matrix import band_ranges
 from essdiag.risks.model import (
     CATEGORY_LABELS,
     TREATMENT_LABELS,
@@ -95,17 +96,12 @@ def risk_map_docx(
             f"\n{row.risks}" if row.risks else ""
         )
         _shade(cell, str(row.colour))
-    doc.add_paragraph(
-        tr(
-            "Zones : {bands}.",
-            bands=" ; ".join(
-                f"{tr(b.label)} ≤ {b.max_score} — {tr(b.guidance)}"
-                if b.guidance
-                else f"{tr(b.label)} ≤ {b.max_score}"
-                for b in matrix.bands
-            ),
-        )
-    )
+    doc.add_paragraph(tr("Zones de criticité"))
+    for band, low, high in band_ranges(matrix):
+        item = doc.add_paragraph(style="List Bullet")
+        item.add_run(f"{tr(band.label)} ({low}–{high})").bold = True
+        if band.guidance:
+            item.add_run(f" : {tr(band.guidance)}")
 
     doc.add_heading(tr("Risques prioritaires"), level=1)
     top = top_risks(section, 10)
@@ -145,7 +141,7 @@ def risk_map_docx(
                 tr("Identifiant"),
                 tr("Action"),
                 tr("Responsable de l'action"),
-                tr("Échéance"),
+                tr("Échéance de l'action"),
                 tr("Jours de retard"),
             ],
             [
@@ -208,6 +204,7 @@ def _continuity(doc: Any, section: RiskSection, tr: Translator) -> None:
             (tr("Solution de repli"), c.fallback),
             (tr("Ressources"), c.resources),
             (tr("Risques liés"), c.risk_ids),
+            (tr("Dernier exercice"), tr.date(c.tested_on) if c.tested_on else ""),
         ):
             p = doc.add_paragraph()
             p.add_run(f"{label} : ").bold = True

@@ -136,7 +136,7 @@ def risk_register_xlsx(
             tr("Action"),
             tr("Responsable de l'action"),
             tr("Date de création de l'action"),
-            tr("Échéance"),
+            tr("Échéance de l'action"),
             tr("Statut"),
             tr("Suivi de l'action"),
         ],

@@ -1,7 +1,7 @@
 """Risk register, matrices and continuity sheets (ISO 31000).
 
 Where it sits: the ``risks`` section of the dossier (:class:`RiskSection`) and
-the functions over it, in four modules:
+the functions over it, in these modules:
 
 * :mod:`~essdiag.risks.matrix` — labelled, versioned 3×3 / 4×4 / 5×5 matrices,
   score = probabilité × gravité, bands;
@@ -9,7 +9,9 @@ the functions over it, in four modules:
   continuity sheets), warnings, matrix revision and migration;
 * :mod:`~essdiag.risks.library` — the ESS risk library (``library.toml``);
 * :mod:`~essdiag.risks.views` — heat map, top risks, overdue actions, history;
-* :mod:`~essdiag.risks.importer` — the XLSX template and import of a register.
+* :mod:`~essdiag.risks.importer` — the XLSX template and import of a register;
+* :mod:`~essdiag.risks.edits` — the screen's edits as whole-section dicts (add,
+  rename, delete a risk or a sheet, library picks, matrix from edited tables).
 
 Flow: identification (library or import) → analysis (inherent assessment) →
 evaluation (band) → treatment (controls, residual assessment, actions) →

@@ -47,6 +47,7 @@ __all__ = [
     "MatrixSize",
     "RiskMatrix",
     "band_for",
+    "band_ranges",
     "band_rank",
     "default_matrix",
     "rescale_level",
@@ -185,6 +186,20 @@ def band_rank(value: int, matrix: RiskMatrix) -> int:
     """0-based rank of a score's band (0 = lowest band)."""
     band = band_for(value, matrix)
     return matrix.bands.index(band)
+
+
+def band_ranges(matrix: RiskMatrix) -> list[tuple[Band, int, int]]:
+    """Each band with its lowest and highest score.
+
+    >>> [(b.label, low, high) for b, low, high in band_ranges(default_matrix(3))]
+    [('Faible', 1, 2), ('Modéré', 3, 4), ('Élevé', 5, 9)]
+    """
+    ranges = []
+    low = 1
+    for band in matrix.bands:
+        ranges.append((band, low, band.max_score))
+        low = band.max_score + 1
+    return ranges
 
 
 def rescale_level(level: int, from_size: int, to_size: int) -> int:

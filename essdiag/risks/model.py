@@ -230,7 +230,7 @@ class RiskAction(BaseModel):
     title: str = Field(min_length=1, max_length=300, title=N_("Action"))
     owner: str = Field(default="", max_length=120, title=N_("Responsable de l'action"))
     created_on: date | None = Field(default=None, title=N_("Date de création de l'action"))
-    due_on: date | None = Field(default=None, title=N_("Échéance"))
+    due_on: date | None = Field(default=None, title=N_("Échéance de l'action"))
     status: ActionStatus = Field(default=ActionStatus.TODO, title=N_("Statut de l'action"))
     note: str = Field(default="", max_length=1000, title=N_("Suivi de l'action"))
 

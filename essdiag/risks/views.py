@@ -13,9 +13,11 @@ scores revision by revision.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any, Protocol
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 
@@ -39,6 +41,7 @@ __all__ = [
     "by_category",
     "by_owner",
     "continuity_frame",
+    "for_display",
     "heatmap_cells",
     "labelled",
     "movements",
@@ -85,7 +88,7 @@ COLUMN_LABELS: dict[str, str] = {
     "score": N_("Score"),
     "action": N_("Action"),
     "action_owner": N_("Responsable de l'action"),
-    "due_on": N_("Échéance"),
+    "due_on": N_("Échéance de l'action"),
     "status": N_("Statut"),
     "days_late": N_("Jours de retard"),
     "revision": N_("Version du dossier"),
@@ -98,6 +101,7 @@ COLUMN_LABELS: dict[str, str] = {
     "resources": N_("Ressources"),
     "risk_ids": N_("Risques liés"),
     "worst_band": N_("Niveau du risque le plus fort"),
+    "tested_on": N_("Dernier exercice"),
 }
 
 _WORDS: dict[str, dict[Any, str]] = {
@@ -119,6 +123,62 @@ def labelled(frame: pd.DataFrame, tr: Translator) -> pd.DataFrame:
         if column in out.columns:
             out[column] = [tr(v) if isinstance(v, str) else v for v in out[column]]
     return out.rename(columns={c: tr(COLUMN_LABELS.get(c, c)) for c in out.columns})
+
+
+_PARIS = ZoneInfo("Europe/Paris")
+
+
+def _local(value: date) -> date:
+    """A timezone-aware time (a revision's) in Paris time; dates unchanged."""
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(_PARIS)
+    return value
+
+
+_DATE_COLUMNS = ("review_on", "due_on", "date", "created_on", "tested_on")
+
+
+def for_display(frame: pd.DataFrame, tr: Translator) -> pd.DataFrame:
+    """:func:`labelled`, with dates written the reader's way (``27 nov. 2026``) and gaps as ``–``.
+
+    A column with gaps (a risk not yet assessed after controls, a review never
+    planned) is turned into text, so that the screen shows ``–`` and not ``None``.
+
+    For the screens only: exports keep real dates so that spreadsheets can sort them.
+
+    >>> from essdiag.i18n import translator
+    >>> t = for_display(pd.DataFrame({"review_on": [date(2026, 11, 27), None]}), translator("fr"))
+    >>> t["Prochaine revue"].tolist()
+    ['27 nov. 2026', '–']
+    >>> for_display(pd.DataFrame({"residual": [12, None]}), translator("fr"))["Score résiduel"].tolist()
+    ['12', '–']
+    """
+    out = frame.copy()
+    for column in out.columns:
+        values = list(out[column])
+        if column in _DATE_COLUMNS:
+            text = [tr.date(_local(v)) if isinstance(v, date) else "–" for v in values]
+        elif any(_blank(v) for v in values) and column not in _WORDS:
+            text = [_cell(v, tr) for v in values]
+        else:
+            continue
+        out[column] = pd.Series(text, index=out.index, dtype="object")
+    return labelled(out, tr)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _cell(value: Any, tr: Translator) -> str:
+    """A cell of a column with gaps, as text: ``–`` for a gap, numbers the reader's way."""
+    if _blank(value):
+        return "–"
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        return tr.number(value, 0 if float(value).is_integer() else 1)
+    return str(value)
 
 
 def _active(section: RiskSection) -> list[Risk]:
@@ -484,6 +544,7 @@ def continuity_frame(section: RiskSection) -> pd.DataFrame:
                 "fallback": c.fallback,
                 "resources": c.resources,
                 "risk_ids": ", ".join(c.risk_ids),
+                "tested_on": c.tested_on,
                 "worst_band": (worst.residual_band or worst.inherent_band) if worst else "",
             }
         )
@@ -498,6 +559,7 @@ def continuity_frame(section: RiskSection) -> pd.DataFrame:
             "fallback",
             "resources",
             "risk_ids",
+            "tested_on",
             "worst_band",
         ],
     )

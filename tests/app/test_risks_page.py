@@ -96,6 +96,12 @@ def test_the_screen_shows_the_map_and_its_figures(db_url: str) -> None:
     )
     assert "R02" in set(movement["Identifiant"])
     assert any("ancienne version de la matrice" in w.value for w in at.warning)
+    # Dates are written the French way on screen (« 30 avr. 2026 »), never ISO.
+    reviews = next(
+        t for t in tables if "Prochaine revue" in t.columns and "Jours de retard" in t.columns
+    )
+    r13 = reviews.set_index("Identifiant").loc["R13", "Prochaine revue"]
+    assert r13 == "30 avr. 2026"  # R13's review was due on 2026-04-30 (sample case)
     downloads = at.get("download_button")
     assert len(downloads) >= 6  # 3 CSV beside charts + XLSX, DOCX, template
 
@@ -106,13 +112,17 @@ def test_english_screen(db_url: str) -> None:
     at.session_state["app_lang"] = "en"
     at.run()
     assert at.title[0].value == "Risks"
-    assert "Risks followed" in [m.label for m in at.metric]
+    labels = [m.label for m in at.metric]
+    assert "Risks followed" in labels
+    assert "In band “High” or “Critical”" in labels  # 4×4 SCIC matrix, English quotes
 
 
 def test_seed_from_the_library_on_an_empty_register(db_url: str) -> None:
     at = start()
     new_blank(at)
     assert any("Le registre est vide" in i.value for i in at.info)
+    assert any("Rien à suivre pour l'instant" in i.value for i in at.info)
+    assert not at.success  # no « all reviews up to date » on an empty register
     at.multiselect(key="risks_library_pick").set_value(
         ["funder_dependence", "volunteer_burnout", "energy_costs"]
     )
