@@ -3,31 +3,28 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pandas as pd
 import streamlit as st
-from pydantic import ValidationError
 
-from essdiag.budget import BudgetLine, BudgetSection, monthly_totals
+from essdiag.budget import BudgetSection, monthly_totals
 from essdiag.budget.checks import balance_check, totals_by_heading
 from essdiag.budget.model import budget_from_actuals
-from essdiag.budget.phasing import even, seasonal, weighted
 from essdiag.budget.template import (
-    MONTH_NAMES,
     budget_table,
+    lines_from_table,
     read_budget,
     write_budget_xlsx,
 )
 from essdiag.charts.budget import heading_bars, phasing_chart
-from essdiag.errors import Issue
 from essdiag.figures import Figure, Input
 from essdiag.ledger import monthly_activity
 from essdiag.periods import FiscalYear
+from essdiag.ui import budget as ui_budget
 from essdiag.ui import state, widgets
 from essdiag.ui.ledger import dossier_ledger
-from essdiag.validation import issues_from_validation
 
 _ = state.tr()
 widgets.page_header(
@@ -121,38 +118,15 @@ with tab_lines:
                     _("Financeur"), help=_("Pour les subventions (74)")
                 ),
                 **{
-                    m: st.column_config.NumberColumn(m, format="%.2f", step=0.01)
+                    m: st.column_config.NumberColumn(m, format="localized", step=0.01)
                     for m in month_cols
                 },
-                "Total": st.column_config.NumberColumn(_("Total"), format="%.2f"),
+                "Total": st.column_config.NumberColumn(_("Total"), format="localized"),
             },
         )
         submitted = st.form_submit_button(_("Enregistrer le budget"))
     if submitted:
-        lines: list[BudgetLine] = []
-        problems: list[Issue] = []
-        for i, row in enumerate(edited.to_dict("records")):
-            if not str(row.get("Compte") or "").strip():
-                continue
-            try:
-                lines.append(
-                    BudgetLine(
-                        account=str(row["Compte"]),
-                        label=str(row.get("Libellé") or ""),
-                        heading=str(row.get("Rubrique") or "")[:2]
-                        if str(row.get("Rubrique") or "")[:2].isdigit()
-                        else "",
-                        analytic=str(row.get("Code analytique") or ""),
-                        funder=str(row.get("Financeur") or ""),
-                        months=[float(row.get(m) or 0.0) for m in month_cols],
-                        phasing="custom",
-                    )
-                )
-            except ValidationError as exc:
-                problems += [
-                    issue.model_copy(update={"line": i + 1})
-                    for issue in issues_from_validation(exc)
-                ]
+        lines, problems = lines_from_table(edited)
         if problems:
             widgets.show_issues(problems)
         else:
@@ -172,85 +146,32 @@ with tab_phasing:
     if not section.lines:
         st.info(_("Ajoutez d'abord des lignes au budget."))
     else:
-        options = list(range(len(section.lines)))
-        chosen = st.selectbox(
-            _("Ligne à répartir"),
-            options,
-            format_func=lambda i: (
-                f"{section.lines[i].account} {section.lines[i].label} "
-                f"{section.lines[i].analytic}".strip()
+        chosen, line = ui_budget.phasing_form(
+            section,
+            last_year=FiscalYear(label_year=label_year - 1, start_month=start_month),
+            last_year_actuals=last_year_actuals,
+            on_save=lambda i, months, method: save(
+                section.model_copy(
+                    update={
+                        "lines": [
+                            ln.model_copy(update={"months": months, "phasing": method})
+                            if k == i
+                            else ln
+                            for k, ln in enumerate(section.lines)
+                        ]
+                    }
+                ),
+                _("Répartition mensuelle d'une ligne du budget"),
+                _("Répartition appliquée à la ligne {a}.", a=section.lines[i].account),
             ),
-            key="budget_phasing_line",
         )
-        line = section.lines[chosen]
-        methods: dict[str, str] = {
-            "even": _("Uniforme (1/12 par mois)"),
-            "custom": _("Poids personnalisés"),
-            "seasonal": _("Saisonnalité du réalisé N−1"),
-        }
-        with st.form("budget_phasing"):
-            method = st.radio(
-                _("Méthode"),
-                list(methods),
-                format_func=methods.__getitem__,
-                horizontal=True,
-                key="budget_phasing_method",
-            )
-            annual = st.number_input(
-                _("Montant annuel (€)"),
-                value=round(line.total, 2),
-                step=100.0,
-                key="budget_phasing_total",
-            )
-            weights_text = st.text_input(
-                _("Poids des 12 mois (séparés par des ;), pour la méthode personnalisée"),
-                value=";".join("1" for _m in range(12)),
-                key="budget_phasing_weights",
-            )
-            apply = st.form_submit_button(_("Appliquer la répartition"))
-        if apply:
-            months: list[float] | None = None
-            if method == "even":
-                months = even(float(annual))
-            elif method == "custom":
-                try:
-                    weights = [float(w.replace(",", ".")) for w in weights_text.split(";")]
-                    months = weighted(float(annual), weights) if len(weights) == 12 else None
-                except ValueError:
-                    months = None
-                if months is None:
-                    st.error(_("Il faut 12 poids numériques séparés par des points-virgules."))
-            else:
-                actuals = last_year_actuals()
-                if actuals is None:
-                    st.error(
-                        _(
-                            "Importez le FEC de l'exercice précédent (page Comptabilité) pour "
-                            "utiliser sa saisonnalité."
-                        )
-                    )
-                else:
-                    last = FiscalYear(label_year=label_year - 1, start_month=start_month)
-                    order = [f"{y:04d}-{m:02d}" for y, m in last.months()]
-                    mine = actuals[actuals["account"].str.startswith(line.account)]
-                    profile = [
-                        float(mine.loc[mine["month"] == m, "amount_cents"].sum()) for m in order
-                    ]
-                    months = seasonal(float(annual), profile)
-            if months is not None:
-                phasing: Literal["even", "custom", "seasonal"] = method  # type: ignore[assignment]
-                lines = list(section.lines)
-                lines[chosen] = line.model_copy(update={"months": months, "phasing": phasing})
-                save(
-                    section.model_copy(update={"lines": lines}),
-                    _("Répartition mensuelle d'une ligne du budget"),
-                    _("Répartition appliquée à la ligne {a}.", a=line.account),
-                )
         st.dataframe(
             pd.DataFrame(
                 {
-                    _("Mois"): [MONTH_NAMES[m - 1] for _y, m in fy.months()],
-                    _("Montant"): line.months,
+                    _("Mois"): [
+                        ui_budget.month_name(f"{y:04d}-{m:02d}", _) for y, m in fy.months()
+                    ],
+                    _("Montant"): ui_budget.money_text(line.months, _),
                 }
             ),
             hide_index=True,
@@ -259,8 +180,12 @@ with tab_phasing:
         totals = monthly_totals(section, fy)
         widgets.chart_with_table(
             phasing_chart(totals, _),
-            totals.rename(
-                columns={"month": _("Mois"), "charges": _("Charges"), "income": _("Produits")}
+            pd.DataFrame(
+                {
+                    _("Mois"): totals["month"],
+                    _("Charges"): ui_budget.money_text(totals["charges"], _),
+                    _("Produits"): ui_budget.money_text(totals["income"], _),
+                }
             ),
             key="budget_phasing",
         )
@@ -306,7 +231,7 @@ with tab_balance:
                 {
                     _("Rubrique"): by_heading["heading"],
                     _("Intitulé"): [_(str(x)) for x in by_heading["label"]],
-                    _("Montant"): by_heading["amount"],
+                    _("Montant"): ui_budget.money_text(by_heading["amount"], _),
                 }
             ),
             key="budget_headings",
@@ -385,5 +310,9 @@ with tab_io:
                     }
                 ),
                 _("Budget créé depuis le réalisé N−1"),
-                _("Budget créé : {n} lignes, réalisé N−1 + {g} %.", n=len(made.lines), g=growth),
+                _(
+                    "Budget créé : {n} lignes, réalisé N−1 + {g} %.",
+                    n=len(made.lines),
+                    g=_.number(growth, 1),
+                ),
             )

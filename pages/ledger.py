@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -34,6 +34,12 @@ flash = st.session_state.pop("ledger_flash", None)
 if flash:
     st.success(flash)
 
+
+def day(iso: str) -> str:
+    """An ISO date of the import list, written in the reader's language."""
+    return _.date(date.fromisoformat(iso)) if iso else ""
+
+
 st.subheader(_("Fichiers importés"))
 if section.imports:
     st.dataframe(
@@ -42,11 +48,11 @@ if section.imports:
                 _("Fichier"): [i.name for i in section.imports],
                 _("Type"): [i.kind.upper() for i in section.imports],
                 _("Exercice"): [i.fiscal_year for i in section.imports],
-                _("Lignes importées"): [i.lines_kept for i in section.imports],
-                _("Lignes lues"): [i.lines_read for i in section.imports],
-                _("Problèmes"): [i.issues for i in section.imports],
-                _("Du"): [i.first_date for i in section.imports],
-                _("Au"): [i.last_date for i in section.imports],
+                _("Lignes importées"): [_.number(i.lines_kept) for i in section.imports],
+                _("Lignes lues"): [_.number(i.lines_read) for i in section.imports],
+                _("Problèmes"): [_.number(i.issues) for i in section.imports],
+                _("Du"): [day(i.first_date) for i in section.imports],
+                _("Au"): [day(i.last_date) for i in section.imports],
             }
         ),
         hide_index=True,

@@ -15,7 +15,13 @@ from essdiag.budget import BudgetLine, BudgetSection, monthly_totals
 from essdiag.budget.checks import balance_check, totals_by_heading
 from essdiag.budget.model import budget_from_actuals
 from essdiag.budget.phasing import even, seasonal, spread
-from essdiag.budget.template import TEMPLATE_COLUMNS, read_budget, write_budget_xlsx
+from essdiag.budget.template import (
+    TEMPLATE_COLUMNS,
+    budget_table,
+    lines_from_table,
+    read_budget,
+    write_budget_xlsx,
+)
 from essdiag.periods import FiscalYear
 
 CASE = Path(__file__).resolve().parents[1] / "sample_data" / "recyclerie"
@@ -127,3 +133,28 @@ def test_budget_line_rules() -> None:
         BudgetLine(account="60", months=[1.0])
     assert BudgetLine(account="6063").head == "60"
     assert BudgetLine(account="6063", heading="61").head == "61"
+
+
+def test_edited_table_back_to_lines_with_row_numbers_on_bad_rows() -> None:
+    # Was a crash on the budget page: the editor's rows were validated with a
+    # wrong call (issues_from_validation without its model) when a row was bad.
+    fy = FiscalYear(label_year=2026)
+    section = BudgetSection(
+        fiscal_year=2026,
+        lines=[
+            BudgetLine(account="606", label="Énergie", months=[10.0] * 12),
+            BudgetLine(account="74", funder="Région", months=[20.0] * 12),
+        ],
+    )
+    table = budget_table(section, fy)
+    lines, issues = lines_from_table(table)
+    assert issues == []
+    assert [(ln.account, ln.total, ln.funder) for ln in lines] == [
+        ("606", 120.0, ""),
+        ("74", 240.0, "Région"),
+    ]
+    table.loc[1, "Compte"] = "abc"
+    lines, issues = lines_from_table(table)
+    assert [ln.account for ln in lines] == ["606"]
+    assert issues and {i.line for i in issues} == {2}
+    assert all("{" not in i.message for i in issues)

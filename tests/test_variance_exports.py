@@ -13,6 +13,7 @@ from docx import Document
 from essdiag.budget import BudgetLine, BudgetSection, Materiality
 from essdiag.budget.analysis import VarianceReport, analyse
 from essdiag.budget.cerfa15059 import cerfa15059_table
+from essdiag.budget.section import VarianceComment
 from essdiag.budget.template import read_budget
 from essdiag.ledger import read_fec
 from essdiag.periods import FiscalYear
@@ -126,3 +127,24 @@ def test_cerfa15059_for_a_funder_covers_its_projects(report: VarianceReport) -> 
     whole = cerfa15059_table(report.attributed, report.period)
     total = whole.set_index("code").loc["TC", "budget"]
     assert total > by_project.set_index("code").loc["TC", "budget"]
+
+
+def test_every_level_sheet_uses_the_dossier_thresholds_and_comments() -> None:
+    # Was a bug: the sheets of the other levels used the default thresholds.
+    section = BudgetSection(
+        fiscal_year=2026,
+        lines=[BudgetLine(account="606", analytic="A", months=[100.0] * 12)],
+        materiality=Materiality(absolute=10, relative=0.05),
+        comments=[VarianceComment(level="analytic", key="A", period="2026-01", text="Hiver froid")],
+    )
+    ledger = read_fec(
+        b"JournalCode\tEcritureNum\tEcritureDate\tCompteNum\tEcritureLib\tDebit\tCredit\n"
+        b"AC\t1\t20260105\t606100\tx\t150,00\t0,00\n"
+        b"AC\t1\t20260105\t401000\tx\t0,00\t150,00\n"
+    ).ledger
+    assert ledger is not None
+    rep = analyse(section, FY, ledger, through="2026-01", period_kind="month", level="account")
+    assert bool(rep.table_at("analytic").iloc[0]["flagged"])  # 50 € ≥ 10 €, 50 % ≥ 5 %
+    wb = openpyxl.load_workbook(io.BytesIO(variance_xlsx(rep)))
+    row = [c.value for c in wb["Analytique"][4]]
+    assert row[1] == "A" and row[8] == "À expliquer" and "Hiver froid" in row

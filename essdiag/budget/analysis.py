@@ -7,7 +7,7 @@ the exports all show (never recomputed differently).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 import pandas as pd
@@ -19,7 +19,7 @@ from essdiag.budget.landing import (
     landing_results,
 )
 from essdiag.budget.model import fiscal_months
-from essdiag.budget.section import BudgetSection
+from essdiag.budget.section import BudgetSection, Materiality, VarianceComment
 from essdiag.budget.variance import Level, Period, attribute_actuals, variance_table
 from essdiag.figures import Figure
 from essdiag.ledger.frame import monthly_activity
@@ -44,6 +44,8 @@ class VarianceReport:
         landing: the landing forecast per line of the level.
         results: year-end result for the budget and each landing method.
         cumulative: cumulative result budget / actual / landing by month.
+        materiality: the thresholds used to flag lines (the dossier's).
+        comments: the explanations kept in the dossier.
     """
 
     fiscal_year: FiscalYear
@@ -55,10 +57,18 @@ class VarianceReport:
     landing: pd.DataFrame
     results: dict[str, Figure]
     cumulative: pd.DataFrame
+    materiality: Materiality = field(default_factory=Materiality)
+    comments: tuple[VarianceComment, ...] = ()
 
     def table_at(self, level: Level) -> pd.DataFrame:
-        """The variance table of the same period at another level."""
-        return variance_table(self.attributed, self.period, level)
+        """The variance table of the same period at another level (same thresholds, comments)."""
+        return variance_table(
+            self.attributed,
+            self.period,
+            level,
+            materiality=self.materiality,
+            comments=list(self.comments),
+        )
 
 
 def last_month_with_entries(ledger: pd.DataFrame, fiscal_year: FiscalYear) -> str | None:
@@ -120,6 +130,8 @@ def analyse(
         landing=landing,
         results=landing_results(landing, through),
         cumulative=cumulative_series(attributed, fiscal_year, through),
+        materiality=section.materiality,
+        comments=tuple(section.comments),
     )
 
 

@@ -12,7 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["even", "seasonal", "spread", "weighted"]
+import pandas as pd
+
+from essdiag.periods import FiscalYear
+
+__all__ = ["account_profile", "even", "seasonal", "spread", "weighted"]
 
 
 def spread(total: float, weights: Sequence[float]) -> list[float]:
@@ -63,3 +67,26 @@ def seasonal(total: float, last_year: Sequence[float]) -> list[float]:
         [200.0, 200.0, 200.0, 200.0, 200.0, 200.0, 0.0]
     """
     return spread(total, last_year)
+
+
+def account_profile(actuals: pd.DataFrame, account: str, fiscal_year: FiscalYear) -> list[float]:
+    """Monthly actuals of the accounts starting with ``account`` over a fiscal year, in cents.
+
+    Parameters:
+        actuals: :func:`essdiag.ledger.monthly_activity` of that year.
+
+    Returns:
+        Twelve amounts in the fiscal year's month order: the profile that
+        :func:`seasonal` takes.
+
+    Example:
+        >>> from essdiag.periods import FiscalYear
+        >>> act = pd.DataFrame({"month": ["2025-01", "2025-03"], "account": ["6061", "6063"],
+        ...     "analytic": ["", ""], "amount_cents": [500, 700]})
+        >>> account_profile(act, "606", FiscalYear(label_year=2025))[:4]
+        [500.0, 0.0, 700.0, 0.0]
+    """
+    order = [f"{y:04d}-{m:02d}" for y, m in fiscal_year.months()]
+    mine = actuals[actuals["account"].astype("str").str.startswith(account)]
+    sums = mine.groupby("month")["amount_cents"].sum()
+    return [float(sums.get(m, 0)) for m in order]

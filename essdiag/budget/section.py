@@ -91,7 +91,8 @@ class VarianceComment(BaseModel):
     Attributes:
         level: account, heading, analytic or funder.
         key: the line's key at that level (``"64"``, ``"6063"``, ``"ACI"``).
-        period: the period label (``"2026-10"``, ``"2026-T3"``, ``"2026-YTD-10"``, ``"2026"``).
+        period: the period label (``"2026-10"``, ``"2026-T3"``, ``"2026-T4-10"``, ``"2026-YTD-10"``,
+            ``"2026"``).
         text: the explanation.
         author: who wrote it.
     """

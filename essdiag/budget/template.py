@@ -21,6 +21,7 @@ from typing import Final
 
 import numpy as np
 import pandas as pd
+from pydantic import ValidationError
 
 from essdiag.budget.checks import balance_check, totals_by_heading
 from essdiag.budget.section import BudgetLine, BudgetSection
@@ -30,8 +31,16 @@ from essdiag.ledger.fec import cents_from_text
 from essdiag.ledger.generic import read_table
 from essdiag.periods import FiscalYear
 from essdiag.report.xlsx import EUR_FORMAT, new_workbook, safe_text
+from essdiag.validation import issues_from_validation
 
-__all__ = ["MONTH_NAMES", "TEMPLATE_COLUMNS", "read_budget", "write_budget_xlsx"]
+__all__ = [
+    "MONTH_NAMES",
+    "TEMPLATE_COLUMNS",
+    "budget_table",
+    "lines_from_table",
+    "read_budget",
+    "write_budget_xlsx",
+]
 
 MONTH_NAMES: Final = (
     "Janvier",
@@ -252,3 +261,55 @@ def budget_table(section: BudgetSection, fiscal_year: FiscalYear) -> pd.DataFram
     for c in [*order, "Total"]:
         frame[c] = frame[c].astype("float64")
     return frame
+
+
+def lines_from_table(frame: pd.DataFrame) -> tuple[list[BudgetLine], list[Issue]]:
+    """Budget lines from the edited table of :func:`budget_table` (the app's data editor).
+
+    Rows without an account are skipped; a row that does not validate gives
+    issues carrying its row number (1-based) and keeps no line. The heading
+    column is kept only when it is two digits; months are read in the table's
+    column order (the fiscal year's), missing amounts count as 0.
+
+    Example:
+        >>> t = pd.DataFrame([["606", "Énergie", "60", "", "", *[10.0] * 12, 120.0],
+        ...                   ["", "", "", "", "", *[None] * 12, None]],
+        ...                  columns=[*_FIXED, *MONTH_NAMES, "Total"])
+        >>> lines, issues = lines_from_table(t)
+        >>> [(ln.account, ln.total) for ln in lines], issues
+        ([('606', 120.0)], [])
+    """
+    month_cols = [c for c in frame.columns if c not in (*_FIXED, "Total")]
+    lines: list[BudgetLine] = []
+    issues: list[Issue] = []
+    for i, row in enumerate(frame.to_dict("records")):
+        account = str(row.get("Compte") or "").strip()
+        if not account or account.lower() == "nan":
+            continue
+        heading = str(row.get("Rubrique") or "")[:2]
+        try:
+            lines.append(
+                BudgetLine(
+                    account=account,
+                    label=str(row.get("Libellé") or ""),
+                    heading=heading if heading.isdigit() else "",
+                    analytic=str(row.get("Code analytique") or ""),
+                    funder=str(row.get("Financeur") or ""),
+                    months=[_amount(row.get(m)) for m in month_cols],
+                    phasing="custom",
+                )
+            )
+        except ValidationError as exc:
+            issues += [
+                issue.model_copy(update={"line": i + 1})
+                for issue in issues_from_validation(exc, BudgetLine)
+            ]
+    return lines, issues
+
+
+def _amount(value: object) -> float:
+    """An edited amount: None/NaN → 0."""
+    if value is None:
+        return 0.0
+    number = float(value)  # type: ignore[arg-type]
+    return 0.0 if np.isnan(number) else number

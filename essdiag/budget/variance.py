@@ -82,13 +82,18 @@ class Period(BaseModel):
     ) -> Period:
         """The period of that kind ending with month ``through`` ("YYYY-MM").
 
-        The quarter is the fiscal quarter containing ``through``; ``year``
-        ignores ``through``.
+        The quarter is the fiscal quarter containing ``through``, up to
+        ``through`` (a quarter to date: the budget of months without actuals
+        yet is not compared with nothing); its key says so (``2026-T2-05``)
+        until the quarter is complete (``2026-T2``). ``year`` is the whole
+        fiscal year and ignores ``through``.
 
         Example:
             >>> fy = FiscalYear(label_year=2026)
             >>> Period.of(fy, "quarter", "2026-05").months
-            ('2026-04', '2026-05', '2026-06')
+            ('2026-04', '2026-05')
+            >>> Period.of(fy, "quarter", "2026-05").key, Period.of(fy, "quarter", "2026-06").key
+            ('2026-T2-05', '2026-T2')
             >>> Period.of(fy, "ytd", "2026-03").key
             '2026-YTD-03'
         """
@@ -103,7 +108,8 @@ class Period(BaseModel):
             return cls(kind=kind, months=(through,), key=through)
         if kind == "quarter":
             q = k // 3
-            return cls(kind=kind, months=tuple(months[3 * q : 3 * q + 3]), key=f"{label}-T{q + 1}")
+            key = f"{label}-T{q + 1}" if k % 3 == 2 else f"{label}-T{q + 1}-{k + 1:02d}"
+            return cls(kind=kind, months=tuple(months[3 * q : k + 1]), key=key)
         return cls(kind=kind, months=tuple(months[: k + 1]), key=f"{label}-YTD-{k + 1:02d}")
 
 

@@ -23,29 +23,56 @@ def _short(label: str, width: int = 28) -> str:
     return label if len(label) <= width else label[: width - 1].rstrip() + "…"
 
 
-def waterfall_frame(table: pd.DataFrame, tr: Translator) -> pd.DataFrame:
+def waterfall_frame(table: pd.DataFrame, tr: Translator, *, max_steps: int = 12) -> pd.DataFrame:
     """Steps from budgeted to actual result of the period, one per line of the variance table.
 
     Each step is the line's effect on the result: +variance for income,
-    −variance for charges. Returns ``step``, ``effect`` (euros) and ``kind``
-    (``total`` or ``relative``); the first row is the budgeted result, the
-    last the actual one.
+    −variance for charges. The ``max_steps`` largest effects get a step each;
+    the others are added up in one "other variances" step, so the chart stays
+    readable at account level. Step names carry the line's key and are unique
+    (a category axis would merge equal names). Returns ``step``, ``effect``
+    (euros) and ``kind`` (``total`` or ``relative``); the first row is the
+    budgeted result, the last the actual one.
+
+    Example:
+        >>> from essdiag.i18n import translator
+        >>> t = pd.DataFrame({"kind": ["charge", "charge", "income"], "key": ["606", "613", "74"],
+        ...     "label": ["Énergie", "Énergie", "74 – Subventions"], "budget": [10.0, 5.0, 20.0],
+        ...     "actual": [12.0, 4.0, 19.0], "variance": [2.0, -1.0, -1.0]})
+        >>> waterfall_frame(t, translator("fr"), max_steps=1)[["step", "effect"]].values.tolist()
+        [['Résultat budgété', 5.0], ['606 Énergie', -2.0], ['Autres écarts (2 lignes)', 0.0], ['Résultat réalisé', 3.0]]
     """
     _ = tr
     income = table["kind"] == "income"
     budget_result = float(table.loc[income, "budget"].sum() - table.loc[~income, "budget"].sum())
     actual_result = float(table.loc[income, "actual"].sum() - table.loc[~income, "actual"].sum())
     effect = table["variance"].where(income, -table["variance"])
-    steps = pd.DataFrame(
-        {"step": table["label"].map(lambda s: _short(_(str(s)))), "effect": effect}
-    )
+    names = [
+        label if label.startswith(key) else f"{key} {label}"
+        for key, label in zip(
+            table["key"].astype("str"), (_(str(x)) for x in table["label"]), strict=True
+        )
+    ]
+    steps = pd.DataFrame({"step": [_short(n) for n in names], "effect": effect.to_numpy()})
     steps = steps[steps["effect"].abs() >= 0.005]
     steps = steps.reindex(steps["effect"].abs().sort_values(ascending=False).index)
+    shown, rest = steps.iloc[:max_steps], steps.iloc[max_steps:]
     rows = [{"step": _("Résultat budgété"), "effect": budget_result, "kind": "total"}]
-    rows += [
-        {"step": s, "effect": float(e), "kind": "relative"}
-        for s, e in steps.itertuples(index=False)
-    ]
+    seen: set[str] = set()
+    for s, e in shown.itertuples(index=False):
+        name = str(s)
+        while name in seen:  # two long names cut to the same text
+            name += "\u200b"
+        seen.add(name)
+        rows.append({"step": name, "effect": float(e), "kind": "relative"})
+    if len(rest):
+        rows.append(
+            {
+                "step": _("Autres écarts ({n} lignes)", n=len(rest)),
+                "effect": float(rest["effect"].sum()),
+                "kind": "relative",
+            }
+        )
     rows.append({"step": _("Résultat réalisé"), "effect": actual_result, "kind": "total"})
     out = pd.DataFrame(rows)
     out["effect"] = out["effect"].round(2)

@@ -40,10 +40,11 @@ def section(case: str) -> dict[str, Any] | None:
                 VarianceComment(
                     level="account",
                     key="615500",
-                    period="2026-YTD-09",
+                    period="2026-YTD-10",
                     text=(
-                        "Deux camions de plus de dix ans : réparations lourdes (embrayage, "
-                        "freins) en mai et août ; renouvellement à inscrire au budget 2027."
+                        "Réparation lourde du camion en juin (embrayage et benne, 6 800 €), "
+                        "non récurrente ; le renouvellement de la flotte est à discuter "
+                        "pour le budget 2027."
                     ),
                     author="Direction",
                 )

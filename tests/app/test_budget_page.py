@@ -52,3 +52,22 @@ def test_even_phasing_of_a_line_is_saved(db_url: str) -> None:
     assert line.phasing == "even"
     # The budget is no longer balanced, and the page says by how much.
     assert any("n'est pas équilibré" in w.value for w in at.warning)
+
+
+def test_seasonal_phasing_follows_last_years_actuals(db_url: str) -> None:
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.run()
+    at.button(key="home_sample_recyclerie").click().run()
+    at.switch_page("pages/budget.py").run()
+    # Line 3: 606120 gas, RECY. 2025 gas (FEC_2025.txt, plain sum of 606120 by month)
+    # is zero in July and August: the seasonal spread puts nothing there.
+    at.selectbox(key="budget_phasing_line").set_value(3)
+    at.radio(key="budget_phasing_method").set_value("seasonal")
+    at.number_input(key="budget_phasing_total").set_value(4264.0)
+    at.button(key="FormSubmitter:budget_phasing-Appliquer la répartition").click().run()
+    assert not at.exception, at.exception
+    line = at.session_state["dossier_current"].dossier.budget.lines[3]
+    assert line.account == "606120" and line.phasing == "seasonal"
+    assert round(sum(line.months), 2) == 4264.0
+    assert line.months[6] == line.months[7] == 0.0
+    assert line.months[0] > line.months[4] > 0.0

@@ -111,3 +111,66 @@ def test_fec_upload_lists_issues_with_line_and_column(db_url: str) -> None:
     text = " ".join(e.value for e in at.error)
     assert "Date invalide « 20261345 »" in text
     assert "ligne 4, colonne EcritureDate" in text
+
+
+def test_cerfa_report_for_a_funder_keeps_its_explanation(db_url: str) -> None:
+    at = opened_sample()
+    at.switch_page("pages/variance.py").run()
+    at.selectbox(key="variance_cerfa_funder").set_value("Département de la Drôme").run()
+    assert not at.exception, at.exception
+    cerfa = frame_with(at, "Prévision")
+    dept = cerfa[cerfa["Intitulé"].str.strip() == "Département de la Drôme"].iloc[0]
+    # Money written the French way, whatever the browser's locale.
+    assert (dept["Prévision"], dept["Réalisation"]) == (
+        "76\u202f000,00\xa0€",
+        "68\u202f400,00\xa0€",
+    )
+    assert dept["À expliquer"] == "Oui"
+    key = "variance_cerfa_note__74:Département de la Drôme"
+    at.text_area(key=key).set_value("Convention signée à 90 %.")
+    at.button(
+        key="FormSubmitter:variance_cerfa_comments-Enregistrer les explications du compte rendu"
+    ).click().run()
+    assert not at.exception, at.exception
+    kept = at.session_state["dossier_current"].dossier.budget.comments
+    assert [(c.level, c.key, c.text) for c in kept if c.level.startswith("cerfa")] == [
+        ("cerfa15059:financeur:Département de la Drôme", "74:Département de la Drôme",
+         "Convention signée à 90 %."),
+    ]  # fmt: skip
+
+
+def test_full_year_says_the_budget_runs_ahead_of_the_actuals(db_url: str) -> None:
+    at = opened_sample()
+    at.switch_page("pages/variance.py").run()
+    at.selectbox(key="variance_period").set_value("year").run()
+    assert not at.exception, at.exception
+    assert any("Exercice entier" in e.value for e in at.info)
+    at.selectbox(key="variance_period").set_value("quarter").run()
+    assert "2026-T4-10" in " ".join(h.value for h in at.subheader)
+
+
+def test_csv_actuals_with_a_mapping_remembered_for_the_dossier(db_url: str) -> None:
+    at = opened_sample()
+    at.switch_page("pages/ledger.py").run()
+    csv = (
+        "Jour;N° compte;Intitulé;Montant;Activité\n"
+        "15/11/2026;606110;Électricité novembre;1200,50;RECY\n"
+        "20/11/2026;707100;Ventes boutique;-800,00;RECY\n"
+    ).encode()
+    at.file_uploader(key="ledger_table_upload").set_value(("reel.csv", csv, "text/csv")).run()
+    assert not at.exception, at.exception
+    for field, column in (("date", "Jour"), ("account", "N° compte"), ("label", "Intitulé"),
+                          ("amount", "Montant"), ("analytic", "Activité")):  # fmt: skip
+        at.selectbox(key=f"ledger_map_{field}").set_value(column)
+    at.selectbox(key="ledger_map_sign").set_value("debit_positive")
+    at.button(key="FormSubmitter:ledger_mapping-Contrôler et importer").click().run()
+    assert not at.exception, at.exception
+    section = at.session_state["dossier_current"].dossier.ledger
+    assert section.mapping is not None
+    assert (section.mapping.date, section.mapping.amount, section.mapping.sign) == (
+        "Jour",
+        "Montant",
+        "debit_positive",
+    )
+    assert section.imports[-1].name == "reel.csv" and section.imports[-1].kind == "table"
+    assert section.imports[-1].lines_kept == 2 and section.imports[-1].original_id
