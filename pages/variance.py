@@ -99,7 +99,7 @@ if period_kind == "year" and through != months[-1]:
         _(
             "Exercice entier : le budget de toute l'année est comparé au réalisé arrêté à fin "
             "{m}. Pour savoir où l'année va finir, voyez l'atterrissage plus bas.",
-            m=through,
+            m=ui_budget.month_name(str(through), _),
         )
     )
 
@@ -131,7 +131,7 @@ m4.metric(
 )
 
 # -- flagged lines first ------------------------------------------------------
-st.subheader(_("Écarts à expliquer — {p}", p=report.period.key))
+st.subheader(_("Écarts à expliquer — {p}", p=ui_budget.period_title(report.period, _)))
 if flagged.empty:
     st.success(
         _(
@@ -160,7 +160,7 @@ else:
         intro=_("**Explications** (conservées dans le dossier)"),
         on_save=lambda kept: save(
             {"comments": kept},
-            _("Explication des écarts {p}", p=report.period.key),
+            _("Explication des écarts — {p}", p=ui_budget.period_title(report.period, _)),
             _("Explications enregistrées."),
         ),
     )
@@ -173,7 +173,12 @@ st.subheader(_("Du résultat budgété au résultat réalisé"))
 steps = waterfall_frame(table, _)
 widgets.chart_with_table(
     waterfall_chart(
-        steps, _, title=_("Effet de chaque écart sur le résultat ({p})", p=report.period.key)
+        steps,
+        _,
+        title=_(
+            "Effet de chaque écart sur le résultat ({p})",
+            p=ui_budget.period_title(report.period, _),
+        ),
     ),
     pd.DataFrame(
         {

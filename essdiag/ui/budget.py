@@ -20,6 +20,7 @@ from essdiag.budget.cerfa15059 import cerfa15059_table, comment_level
 from essdiag.budget.landing import METHODS
 from essdiag.budget.phasing import account_profile, even, seasonal, weighted
 from essdiag.budget.section import BudgetLine, BudgetSection, Materiality, VarianceComment
+from essdiag.budget.variance import Period
 from essdiag.figures import Figure
 from essdiag.i18n import Translator
 from essdiag.periods import FiscalYear
@@ -361,6 +362,24 @@ def phasing_form(
     if months is not None:
         on_save(chosen, months, cast("PhasingMethod", method))
     return chosen, line
+
+
+def period_title(period: Period, _: Translator) -> str:
+    """A period as the reader says it ("janvier – octobre 2026", "trimestre 4 : octobre 2026")."""
+    first, last = period.months[0], period.months[-1]
+    if first == last:
+        span = month_name(first, _)
+    else:
+        start = month_name(first, _)
+        if first[:4] == last[:4]:
+            start = start.rsplit(" ", 1)[0]
+        span = f"{start} – {month_name(last, _)}"
+    if period.kind == "quarter":
+        quarter = period.key.split("-T")[1][0]
+        return _("trimestre {q} : {months}", q=quarter, months=span)
+    if period.kind == "year":
+        return _("exercice entier : {months}", months=span)
+    return span
 
 
 def month_name(month: str, _: Translator) -> str:

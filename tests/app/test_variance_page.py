@@ -146,7 +146,7 @@ def test_full_year_says_the_budget_runs_ahead_of_the_actuals(db_url: str) -> Non
     assert not at.exception, at.exception
     assert any("Exercice entier" in e.value for e in at.info)
     at.selectbox(key="variance_period").set_value("quarter").run()
-    assert "2026-T4-10" in " ".join(h.value for h in at.subheader)
+    assert "trimestre 4 : octobre 2026" in " ".join(h.value for h in at.subheader)
 
 
 def test_csv_actuals_with_a_mapping_remembered_for_the_dossier(db_url: str) -> None:
