@@ -80,6 +80,7 @@ period_kind = c2.selectbox(
 level = c3.selectbox(
     _("Niveau"),
     list(LEVELS),
+    index=list(LEVELS).index("account"),  # where the lines to explain show up
     format_func=lambda k: _(LEVELS[k]),
     key="variance_level",
 )
