@@ -180,3 +180,41 @@ def test_switching_to_english_translates_the_title(
     page.get_by_role("button", name="Open a copy of this case").first.click()
     expect(page.locator(SIDEBAR)).to_contain_text("Open case file", timeout=30_000)
     expect_title(page, "Home")
+
+
+def navigation_titles() -> list[str]:
+    """French titles of every screen registered in app.py, home excluded."""
+    import ast
+
+    tree = ast.parse((Path(__file__).resolve().parents[2] / "app.py").read_text("utf-8"))
+    titles = [
+        str(call.args[0].value)
+        for call in ast.walk(tree)
+        if isinstance(call, ast.Call)
+        and getattr(call.func, "id", "") == "N_"
+        and isinstance(call.args[0], ast.Constant)
+    ]
+    groups = {"Stratégie", "Pilotage", "Projet", "Accueil"}
+    return [t for t in titles if t not in groups]
+
+
+def test_every_screen_with_a_case_open_has_no_axe_violations(
+    app_page: Page, app_url: str, axe_js: Path, screenshots_dir: Path
+) -> None:
+    """Each screen of the navigation, on the first sample case: rendered, screenshot, axe clean."""
+    page = app_page
+    open_first_case(page, app_url)
+    titles = navigation_titles()
+    assert len(titles) >= 7
+    failures = []
+    for title in titles:
+        page.locator(SIDEBAR).get_by_role("link", name=title).click()
+        wait_idle(page)
+        expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+        settle(page)
+        slug = "".join(c if c.isalnum() else "-" for c in title.lower())
+        page.screenshot(path=str(screenshots_dir / f"screen-{slug}.png"), full_page=True)
+        violations = run_axe(page, axe_js)["violations"]
+        if violations:
+            failures.append(f"{title}:\n{format_violations(violations)}")
+    assert not failures, "\n".join(failures)
