@@ -8,57 +8,22 @@ been regenerated yet.
 
 from __future__ import annotations
 
-import json
-import shutil
-import sys
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from essdiag.store import Workspace
+from tests.app.apptest import frame_with, plain, samples_without_accounts
 
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "sample_data"))
-
-from sections import funding as funding_sample  # noqa: E402
-from sections import treasury as treasury_sample  # noqa: E402
-
-
-def make_samples(root: Path) -> Path:
-    """Sample cases under ``root`` with this domain's sections filled in."""
-    for case in ("recyclerie", "scic-energie", "blank"):
-        src = REPO / "sample_data" / case
-        dst = root / case
-        dst.mkdir(parents=True)
-        shutil.copy(src / "README.md", dst / "README.md")
-        data = json.loads((src / "dossier.json").read_text("utf-8"))
-        data["funding"] = funding_sample.section(case) or {}
-        data["treasury"] = treasury_sample.section(case) or {}
-        (dst / "dossier.json").write_text(json.dumps(data), "utf-8")
-    return root
 
 
 @pytest.fixture
-def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = f"sqlite:///{tmp_path / 'ws.sqlite'}"
-    monkeypatch.setenv("ESSDIAG_DATABASE_URL", url)
-    monkeypatch.setenv("ESSDIAG_SAMPLES_DIR", str(make_samples(tmp_path / "samples")))
-    return url
-
-
-def plain(text: str) -> str:
-    """Babel's narrow and no-break spaces as plain spaces, for readable assertions."""
-    return text.replace("\u202f", " ").replace("\xa0", " ")
-
-
-def frame_with(at: AppTest, column: str) -> pd.DataFrame:
-    """The first dataframe shown with ``column``."""
-    for element in at.dataframe:
-        if column in element.value.columns:
-            return element.value
-    raise AssertionError(f"no table with a column {column!r}")
+def db_url(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A workspace seeded with the sample cases as typed in by hand (no accounts imported)."""
+    monkeypatch.setenv("ESSDIAG_SAMPLES_DIR", str(samples_without_accounts(tmp_path / "samples")))
+    return db_url
 
 
 def open_case(case: str = "recyclerie", lang: str = "fr") -> AppTest:

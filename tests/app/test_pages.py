@@ -11,10 +11,10 @@ import json
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from essdiag.ledger.storage import ORIGINAL_KIND, PARQUET_KIND
 from essdiag.store import Workspace
+from tests.app.apptest import open_sample, start
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "tests" / "data" / "bad_dossiers"
@@ -31,25 +31,6 @@ def registered_pages() -> list[str]:
                 if isinstance(c, ast.Constant) and str(c.value).startswith("pages/")
             ]
     raise AssertionError("NAVIGATION not found in app.py")
-
-
-@pytest.fixture
-def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = f"sqlite:///{tmp_path / 'ws.sqlite'}"
-    monkeypatch.setenv("ESSDIAG_DATABASE_URL", url)
-    return url
-
-
-def start() -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
-    at.run()
-    assert not at.exception
-    return at
-
-
-def open_sample(at: AppTest, key: str = "recyclerie") -> None:
-    at.button(key=f"home_sample_{key}").click().run()
-    assert not at.exception
 
 
 def test_every_page_file_is_registered_and_exists() -> None:

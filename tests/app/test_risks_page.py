@@ -1,9 +1,4 @@
-"""The « Risques » screen end to end on a sample case (AppTest, no browser).
-
-Until sample_data/generate.py writes the risk section into the sample dossiers,
-the tests put ``sample_data.sections.risks.section(case)`` into the opened
-dossier themselves (a new revision, as a user would).
-"""
+"""The « Risques » screen end to end on a sample case (AppTest, no browser)."""
 
 from __future__ import annotations
 
@@ -11,7 +6,6 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from essdiag.risks import RiskSection
@@ -20,46 +14,20 @@ from essdiag.risks.views import overdue_actions
 from essdiag.store import Workspace
 from essdiag.ui.state import OpenDossier
 from sample_data.sections.risks import section as sample_section
+from tests.app.apptest import start
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "tests" / "data" / "risks"
 PAGE = "pages/risks.py"
 
 
-@pytest.fixture
-def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = f"sqlite:///{tmp_path / 'ws.sqlite'}"
-    monkeypatch.setenv("ESSDIAG_DATABASE_URL", url)
-    return url
-
-
-def start() -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    at.run()
-    assert not at.exception
-    return at
-
-
 def open_case(at: AppTest, db_url: str, case: str = "recyclerie") -> Workspace:
-    """Open a copy of a sample case with its risk map, then go to the risks screen."""
+    """Open a copy of a sample case (its risk map comes with it), then go to the risks screen."""
     at.button(key=f"home_sample_{case}").click().run()
     assert not at.exception
     ws = Workspace(db_url)
     opened = at.session_state["dossier_current"]
-    if not opened.dossier.risks.risks:
-        dossier, rev = ws.load(opened.id)
-        risks = RiskSection.model_validate(sample_section(case))
-        ws.save(
-            opened.id,
-            dossier.model_copy(update={"risks": risks}),
-            base=rev,
-            author="test",
-            message="risques",
-        )
-        dossier, rev = ws.load(opened.id)
-        at.session_state["dossier_current"] = OpenDossier(
-            id=opened.id, revision=rev, dossier=dossier
-        )
+    assert opened.dossier.risks == RiskSection.model_validate(sample_section(case))
     at.switch_page(PAGE).run()
     assert not at.exception
     return ws

@@ -8,17 +8,17 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from essdiag.store import Workspace
-from tests.app.test_funding_page import make_samples, plain
+from tests.app.apptest import samples_without_accounts
+from tests.app.test_funding_page import plain
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = f"sqlite:///{tmp_path / 'ws.sqlite'}"
-    monkeypatch.setenv("ESSDIAG_DATABASE_URL", url)
-    monkeypatch.setenv("ESSDIAG_SAMPLES_DIR", str(make_samples(tmp_path / "samples")))
-    return url
+def db_url(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A workspace seeded with the sample cases as typed in by hand (no accounts imported)."""
+    monkeypatch.setenv("ESSDIAG_SAMPLES_DIR", str(samples_without_accounts(tmp_path / "samples")))
+    return db_url
 
 
 def open_case(case: str = "recyclerie", lang: str = "fr") -> AppTest:

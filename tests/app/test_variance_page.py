@@ -5,27 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pandas as pd
-import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.app.apptest import frame_with
+
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = f"sqlite:///{tmp_path / 'ws.sqlite'}"
-    monkeypatch.setenv("ESSDIAG_DATABASE_URL", url)
-    return url
-
-
-def frame_with(at: AppTest, column: str) -> pd.DataFrame:
-    """The first dataframe on the screen that has this column (AppTest does not expose keys)."""
-    for element in at.dataframe:
-        value = element.value
-        if column in value.columns:
-            return value
-    raise AssertionError(f"no table with a column {column!r}")
 
 
 def opened_sample() -> AppTest:
