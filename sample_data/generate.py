@@ -45,6 +45,7 @@ REPO_ROOT = HERE.parent
 if str(REPO_ROOT) not in sys.path:  # run as a script from a source tree
     sys.path.insert(0, str(REPO_ROOT))
 
+from essdiag.budget.template import MONTH_NAMES, TEMPLATE_COLUMNS  # noqa: E402
 from essdiag.ledger.fec import FEC_COLUMNS  # noqa: E402 - after the path set-up
 
 YEAR_1 = 2025
@@ -68,30 +69,8 @@ JOURNALS = {
 }
 JOURNAL_ORDER = {code: i for i, code in enumerate(JOURNALS)}
 
-MONTHS_FR = (
-    "Janvier",
-    "Février",
-    "Mars",
-    "Avril",
-    "Mai",
-    "Juin",
-    "Juillet",
-    "Août",
-    "Septembre",
-    "Octobre",
-    "Novembre",
-    "Décembre",
-)
-
-BUDGET_HEADER = (
-    "Compte",
-    "Libellé",
-    "Rubrique",
-    "Code analytique",
-    "Financeur",
-    *MONTHS_FR,
-    "Total",
-)
+MONTHS_FR = MONTH_NAMES
+BUDGET_HEADER = TEMPLATE_COLUMNS
 
 # --------------------------------------------------------------------------------------
 # Chart of accounts (plan comptable associatif, règlement ANC 2018-06) and third parties
