@@ -16,8 +16,10 @@ import typer
 from essdiag import __version__
 from essdiag.budget.analysis import analyse
 from essdiag.budget.template import read_budget
+from essdiag.budget.variance import LEVELS
 from essdiag.dossier_files import read_dossier_file
 from essdiag.errors import Issue, Severity, UnknownParameterError
+from essdiag.i18n import translator
 from essdiag.ledger import combine_ledgers, read_fec
 from essdiag.params import param, parameter_names
 from essdiag.periods import FiscalYear
@@ -189,18 +191,20 @@ def variance(
         last_year_ledger=previous,
     )
     flagged = report.table[report.table["flagged"]]
+    fr = translator("fr")
     typer.echo(
-        f"Écarts {report.period.key} par {level} : {len(flagged)} ligne(s) à expliquer "
-        f"(seuils {section.materiality.absolute:.0f} € et {section.materiality.relative:.0%})."
+        f"Écarts {report.period.title(fr)}, par {fr(LEVELS[level]).lower()} : "
+        f"{len(flagged)} ligne(s) à expliquer (seuils "
+        f"{fr.money(section.materiality.absolute, 0)} et {fr.percent(section.materiality.relative, 0)})."
     )
     for rec in flagged.itertuples(index=False):
         sens = "favorable" if rec.favourable is True else "défavorable"
         typer.echo(
-            f"{rec.key}\t{rec.label}\tbudget {rec.budget:.2f}\tréalisé {rec.actual:.2f}"
-            f"\técart {rec.variance:+.2f}\t{sens}"
+            f"{rec.key}\t{rec.label}\tbudget {fr.money(rec.budget)}\tréalisé {fr.money(rec.actual)}"
+            f"\técart {'+' if rec.variance > 0 else ''}{fr.money(rec.variance)}\t{sens}"
         )
-    for key, fig in report.results.items():
-        typer.echo(f"{fig.label} : {fig.value:.2f} €" if fig.value is not None else key)
+    for fig in report.results.values():
+        typer.echo(f"{fig.label} : {fig.shown(fr)}" + (f" ({fig.reason})" if fig.reason else ""))
     if fmt == "csv":
         text = report.table.to_csv(index=False, sep=";", decimal=",")
         if out:

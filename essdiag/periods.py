@@ -12,7 +12,21 @@ from datetime import date, timedelta
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["FiscalYear", "month_end"]
+from essdiag.i18n import Translator
+
+__all__ = ["FiscalYear", "month_end", "month_title"]
+
+
+def month_title(month: str, tr: Translator) -> str:
+    """A "YYYY-MM" month written out in the reader's language ("octobre 2026").
+
+    Example:
+        >>> from essdiag.i18n import translator
+        >>> month_title("2026-10", translator("fr")), month_title("2026-10", translator("en"))
+        ('octobre 2026', 'October 2026')
+    """
+    year, number = (int(x) for x in month.split("-"))
+    return tr.date(date(year, number, 1), "LLLL y")
 
 
 def month_end(year: int, month: int) -> date:

@@ -132,7 +132,7 @@ m4.metric(
 )
 
 # -- flagged lines first ------------------------------------------------------
-st.subheader(_("Écarts à expliquer — {p}", p=ui_budget.period_title(report.period, _)))
+st.subheader(_("Écarts à expliquer — {p}", p=report.period.title(_)))
 if flagged.empty:
     st.success(
         _(
@@ -161,7 +161,7 @@ else:
         intro=_("**Explications** (conservées dans le dossier)"),
         on_save=lambda kept: save(
             {"comments": kept},
-            _("Explication des écarts — {p}", p=ui_budget.period_title(report.period, _)),
+            _("Explication des écarts — {p}", p=report.period.title(_)),
             _("Explications enregistrées."),
         ),
     )
@@ -178,7 +178,7 @@ widgets.chart_with_table(
         _,
         title=_(
             "Effet de chaque écart sur le résultat ({p})",
-            p=ui_budget.period_title(report.period, _),
+            p=report.period.title(_),
         ),
     ),
     pd.DataFrame(

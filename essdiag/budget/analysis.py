@@ -128,7 +128,7 @@ def analyse(
         attributed=attributed,
         table=table,
         landing=landing,
-        results=landing_results(landing, through),
+        results=landing_results(landing, through, seasonality_known=seasonality is not None),
         cumulative=cumulative_series(attributed, fiscal_year, through),
         materiality=section.materiality,
         comments=tuple(section.comments),

@@ -168,8 +168,13 @@ def landing_forecast(
     return out
 
 
-def landing_results(landing: pd.DataFrame, through: str) -> dict[str, Figure]:
+def landing_results(
+    landing: pd.DataFrame, through: str, *, seasonality_known: bool = True
+) -> dict[str, Figure]:
     """Year-end result (income − charges) for the budget and each landing method, with working.
+
+    Without last year's actuals (``seasonality_known`` false) the seasonal
+    method has no answer: its figure says why instead of repeating the run-rate.
 
     Example:
         >>> t = pd.DataFrame({"kind": ["charge", "income"], "budget_year": [100.0, 110.0],
@@ -183,9 +188,10 @@ def landing_results(landing: pd.DataFrame, through: str) -> dict[str, Figure]:
     for col, name in names.items():
         income = float(landing.loc[landing["kind"] == "income", col].sum())
         charges = float(landing.loc[landing["kind"] == "charge", col].sum())
+        missing = col == "landing_seasonal" and not seasonality_known
         out[col] = Figure.of(
             name,
-            round(income - charges, 2),
+            None if missing else round(income - charges, 2),
             "EUR",
             N_("produits (70–79) − charges (60–69)"),
             [
@@ -193,6 +199,9 @@ def landing_results(landing: pd.DataFrame, through: str) -> dict[str, Figure]:
                 Input.of(N_("Charges"), round(charges, 2), "EUR"),
                 Input.of(N_("Réalisé jusqu'au mois"), through),
             ],
+            reason=N_("pas de réalisé de l'exercice précédent : saisonnalité non calculable")
+            if missing
+            else None,
             references=(N_("Atterrissage : réalisé à date + méthode de projection choisie"),),
         )
     return out

@@ -32,8 +32,8 @@ from pydantic import BaseModel, ConfigDict
 from essdiag.budget.headings import HEADINGS, kind_of
 from essdiag.budget.model import budget_frame, fiscal_months
 from essdiag.budget.section import BudgetSection, Materiality, VarianceComment
-from essdiag.i18n import N_
-from essdiag.periods import FiscalYear
+from essdiag.i18n import N_, Translator
+from essdiag.periods import FiscalYear, month_title
 
 __all__ = [
     "LEVELS",
@@ -72,6 +72,28 @@ class Period(BaseModel):
     kind: Literal["month", "quarter", "ytd", "year"]
     months: tuple[str, ...]
     key: str
+
+    def title(self, tr: Translator) -> str:
+        """The period as the reader says it ("janvier – octobre 2026", "trimestre 4 : octobre 2026").
+
+        Example:
+            >>> from essdiag.i18n import translator
+            >>> Period.of(FiscalYear(label_year=2026), "ytd", "2026-10").title(translator("fr"))
+            'janvier – octobre 2026'
+        """
+        first, last = self.months[0], self.months[-1]
+        if first == last:
+            span = month_title(first, tr)
+        else:
+            start = month_title(first, tr)
+            if first[:4] == last[:4]:
+                start = start.rsplit(" ", 1)[0]
+            span = f"{start} – {month_title(last, tr)}"
+        if self.kind == "quarter":
+            return tr("trimestre {q} : {months}", q=self.key.split("-T")[1][0], months=span)
+        if self.kind == "year":
+            return tr("exercice entier : {months}", months=span)
+        return span
 
     @classmethod
     def of(

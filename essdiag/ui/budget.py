@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from datetime import date
 from typing import Any, Literal, cast
 
 import pandas as pd
@@ -20,10 +19,9 @@ from essdiag.budget.cerfa15059 import cerfa15059_table, comment_level
 from essdiag.budget.landing import METHODS
 from essdiag.budget.phasing import account_profile, even, seasonal, weighted
 from essdiag.budget.section import BudgetLine, BudgetSection, Materiality, VarianceComment
-from essdiag.budget.variance import Period
 from essdiag.figures import Figure
 from essdiag.i18n import Translator
-from essdiag.periods import FiscalYear
+from essdiag.periods import FiscalYear, month_title
 from essdiag.report.cerfa15059 import cerfa15059_docx, cerfa15059_xlsx
 from essdiag.ui import state, widgets
 
@@ -364,25 +362,6 @@ def phasing_form(
     return chosen, line
 
 
-def period_title(period: Period, _: Translator) -> str:
-    """A period as the reader says it ("janvier – octobre 2026", "trimestre 4 : octobre 2026")."""
-    first, last = period.months[0], period.months[-1]
-    if first == last:
-        span = month_name(first, _)
-    else:
-        start = month_name(first, _)
-        if first[:4] == last[:4]:
-            start = start.rsplit(" ", 1)[0]
-        span = f"{start} – {month_name(last, _)}"
-    if period.kind == "quarter":
-        quarter = period.key.split("-T")[1][0]
-        return _("trimestre {q} : {months}", q=quarter, months=span)
-    if period.kind == "year":
-        return _("exercice entier : {months}", months=span)
-    return span
-
-
 def month_name(month: str, _: Translator) -> str:
     """A "YYYY-MM" month written out in the reader's language ("octobre 2026")."""
-    year, number = (int(x) for x in month.split("-"))
-    return _.date(date(year, number, 1), "LLLL y")
+    return month_title(month, _)
