@@ -7,11 +7,17 @@ Screens are grouped as the three blocks of the ESS entrepreneur's work.
 
 from __future__ import annotations
 
-import streamlit as st
+import sys
 
-from essdiag import __version__
-from essdiag.i18n import LANGUAGES, N_
-from essdiag.ui import state
+# Nothing is written to the code folder at run time (issue #2): no __pycache__
+# beside the sources when essdiag's modules are imported below.
+sys.dont_write_bytecode = True
+
+import streamlit as st  # noqa: E402
+
+from essdiag import __version__  # noqa: E402
+from essdiag.i18n import LANGUAGES, N_  # noqa: E402
+from essdiag.ui import state  # noqa: E402
 
 st.set_page_config(
     page_title="essdiag",

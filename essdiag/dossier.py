@@ -211,8 +211,31 @@ def read_dossier_json(
                 file=file,
             )
         ]
+    data, issues = _parse_json(text, file)
+    if issues:
+        return None, issues
+    return read_dossier_dict(data, file=file, migrations=migrations)
+
+
+def _parse_json(text: str, file: str | None) -> tuple[object, list[Issue]]:
+    """The parsed JSON, or None and the issue saying what is wrong and where."""
     try:
-        data = json.loads(text)
+        return json.loads(text, parse_constant=_refuse_constant), []
+    except _NonFiniteNumberError as exc:
+        line, column = _line_and_column(text, exc.token)
+        return None, [
+            Issue(
+                code="json_not_finite",
+                template=N_(
+                    "Le fichier contient « {token} », qui n'est pas un nombre utilisable : "
+                    "remplacez-le par un nombre."
+                ),
+                params={"token": exc.token},
+                file=file,
+                line=line,
+                column=column,
+            )
+        ]
     except json.JSONDecodeError as exc:
         return None, [
             Issue(
@@ -221,7 +244,7 @@ def read_dossier_json(
                     "Le fichier n'est pas un JSON valide ({reason}) : il est peut-être "
                     "tronqué ou a été modifié à la main."
                 ),
-                params={"reason": exc.msg},
+                params={"reason": _json_reason(exc.msg)},
                 file=file,
                 line=exc.lineno,
                 column=str(exc.colno),
@@ -235,7 +258,49 @@ def read_dossier_json(
                 file=file,
             )
         ]
-    return read_dossier_dict(data, file=file, migrations=migrations)
+
+
+class _NonFiniteNumberError(ValueError):
+    """Python's json accepts NaN and Infinity, which essdiag cannot save back."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__(token)
+        self.token = token
+
+
+def _refuse_constant(token: str) -> float:
+    raise _NonFiniteNumberError(token)
+
+
+def _line_and_column(text: str, token: str) -> tuple[int | None, str | None]:
+    """1-based line and column of the first ``token`` of ``text`` (None when absent)."""
+    pos = text.find(token)
+    if pos < 0:
+        return None, None
+    line = text.count("\n", 0, pos) + 1
+    return line, str(pos - (text.rfind("\n", 0, pos) + 1) + 1)
+
+
+_JSON_REASONS: dict[str, str] = {
+    "Expecting value": N_("une valeur est attendue"),
+    "Expecting property name enclosed in double quotes": N_(
+        "un nom de champ entre guillemets est attendu"
+    ),
+    "Expecting ',' delimiter": N_("une virgule est attendue"),
+    "Expecting ':' delimiter": N_("deux-points sont attendus"),
+    "Unterminated string starting at": N_("un texte n'est pas refermé"),
+    "Extra data": N_("du contenu suit la fin du dossier"),
+    "Invalid control character at": N_("un caractère de contrôle est interdit dans un texte"),
+    "Invalid \\escape": N_("une barre oblique inverse est mal utilisée"),
+    "Illegal trailing comma before end of object": N_("une virgule est en trop"),
+    "Illegal trailing comma before end of array": N_("une virgule est en trop"),
+}
+"""The json module's English reasons, in French (the message names the place)."""
+
+
+def _json_reason(msg: str) -> str:
+    """The French reason of a JSON syntax error (the English one when unknown)."""
+    return _JSON_REASONS.get(msg, msg)
 
 
 def _json_kind(value: object) -> str:

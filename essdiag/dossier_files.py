@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from typing import Any
 
@@ -243,6 +244,8 @@ def read_dossier_xlsx(raw: bytes, *, file: str | None = None) -> tuple[Dossier |
     if data is None:
         return None, issues
     dossier, found = read_dossier_dict(data, file=file)
+    if dossier is None and _repair_spreadsheet_typing(data, found):
+        dossier, found = read_dossier_dict(data, file=file)
     for issue in found:
         located = where.get(issue.field or "")
         update = (
@@ -252,6 +255,62 @@ def read_dossier_xlsx(raw: bytes, *, file: str | None = None) -> tuple[Dossier |
         )
         issues.append(issue.model_copy(update=update))
     return dossier, issues
+
+
+_YES = {"oui", "vrai", "o", "x"}
+_NO = {"non", "faux", "n"}
+_FRENCH_NUMBER = re.compile(r"-?\d{1,3}(?:[ \u00a0\u202f]?\d{3})*(?:,\d+)?|-?\d+(?:,\d+)?")
+
+
+def _retyped(code: str, value: Any) -> Any:
+    """What a spreadsheet user meant, or ``_KEEP`` when the value is really wrong.
+
+    A spreadsheet turns ``75011`` typed in a text field into a number, and
+    people write ``oui``/``VRAI`` for yes and ``1 234,5`` for numbers.
+    """
+    if code == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if code in ("bool_parsing", "bool_type") and isinstance(value, str):
+        word = value.strip().lower()
+        if word in _YES or word in _NO:
+            return word in _YES
+    if code in ("int_parsing", "float_parsing", "decimal_parsing") and isinstance(value, str):
+        text = value.strip()
+        if _FRENCH_NUMBER.fullmatch(text):
+            number = re.sub(r"[ \u00a0\u202f]", "", text).replace(",", ".")
+            return int(number) if code == "int_parsing" and "." not in number else number
+    return _KEEP
+
+
+_KEEP = object()
+
+
+def _repair_spreadsheet_typing(data: dict[str, Any], issues: list[Issue]) -> bool:
+    """Retype in place the cells a spreadsheet mistyped; True when one was changed."""
+    changed = False
+    for issue in issues:
+        parts = (issue.field or "").split(".")
+        node: Any = data
+        for part in parts[:-1]:
+            key: Any = int(part) if isinstance(node, list) and part.isdigit() else part
+            try:
+                node = node[key]
+            except (KeyError, IndexError, TypeError):
+                node = None
+                break
+        last: Any = parts[-1]
+        if isinstance(node, list) and last.isdigit():
+            last = int(last)
+            present = last < len(node)
+        else:
+            present = isinstance(node, dict) and last in node
+        if not present:
+            continue
+        value = _retyped(issue.code, node[last])
+        if value is not _KEEP:
+            node[last] = value
+            changed = True
+    return changed
 
 
 def read_dossier_file(raw: bytes, file: str) -> tuple[Dossier | None, list[Issue]]:

@@ -13,11 +13,17 @@ the session can show them in English; ``params`` fill the template.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from essdiag.i18n import N_
+
+_LINE = N_("ligne {line}")
+_COLUMN = N_("colonne {column}")
+_FIELD = N_("champ {field}")
 
 
 class Severity(StrEnum):
@@ -58,17 +64,21 @@ class Issue(BaseModel):
         """The French message with its placeholders filled."""
         return render(self.template, self.params)
 
-    def where(self) -> str:
-        """Short French location: ``fichier.txt, ligne 3, colonne Debit``."""
+    def where(self, translate: Callable[[str], str] = str) -> str:
+        """Short location: ``fichier.txt, ligne 3, colonne Debit``.
+
+        ``translate`` (the session's translator) gives the words in the user's
+        language; French by default.
+        """
         parts = []
         if self.file:
             parts.append(self.file)
         if self.line is not None:
-            parts.append(f"ligne {self.line}")
+            parts.append(render(translate(_LINE), {"line": self.line}))
         if self.column:
-            parts.append(f"colonne {self.column}")
+            parts.append(render(translate(_COLUMN), {"column": self.column}))
         if self.field and not self.column:
-            parts.append(f"champ {self.field}")
+            parts.append(render(translate(_FIELD), {"field": self.field}))
         return ", ".join(parts)
 
 

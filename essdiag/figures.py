@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
@@ -68,6 +69,7 @@ class Input(BaseModel):
         value: the value used.
         unit: its unit (``EUR``, ``%``, ``ratio``, ``count``…).
         source: where it comes from (a field of the dossier, a legal text).
+        effective: date of effect of a legal parameter's value, when it is one.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -76,6 +78,7 @@ class Input(BaseModel):
     value: Number | str | None
     unit: str = ""
     source: str = ""
+    effective: date | None = None
 
     @classmethod
     def of(cls, name: str, value: Number | str | None, unit: str = "", source: str = "") -> Input:
@@ -89,7 +92,8 @@ class Input(BaseModel):
             name=p.label,
             value=p.value,
             unit=p.unit,
-            source=f"{p.source} (en vigueur au {p.effective.strftime('%d/%m/%Y')})",
+            source=p.source,
+            effective=p.effective,
         )
 
 
@@ -156,6 +160,8 @@ class Figure(BaseModel):
         lines = [f"{tr(self.label)} = {tr(self.formula)}"]
         for i in self.inputs:
             src = tr(" — source : {source}", source=tr(i.source)) if i.source else ""
+            if i.effective is not None:
+                src += tr(" (en vigueur au {date})", date=tr.date(i.effective, "short"))
             lines.append(f"{tr(i.name)} = {format_value(i.value, i.unit, tr)}{src}")
         if self.available:
             lines.append(tr("Résultat : {value}", value=self.shown(tr)))

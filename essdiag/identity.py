@@ -151,7 +151,14 @@ class Address(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     street: str = Field(default="", title=N_("Rue"))
-    postcode: Annotated[str, Field(title=N_("Code postal"), pattern=r"^(\d{5})?$")] = ""
+    postcode: Annotated[
+        str,
+        Field(
+            title=N_("Code postal"),
+            description=N_("5 chiffres, par exemple 75011"),
+            pattern=r"^(\d{5})?$",
+        ),
+    ] = ""
     city: str = Field(default="", title=N_("Commune"))
 
 
@@ -168,13 +175,37 @@ class Territory(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     commune: Annotated[
-        str, Field(title=N_("Code commune INSEE"), pattern=r"^((\d{5})|(2[AB]\d{3}))?$")
+        str,
+        Field(
+            title=N_("Code commune INSEE"),
+            description=N_("5 caractères, par exemple 75111 ou 2A004"),
+            pattern=r"^((\d{5})|(2[AB]\d{3}))?$",
+        ),
     ] = ""
-    epci: Annotated[str, Field(title=N_("SIREN de l’EPCI"), pattern=r"^(\d{9})?$")] = ""
+    epci: Annotated[
+        str,
+        Field(
+            title=N_("SIREN de l’EPCI"),
+            description=N_("9 chiffres, le SIREN de l'intercommunalité"),
+            pattern=r"^(\d{9})?$",
+        ),
+    ] = ""
     departement: Annotated[
-        str, Field(title=N_("Code département"), pattern=r"^((\d{2})|(2[AB])|(97\d))?$")
+        str,
+        Field(
+            title=N_("Code département"),
+            description=N_("2 chiffres, 2A, 2B, ou 3 chiffres outre-mer (971…)"),
+            pattern=r"^((\d{2})|(2[AB])|(97\d))?$",
+        ),
     ] = ""
-    region: Annotated[str, Field(title=N_("Code région"), pattern=r"^(\d{2})?$")] = ""
+    region: Annotated[
+        str,
+        Field(
+            title=N_("Code région"),
+            description=N_("2 chiffres, par exemple 84"),
+            pattern=r"^(\d{2})?$",
+        ),
+    ] = ""
 
 
 class Identity(BaseModel):
@@ -198,7 +229,12 @@ class Identity(BaseModel):
         members: members (adhérents, sociétaires).
     """
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_assignment=True,
+        coerce_numbers_to_str=True,
+        allow_inf_nan=False,  # infinity cannot be written back to JSON
+    )
 
     name: Annotated[str, Field(title=N_("Nom de la structure"), min_length=1, max_length=200)]
     legal_form: LegalForm = Field(default=LegalForm.ASSOCIATION, title=N_("Forme juridique"))
@@ -206,7 +242,14 @@ class Identity(BaseModel):
     siren: Siren | None = Field(default=None, title=N_("SIREN"))
     siret: Siret | None = Field(default=None, title=N_("SIRET du siège"))
     naf: NafCode | None = Field(default=None, title=N_("Code NAF"))
-    rna: Annotated[str, Field(title=N_("Numéro RNA"), pattern=r"^(W\d{9})?$")] = ""
+    rna: Annotated[
+        str,
+        Field(
+            title=N_("Numéro RNA"),
+            description=N_("W suivi de 9 chiffres"),
+            pattern=r"^(W\d{9})?$",
+        ),
+    ] = ""
     purpose: str = Field(default="", title=N_("Objet"))
     address: Address = Field(title=N_("Adresse"), default_factory=Address)
     territory: Territory = Field(title=N_("Territoire"), default_factory=Territory)

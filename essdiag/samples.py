@@ -25,7 +25,10 @@ __all__ = [
     "load_sample",
     "sample_cases",
     "samples_dir",
+    "seed_workspace",
 ]
+
+SEEDED_FLAG = "samples-seeded"
 
 ENV_DIR = "ESSDIAG_SAMPLES_DIR"
 
@@ -150,3 +153,19 @@ def case_files(key: str) -> dict[str, bytes]:
         for p in sorted(folder.iterdir())
         if p.is_file() and p.name not in ("dossier.json", "README.md")
     }
+
+
+def seed_workspace(workspace: Workspace, *, author: str = "essdiag") -> bool:
+    """Copy the sample cases (not the blank template) into an empty workspace, once.
+
+    Returns True when this call seeded. The seeding is claimed atomically in the
+    database (:meth:`Workspace.claim_once`), so app processes starting together
+    on a shared PostgreSQL do not each add their copies; a workspace that was
+    seeded once is not seeded again, even when its user archived everything.
+    """
+    if workspace.list_dossiers() or not workspace.claim_once(SEEDED_FLAG):
+        return False
+    for case in sample_cases():
+        if case.key != "blank":
+            copy_sample(workspace, case.key, author=author, message="Cas d'exemple")
+    return True

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -62,6 +63,17 @@ revisions = sa.Table(
     sa.Column("content", sa.Text, nullable=False),
     sa.Column("sha256", sa.String(64), nullable=False),
 )
+
+flags = sa.Table(
+    "workspace_flags",
+    metadata,
+    sa.Column("name", sa.String(120), primary_key=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+"""One-time events of the workspace (``samples-seeded``), claimed by a unique insert."""
+
+_RESTORE_ATTEMPTS = 5
+_DDL_LOCK = 0x65737364  # "essd": PostgreSQL advisory lock serialising table creation
 
 attachments = sa.Table(
     "attachments",
@@ -189,12 +201,25 @@ class Workspace:
             if self.url.startswith("sqlite"):
                 sa.event.listen(engine, "connect", _sqlite_pragmas)
         self.engine = engine
-        metadata.create_all(self.engine)
+        _create_tables(self.engine)
 
     @contextmanager
     def _tx(self) -> Iterator[Connection]:
         with self.engine.begin() as conn:
             yield conn
+
+    def claim_once(self, name: str) -> bool:
+        """True for the first caller ever to claim ``name`` in this database, False after.
+
+        Atomic across processes (a primary-key insert): two app processes
+        starting at once on a shared PostgreSQL seed the samples only once.
+        """
+        try:
+            with self._tx() as conn:
+                conn.execute(flags.insert().values(name=name[:120], created_at=_now()))
+        except IntegrityError:
+            return False
+        return True
 
     # -- dossiers -------------------------------------------------------------
 
@@ -339,15 +364,26 @@ class Workspace:
         return base + 1
 
     def restore(self, dossier_id: str, revision: int, *, author: str) -> int:
-        """Make an old revision the latest again, as a new revision."""
+        """Make an old revision the latest again, as a new revision.
+
+        A restore does not depend on what the user had open, so when another
+        save slips in between reading the head and writing, it is simply
+        retried on top of the new head.
+        """
         old, _ = self.load(dossier_id, revision)
-        return self.save(
-            dossier_id,
-            old,
-            base=self.head(dossier_id),
-            author=author,
-            message=f"Restauration de la version {revision}",
-        )
+        for attempt in range(_RESTORE_ATTEMPTS):
+            try:
+                return self.save(
+                    dossier_id,
+                    old,
+                    base=self.head(dossier_id),
+                    author=author,
+                    message=f"Restauration de la version {revision}",
+                )
+            except StaleRevisionError:
+                if attempt == _RESTORE_ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def revisions(self, dossier_id: str) -> list[RevisionInfo]:
         """Every revision of a dossier, latest first."""
@@ -449,6 +485,29 @@ class Workspace:
         if data is None:
             raise NotFoundError(f"Aucune pièce jointe n'a l'identifiant {attachment_id}.")
         return bytes(data)
+
+
+def _create_tables(engine: Engine) -> None:
+    """Create the missing tables, safely when several processes start at once.
+
+    PostgreSQL: an advisory lock held for the transaction serialises the
+    ``CREATE TABLE`` of concurrent processes (two would otherwise collide on the
+    catalog's unique index). Elsewhere a collision is retried once, since the
+    other process has then created a table (SQLite runs DDL outside
+    transactions, so the check and the creation are not atomic there).
+    """
+    attempts = 2 * len(metadata.tables) + 2
+    for attempt in range(attempts):
+        try:
+            with engine.begin() as conn:
+                if conn.dialect.name == "postgresql":
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _DDL_LOCK})
+                metadata.create_all(conn)
+            return
+        except (sa.exc.OperationalError, sa.exc.ProgrammingError, IntegrityError):
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
 
 
 def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:

@@ -34,6 +34,7 @@ _TEMPLATES: dict[str, str] = {
     "float_parsing": N_("« {label} » doit être un nombre (reçu : « {input} »)."),
     "decimal_parsing": N_("« {label} » doit être un nombre (reçu : « {input} »)."),
     "decimal_type": N_("« {label} » doit être un nombre (reçu : « {input} »)."),
+    "finite_number": N_("« {label} » doit être un nombre fini (reçu : « {input} »)."),
     "bool_type": N_("« {label} » doit valoir oui ou non (reçu : « {input} »)."),
     "bool_parsing": N_("« {label} » doit valoir oui ou non (reçu : « {input} »)."),
     "greater_than_equal": N_("« {label} » doit être supérieur ou égal à {ge} (reçu : {input})."),
@@ -52,6 +53,7 @@ _TEMPLATES: dict[str, str] = {
     "dict_type": N_("« {label} » doit être un groupe de champs (objet JSON)."),
     "list_type": N_("« {label} » doit être une liste."),
 }
+_PATTERN_WITH_HINT = N_("« {label} » n'a pas le format attendu : {hint} (reçu : « {input} »).")
 _FALLBACK = N_("« {label} » n'est pas valide : {detail}.")
 
 _CUSTOM_TEMPLATES: dict[str, str] = {}
@@ -72,8 +74,14 @@ def custom_error(code: str, template: str, params: dict[str, Any]) -> PydanticCu
 
 def field_label(model: type[BaseModel], loc: tuple[int | str, ...]) -> str:
     """French label of the field at ``loc``: its title, else its dotted path."""
+    return _field_at(model, loc)[0]
+
+
+def _field_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> tuple[str, str | None]:
+    """Label and description (the expected format, when given) of the field at ``loc``."""
     current: Any = model
     label = ".".join(str(p) for p in loc) or "dossier"
+    description = None
     for part in loc:
         if isinstance(part, int) or not (
             isinstance(current, type) and issubclass(current, BaseModel)
@@ -81,11 +89,12 @@ def field_label(model: type[BaseModel], loc: tuple[int | str, ...]) -> str:
             continue
         info = current.model_fields.get(part)
         if info is None:
-            return ".".join(str(p) for p in loc)
+            return ".".join(str(p) for p in loc), None
         label = info.title or str(part)
+        description = info.description
         annotation = info.annotation
         current = _model_in(annotation)
-    return label
+    return label, description
 
 
 def _model_in(annotation: Any) -> Any:
@@ -99,12 +108,12 @@ def _model_in(annotation: Any) -> Any:
     return None
 
 
-def _short(value: Any) -> str:
+def _short(value: Any, limit: int = 60) -> str:
     """A value for a French message: whole floats without ``.0``, decimal comma, cut if long."""
     if isinstance(value, float) and not isinstance(value, bool):
         value = int(value) if value.is_integer() else str(value).replace(".", ",")
     text = str(value)
-    return text if len(text) <= 60 else text[:57] + "…"
+    return text if len(text) <= limit else text[: limit - 3] + "…"
 
 
 def issues_from_validation(
@@ -121,13 +130,20 @@ def issues_from_validation(
         ctx = dict(err.get("ctx") or {})
         kind = err["type"]
         path = ".".join(str(p) for p in (*prefix, *loc))
+        label, hint = _field_at(model, loc)
         params: dict[str, Any] = {
-            "label": field_label(model, loc),
+            "label": label,
             "input": _short(err.get("input", "")),
             "detail": err["msg"],
-            **{k: _short(v) for k, v in ctx.items()},
+            # the accepted values are listed whole: they tell the user what to write
+            **{k: _short(v, 400 if k == "expected" else 60) for k, v in ctx.items()},
         }
+        if isinstance(ctx.get("expected"), str):  # pydantic's "'a', 'b' or 'c'" is English
+            params["expected"] = _short(ctx["expected"].replace("' or '", "', '"), 400)
         template = _TEMPLATES.get(kind) or _CUSTOM_TEMPLATES.get(kind)
+        if kind == "string_pattern_mismatch" and hint:
+            params["hint"] = hint
+            template = _PATTERN_WITH_HINT
         if template is None and ctx and err["msg"]:
             # Another custom error already carries its French message, formatted.
             template = N_("« {label} » : {detail}")

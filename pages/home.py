@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 import streamlit as st
 
 from essdiag.dossier import new_dossier
 from essdiag.dossier_files import read_dossier_file, write_dossier_xlsx
+from essdiag.i18n import DISPLAY_TZ
 from essdiag.identity import LEGAL_FORM_LABELS, LegalForm
 from essdiag.samples import sample_cases
+from essdiag.store import DossierInfo
 from essdiag.ui import state, widgets
 
 _ = state.tr()
@@ -26,6 +30,20 @@ widgets.page_header(
 
 opened = state.current()
 widgets.conflict_banner()
+
+
+def _stable_labels(dossiers: list[DossierInfo]) -> dict[str, str]:
+    """Dossier id → "name — creation time", with a short id when two read alike.
+
+    No translated word and no locale format: the label must not change with the
+    language either.
+    """
+    labels = {
+        d.id: f"{d.name} — {d.created_at.astimezone(DISPLAY_TZ):%d/%m/%Y %H:%M}" for d in dossiers
+    }
+    counts = Counter(labels.values())
+    return {i: f"{t} · {i[:6]}" if counts[t] > 1 else t for i, t in labels.items()}
+
 
 tab_open, tab_samples, tab_new, tab_import = st.tabs(
     [_("Dossiers"), _("Cas d'exemple"), _("Nouveau dossier"), _("Importer un fichier")]
@@ -50,15 +68,9 @@ with tab_open:
             choice = st.selectbox(
                 _("Dossier à ouvrir"),
                 options=[d.id for d in dossiers],
-                format_func={
-                    d.id: _(
-                        "{name} — version {rev} du {date}",
-                        name=d.name,
-                        rev=d.head,
-                        date=_.date(d.updated_at, "short"),
-                    )
-                    for d in dossiers
-                }.__getitem__,
+                # Labels that do not change when a dossier is saved: Streamlit keeps a
+                # selectbox's choice by its label, and a label with the version went stale.
+                format_func=_stable_labels(dossiers).__getitem__,
                 key="home_open_choice",
             )
             if st.form_submit_button(_("Ouvrir"), type="primary"):

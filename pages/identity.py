@@ -61,18 +61,37 @@ with st.form("identity_form"):
     c1, c2, c3 = st.columns([2, 1, 2])
     street = c1.text_input(_("Rue"), value=ident.address.street, key="identity_street")
     postcode = c2.text_input(
-        _("Code postal"), value=ident.address.postcode, key="identity_postcode"
+        _("Code postal"),
+        value=ident.address.postcode,
+        key="identity_postcode",
+        help=_("5 chiffres, par exemple 75011"),
     )
     city = c3.text_input(_("Commune"), value=ident.address.city, key="identity_city")
     c1, c2, c3, c4 = st.columns(4)
     commune = c1.text_input(
-        _("Code commune INSEE"), value=ident.territory.commune, key="identity_commune"
+        _("Code commune INSEE"),
+        value=ident.territory.commune,
+        key="identity_commune",
+        help=_("5 caractères, par exemple 75111 ou 2A004"),
     )
-    epci = c2.text_input(_("SIREN de l’EPCI"), value=ident.territory.epci, key="identity_epci")
+    epci = c2.text_input(
+        _("SIREN de l’EPCI"),
+        value=ident.territory.epci,
+        key="identity_epci",
+        help=_("9 chiffres, le SIREN de l'intercommunalité"),
+    )
     departement = c3.text_input(
-        _("Code département"), value=ident.territory.departement, key="identity_departement"
+        _("Code département"),
+        value=ident.territory.departement,
+        key="identity_departement",
+        help=_("2 chiffres, 2A, 2B, ou 3 chiffres outre-mer (971…)"),
     )
-    region = c4.text_input(_("Code région"), value=ident.territory.region, key="identity_region")
+    region = c4.text_input(
+        _("Code région"),
+        value=ident.territory.region,
+        key="identity_region",
+        help=_("2 chiffres, par exemple 84"),
+    )
 
     st.subheader(_("Moyens humains et exercice"))
     c1, c2, c3, c4, c5 = st.columns(5)

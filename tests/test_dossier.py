@@ -5,10 +5,19 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 
-from essdiag.dossier import SCHEMA_VERSION, SECTIONS, Dossier, new_dossier, read_dossier_json
-from essdiag.errors import has_errors
+from essdiag.dossier import (
+    SCHEMA_VERSION,
+    SECTIONS,
+    Dossier,
+    new_dossier,
+    read_dossier_dict,
+    read_dossier_json,
+)
+from essdiag.errors import Issue, has_errors
+from essdiag.i18n import translator
 from tests.strategies import dossiers
 
 
@@ -114,3 +123,52 @@ def test_numbers_in_messages_are_written_the_french_way() -> None:
         issues[0].message
         == "« Équivalents temps plein » doit être supérieur ou égal à 0 (reçu : -2,5)."
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        (b"nope", "une valeur est attendue"),
+        (b'{"schema_version": 1,', "un nom de champ entre guillemets est attendu"),
+        (b'{"schema_version": 1} 2', "du contenu suit la fin du dossier"),
+    ],
+)
+def test_json_syntax_errors_say_why_in_french(raw: bytes, reason: str) -> None:
+    _, issues = read_dossier_json(raw, file="d.json")
+    assert issues[0].code == "json_syntax"
+    assert f"({reason})" in issues[0].message
+    assert translator("en")(reason) != reason  # and the English screen translates it
+
+
+def test_where_an_issue_is_reads_in_the_session_language() -> None:
+    issue = Issue(code="x", template="t", file="d.xlsx / Identité", line=5, column="Valeur")
+    assert issue.where() == "d.xlsx / Identité, ligne 5, colonne Valeur"
+    assert issue.where(translator("en")) == "d.xlsx / Identité, line 5, column Valeur"
+    assert (
+        Issue(code="x", template="t", field="identity.siren").where(translator("en"))
+        == "field identity.siren"
+    )
+
+
+@pytest.mark.parametrize("token", ["Infinity", "-Infinity", "NaN"])
+def test_json_infinity_or_nan_is_refused_since_it_could_not_be_saved_back(token: str) -> None:
+    """Python's json reads Infinity, but the dossier writes it back as null: the saved
+    revision would then be unreadable. Such a file is refused, saying where."""
+    raw = f'{{"schema_version": 1,\n "identity": {{"name": "A", "fte": {token}}}}}'.encode()
+    dossier, issues = read_dossier_json(raw, file="d.json")
+    assert dossier is None
+    assert [(i.code, i.line, i.column) for i in issues] == [("json_not_finite", 2, "35")]
+    assert token in issues[0].message
+
+
+def test_infinite_headcount_from_a_spreadsheet_is_refused_by_the_identity() -> None:
+    _, issues = read_dossier_dict({"schema_version": 1, "identity": {"name": "A", "fte": "inf"}})
+    assert [i.code for i in issues] == ["finite_number"]
+    assert "Équivalents temps plein" in issues[0].message
+
+
+def test_accepted_values_are_listed_whole_in_the_message() -> None:
+    _, issues = read_dossier_dict(
+        {"schema_version": 1, "identity": {"name": "A", "legal_form": "sarl"}}
+    )
+    assert "'fondation', 'societe_commerciale_ess'" in issues[0].message  # no English "or"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -32,6 +34,7 @@ CORPUS: dict[str, set[str]] = {
     "unknown_field.json": {"extra_forbidden"},
     "unknown_legal_form.json": {"enum"},
     "deep_nesting.json": {"json_too_deep"},
+    "infinity.json": {"json_not_finite"},  # Python reads it, JSON cannot write it back
     "truncated.xlsx": {"xlsx_unreadable"},
     "not_a_workbook.xlsx": {"xlsx_unreadable"},
     "foreign_workbook.xlsx": {"xlsx_sheet_missing"},
@@ -111,3 +114,57 @@ def test_readers_never_raise_on_arbitrary_bytes(raw: bytes, name: str) -> None:
     assert dossier is None or isinstance(dossier, Dossier)
     if dossier is None:
         assert issues
+
+
+def _edit_identity_cells(raw: bytes, edits: dict[str, object]) -> bytes:
+    """Type values into the Valeur column of the identity sheet, as a user would."""
+    wb = openpyxl.load_workbook(io.BytesIO(raw))
+    sheet = wb["Identité"]
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value in edits:
+            row[2].value = edits[str(row[0].value)]
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("yes_no", "expected"), [("oui", True), ("VRAI", True), ("Non", False), ("FAUX", False)]
+)
+def test_xlsx_typed_by_hand_numbers_in_text_fields_french_booleans_and_decimals(
+    yes_no: str, expected: bool
+) -> None:
+    """A spreadsheet stores 75011 typed in a text cell as a number; French users write
+    oui/non, VRAI/FAUX and decimal commas: the import understands them."""
+    raw = write_dossier_xlsx(Dossier(identity={"name": "Asso", "esus": not expected}))
+    edited = _edit_identity_cells(
+        raw,
+        {
+            "address.postcode": 75011,
+            "territory.commune": 75111,
+            "territory.region": 11,
+            "esus": yes_no,
+            "fte": "12,5",
+            "headcount": "1 234",
+        },
+    )
+    dossier, issues = read_dossier_xlsx(edited, file="d.xlsx")
+    assert issues == []
+    assert dossier is not None
+    ident = dossier.identity
+    assert (ident.address.postcode, ident.territory.commune, ident.territory.region) == (
+        "75011",
+        "75111",
+        "11",
+    )
+    assert ident.esus is expected
+    assert (ident.fte, ident.headcount) == (12.5, 1234)
+
+
+def test_xlsx_values_that_are_really_wrong_are_still_refused_where_they_are() -> None:
+    raw = write_dossier_xlsx(Dossier(identity={"name": "Asso"}))
+    edited = _edit_identity_cells(raw, {"esus": "peut-être", "fte": "douze", "territory.region": 1})
+    dossier, issues = read_dossier_xlsx(edited, file="d.xlsx")
+    assert dossier is None
+    assert {i.code for i in issues} == {"bool_parsing", "float_parsing", "string_pattern_mismatch"}
+    assert all(i.file == "d.xlsx / Identité" and i.column == "Valeur" for i in issues)

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from essdiag.figures import Figure, Input, format_value
+from essdiag.i18n import translator
 from essdiag.params import param
 from essdiag.periods import FiscalYear
 from essdiag.referentiel import BLOCKS, COMPETENCIES
@@ -79,3 +80,14 @@ def test_steps_and_values_in_english() -> None:
     assert missing.steps(en)[-1] == "Cannot be computed: missing data"
     assert format_value(0.3819, "ratio", en) == "0.38"
     assert format_value(40, "jours") == "40 jours"
+
+
+def test_a_legal_parameter_reads_in_english_with_its_date_of_effect() -> None:
+    """The date of effect was baked into the source in French: English showed
+    "(en vigueur au 01/01/2026)"."""
+    smic = param("smic_hourly", date(2026, 3, 1))
+    f = Figure.of("x", 1.0, "ratio", "a", [Input.from_param(smic)])
+    english = f.steps(translator("en"))[1]
+    assert "en vigueur" not in english
+    assert english.endswith(" (in force from 01/01/2026)")
+    assert f.steps()[1].endswith(" (en vigueur au 01/01/2026)")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
@@ -61,3 +61,13 @@ def test_every_french_message_has_an_english_translation() -> None:
 def test_extraction_finds_messages_of_pages_library_and_app() -> None:
     found = french_messages(REPO)
     assert {"Accueil", "Enregistrer", "Le fichier est vide."} <= found
+
+
+def test_times_read_the_same_from_sqlite_utc_and_postgresql_session_zone() -> None:
+    """SQLite gives back UTC, PostgreSQL the server's zone: the user sees Paris time."""
+    utc = datetime(2026, 11, 27, 6, 37, tzinfo=UTC)
+    tokyo = utc.astimezone(timezone(timedelta(hours=9)))
+    fr = translator("fr")
+    assert fr.date(utc, "short") == fr.date(tokyo, "short") == "27/11/2026 07:37"  # CET = UTC+1
+    summer = datetime(2026, 7, 1, 6, 37, tzinfo=UTC)
+    assert fr.date(summer, "HH:mm") == "08:37"  # CEST = UTC+2

@@ -7,7 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from essdiag.i18n import translator
 from essdiag.identity import Identity, luhn_valid
+from essdiag.validation import validate_as
 from tests.strategies import luhn_complete, sirens
 
 
@@ -121,3 +123,22 @@ def test_siret_must_extend_the_siren() -> None:
     assert err["msg"].startswith("Le SIRET « 84127963100011 » ne commence pas par le SIREN")
     ok = Identity(name="A", siren="732829320", siret="73282932000074")
     assert ok.siret is not None and ok.siren is not None and ok.siret.startswith(ok.siren)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "hint"),
+    [
+        ("address", {"postcode": "7501"}, "5 chiffres, par exemple 75011"),
+        ("territory", {"departement": "999"}, "2 chiffres, 2A, 2B, ou 3 chiffres outre-mer"),
+        ("rna", "W12", "W suivi de 9 chiffres"),
+    ],
+)
+def test_a_code_in_the_wrong_format_says_which_format_is_expected(
+    field: str, value: object, hint: str
+) -> None:
+    """ "n'a pas le format attendu" alone left the user guessing the format."""
+    _, issues = validate_as(Identity, {"name": "A", field: value}, prefix=("identity",))
+    assert [i.code for i in issues] == ["string_pattern_mismatch"]
+    assert hint in issues[0].message
+    english = translator("en")
+    assert english(issues[0].params["hint"]) != issues[0].params["hint"]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from essdiag.dossier import new_dossier
 from essdiag.errors import NotFoundError, StaleRevisionError
-from essdiag.store import Workspace
+from essdiag.store import Workspace, metadata
 
 
 def test_create_load_and_list(workspace: Workspace) -> None:
@@ -116,3 +117,58 @@ def test_concurrent_saves_from_the_same_base_only_one_wins(workspace: Workspace)
 def test_sample_dossier_round_trips_through_the_store(workspace: Workspace, recyclerie) -> None:  # type: ignore[no-untyped-def]
     info = workspace.create(recyclerie, author="trainer")
     assert workspace.load(info.id)[0] == recyclerie
+
+
+def test_restore_is_retried_when_a_save_slips_in_between(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Restoring does not depend on the open revision: a concurrent save is not an error."""
+    info = workspace.create(new_dossier("Avant"), author="a")
+    d, _ = workspace.load(info.id)
+    renamed = d.model_copy(update={"identity": d.identity.model_copy(update={"name": "Après"})})
+    workspace.save(info.id, renamed, base=1, author="a", message="Renommage")
+    real_head = workspace.head
+    calls: list[int] = []
+
+    def head_then_someone_saves(dossier_id: str) -> int:
+        number = real_head(dossier_id)
+        if not calls:  # another user saves right after the restore read the head
+            workspace.save(dossier_id, renamed, base=number, author="other", message="x")
+        calls.append(number)
+        return number
+
+    monkeypatch.setattr(workspace, "head", head_then_someone_saves)
+    assert workspace.restore(info.id, 1, author="b") == 4
+    assert workspace.load(info.id)[0].identity.name == "Avant"
+    assert [r.author for r in workspace.revisions(info.id)] == ["b", "other", "a", "a"]
+
+
+def test_revision_times_are_aware_and_now_on_every_database(workspace: Workspace) -> None:
+    before = datetime.now(UTC)
+    info = workspace.create(new_dossier("Asso"), author="a")
+    saved = workspace.revisions(info.id)[0].created_at
+    assert saved.tzinfo is not None
+    assert before - timedelta(seconds=1) <= saved <= datetime.now(UTC) + timedelta(seconds=1)
+    assert workspace.info(info.id).updated_at == saved == workspace.list_dossiers()[0].updated_at
+
+
+def test_two_workspaces_opening_a_new_database_at_once_both_work(workspace: Workspace) -> None:
+    """Table creation is serialised: a second process starting together does not crash."""
+    metadata.drop_all(workspace.engine)  # a brand-new database (this test's own schema)
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(3)
+
+    def start() -> None:
+        barrier.wait()
+        try:
+            Workspace(workspace.url, engine=workspace.engine).list_dossiers()
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert workspace.list_dossiers() == []

@@ -25,6 +25,7 @@ from decimal import Decimal
 from functools import cache
 from importlib.resources import files
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.dates import format_date, format_datetime
@@ -41,6 +42,10 @@ def N_(message: str) -> str:  # noqa: N802 - gettext's conventional marker name
 
 LANGUAGES: dict[str, str] = {"fr": "Français", "en": "English"}
 """Languages offered, French first."""
+
+DISPLAY_TZ = ZoneInfo("Europe/Paris")
+"""Times are shown in French legal time, whatever zone the database returned them in."""
+
 
 Number = int | float | Decimal
 
@@ -126,10 +131,17 @@ class Translator:
         return str(format_percent(ratio, format=pattern, locale=self.locale))
 
     def date(self, value: date | datetime | None, fmt: str = "medium") -> str:
-        """A date (``27 nov. 2026``); datetimes include the time."""
+        """A date (``27 nov. 2026``); datetimes include the time, in Paris time.
+
+        An aware datetime is shown in :data:`DISPLAY_TZ`, so a revision saved at
+        the same instant reads the same from SQLite (UTC) and from PostgreSQL
+        (the server's zone).
+        """
         if value is None:
             return "–"
         if isinstance(value, datetime):
+            if value.tzinfo is not None:
+                value = value.astimezone(DISPLAY_TZ)
             return str(format_datetime(value, format=fmt, locale=self.locale))
         return str(format_date(value, format=fmt, locale=self.locale))
 

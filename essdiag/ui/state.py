@@ -15,7 +15,7 @@ import streamlit as st
 from essdiag.dossier import Dossier
 from essdiag.errors import StaleRevisionError
 from essdiag.i18n import Translator, translator
-from essdiag.samples import copy_sample, sample_cases
+from essdiag.samples import copy_sample, seed_workspace
 from essdiag.store import DossierInfo, Workspace, default_database_url
 
 __all__ = [
@@ -48,10 +48,7 @@ class OpenDossier:
 @st.cache_resource(show_spinner=False)
 def _workspace(url: str) -> Workspace:
     ws = Workspace(url)
-    if not ws.list_dossiers():
-        for case in sample_cases():
-            if case.key != "blank":
-                copy_sample(ws, case.key, author="essdiag", message="Cas d'exemple")
+    seed_workspace(ws)
     return ws
 
 

@@ -32,10 +32,11 @@ def issue_text(issue: Issue) -> str:
     """An issue's message in the session's language, with where it was found."""
     _ = state.tr()
     params = dict(issue.params)
-    if "label" in params:
-        params["label"] = _(str(params["label"]))
+    for key in ("label", "reason", "hint"):  # French words of the library, not user input
+        if key in params:
+            params[key] = _(str(params[key]))
     message = render(_(issue.template), params)
-    where = issue.where()
+    where = issue.where(_)
     return f"{message} ({where})" if where else message
 
 

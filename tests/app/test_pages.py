@@ -162,3 +162,19 @@ def test_english_interface(db_url: str) -> None:
     at.selectbox(key="app_lang").set_value("en").run()
     assert not at.exception
     assert at.title[0].value == "Home"
+
+
+def test_the_dossier_chooser_keeps_its_labels_when_a_dossier_is_saved(db_url: str) -> None:
+    """Streamlit keeps a selectbox's choice by its label: a label with the version number
+    went stale after a save (the browser showed "version 2" beside a table saying 3)."""
+    at = start()
+    open_sample(at)
+    at.switch_page("pages/home.py").run()
+    before = list(at.selectbox(key="home_open_choice").options)
+    at.switch_page("pages/identity.py").run()
+    at.number_input(key="identity_headcount").set_value(32)
+    at.button[0].click().run()
+    at.switch_page("pages/home.py").run()
+    assert not at.exception
+    assert sorted(at.selectbox(key="home_open_choice").options) == sorted(before)
+    assert len(set(before)) == len(before)  # two copies of a case read apart
