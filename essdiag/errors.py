@@ -115,6 +115,12 @@ class StaleRevisionError(EssdiagError):
     """
 
 
+class UnsavableDossierError(EssdiagError):
+    """Ce dossier contient une valeur qui ne se relirait pas à l'identique (par exemple un nombre
+    infini) : rien n'a été enregistré. Corrigez la valeur puis enregistrez de nouveau.
+    """
+
+
 class NotFoundError(EssdiagError):
     """L'élément demandé n'existe pas dans l'espace de travail."""
 

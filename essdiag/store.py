@@ -29,7 +29,13 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from essdiag.dossier import Dossier, read_dossier_json
-from essdiag.errors import EssdiagError, NotFoundError, StaleRevisionError
+from essdiag.errors import (
+    EssdiagError,
+    NotFoundError,
+    StaleRevisionError,
+    UnsavableDossierError,
+)
+from essdiag.i18n import N_
 
 __all__ = [
     "AttachmentInfo",
@@ -418,7 +424,7 @@ class Workspace:
         message: str,
         now: datetime,
     ) -> None:
-        content = dossier.to_json()
+        content = _readable_json(dossier)
         conn.execute(
             revisions.insert().values(
                 dossier_id=dossier_id,
@@ -508,6 +514,26 @@ def _create_tables(engine: Engine) -> None:
             if attempt == attempts - 1:
                 raise
             time.sleep(0.05 * (attempt + 1))
+
+
+def _readable_json(dossier: Dossier) -> str:
+    """The dossier's JSON, checked to read back as the same dossier before it is stored.
+
+    A value JSON cannot hold (an infinite or NaN number typed into some table)
+    would otherwise be saved as ``null`` and make that revision unreadable.
+    """
+    content = dossier.to_json()
+    back, issues = read_dossier_json(content.encode("utf-8"), file="dossier")
+    if back is None or back != dossier:
+        raise UnsavableDossierError(
+            N_(
+                "Ce dossier contient une valeur qui ne se relirait pas à l'identique (par exemple "
+                "un nombre infini) : rien n'a été enregistré. Corrigez la valeur puis "
+                "enregistrez de nouveau."
+            ),
+            issues=issues,
+        )
+    return content
 
 
 def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:

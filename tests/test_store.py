@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from essdiag.dossier import new_dossier
-from essdiag.errors import NotFoundError, StaleRevisionError
+from essdiag.errors import NotFoundError, StaleRevisionError, UnsavableDossierError
 from essdiag.store import Workspace, metadata
 
 
@@ -172,3 +173,16 @@ def test_two_workspaces_opening_a_new_database_at_once_both_work(workspace: Work
         t.join()
     assert errors == []
     assert workspace.list_dossiers() == []
+
+
+def test_a_value_that_would_not_read_back_is_refused_and_nothing_is_written(
+    workspace: Workspace,
+) -> None:
+    info = workspace.create(new_dossier("Asso"), author="a")
+    d, rev = workspace.load(info.id)
+    # model_copy does not validate: an infinite FTE slips in, as a bad table cell could.
+    broken = d.model_copy(update={"identity": d.identity.model_copy(update={"fte": math.inf})})
+    with pytest.raises(UnsavableDossierError, match="rien n'a été enregistré"):
+        workspace.save(info.id, broken, base=rev, author="a", message="inf")
+    assert workspace.head(info.id) == rev
+    assert workspace.load(info.id)[0] == d

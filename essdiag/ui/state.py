@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 import streamlit as st
 
 from essdiag.dossier import Dossier
-from essdiag.errors import StaleRevisionError
+from essdiag.errors import StaleRevisionError, UnsavableDossierError
 from essdiag.i18n import Translator, translator
 from essdiag.samples import copy_sample, seed_workspace
 from essdiag.store import DossierInfo, Workspace, default_database_url
@@ -31,6 +31,7 @@ __all__ = [
 
 CURRENT = "dossier_current"
 PENDING = "dossier_pending"
+SAVE_ERROR = "dossier_save_error"
 LANG = "app_lang"  # key of the sidebar's language selectbox
 AUTHOR = "app_author"  # key of the sidebar's name input
 _KEPT = "app_kept_"  # prefix of copies that survive Streamlit's clean-up of widget keys
@@ -115,7 +116,8 @@ def save_current(dossier: Dossier, message: str) -> bool:
     """Save an edit of the open dossier as a new revision.
 
     Returns False, keeping the edit under :data:`PENDING`, when the dossier was
-    saved by someone else since it was opened.
+    saved by someone else since it was opened; returns False too, with the
+    reason under :data:`SAVE_ERROR`, when the edit could not be stored.
     """
     opened = current()
     if opened is None:
@@ -127,9 +129,18 @@ def save_current(dossier: Dossier, message: str) -> bool:
     except StaleRevisionError:
         st.session_state[PENDING] = (dossier, message)
         return False
+    except UnsavableDossierError as exc:
+        st.session_state[SAVE_ERROR] = str(exc)
+        return False
     st.session_state[CURRENT] = replace(opened, revision=number, dossier=dossier)
     st.session_state.pop(PENDING, None)
     return True
+
+
+def take_save_error() -> str | None:
+    """The reason the last save was refused (other than a conflict), said once."""
+    value = st.session_state.pop(SAVE_ERROR, None)
+    return str(value) if value else None
 
 
 def pending() -> tuple[Dossier, str] | None:

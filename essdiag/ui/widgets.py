@@ -88,7 +88,10 @@ def require_dossier() -> state.OpenDossier:
 
 
 def conflict_banner() -> None:
-    """When a save was refused, say so and offer to reload or save on top."""
+    """When a save was refused, say why; on a conflict offer to reload or save on top."""
+    refused = state.take_save_error()
+    if refused:
+        st.error(state.tr()(refused))
     kept = state.pending()
     if kept is None:
         return
