@@ -24,7 +24,7 @@ $(AXE): tests/browser/package.json
 	else echo "npm not found: browser accessibility tests will be skipped (CI installs it)"; fi
 
 run: $(STAMP)
-	$(BIN)/streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT)
+	PYTHONDONTWRITEBYTECODE=1 $(BIN)/streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
