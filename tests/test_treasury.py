@@ -282,8 +282,6 @@ def test_plan_from_the_recyclerie_budget_through_the_budget_functions() -> None:
     from essdiag.periods import FiscalYear
 
     xlsx = REPO / "sample_data" / "recyclerie" / "budget_2026.xlsx"
-    if not xlsx.is_file():
-        pytest.skip("sample budget not generated")
     fy = FiscalYear(label_year=2026)
     budget, _issues = read_budget(xlsx.read_bytes(), file=xlsx.name, fiscal_year=fy)
     assert budget is not None
