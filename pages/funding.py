@@ -521,44 +521,32 @@ with tab_health:
                 "year": st.column_config.NumberColumn(
                     _("Exercice"), min_value=1990, max_value=2100, step=1
                 ),
-                "equity": st.column_config.NumberColumn(_("Fonds propres"), format="localized"),
-                "dedicated_funds": st.column_config.NumberColumn(
-                    _("Fonds dédiés"), min_value=0.0, format="localized"
-                ),
-                "provisions": st.column_config.NumberColumn(
-                    _("Provisions"), min_value=0.0, format="localized"
-                ),
-                "long_term_debt": st.column_config.NumberColumn(
-                    _("Emprunts"), min_value=0.0, format="localized"
-                ),
-                "fixed_assets_net": st.column_config.NumberColumn(
-                    _("Immobilisations nettes"), min_value=0.0, format="localized"
-                ),
-                "current_assets": st.column_config.NumberColumn(
-                    _("Stocks et créances"), min_value=0.0, format="localized"
-                ),
-                "current_liabilities": st.column_config.NumberColumn(
-                    _("Dettes d'exploitation"), min_value=0.0, format="localized"
-                ),
-                "cash": st.column_config.NumberColumn(
-                    _("Disponibilités"), min_value=0.0, format="localized"
-                ),
-                "overdraft": st.column_config.NumberColumn(
-                    _("Découverts"), min_value=0.0, format="localized"
-                ),
-                "result": st.column_config.NumberColumn(_("Résultat"), format="localized"),
-                "depreciation": st.column_config.NumberColumn(
-                    _("Dotations"), min_value=0.0, format="localized"
-                ),
-                "reversals": st.column_config.NumberColumn(
-                    _("Reprises"), min_value=0.0, format="localized"
-                ),
-                "disposals_net": st.column_config.NumberColumn(
-                    _("Cessions (675 − 775)"), format="localized"
-                ),
-                "cash_charges": st.column_config.NumberColumn(
-                    _("Charges décaissables"), min_value=0.0, format="localized"
-                ),
+                # Amounts that may be negative (equity, result, net disposals)…
+                **{
+                    key: st.column_config.NumberColumn(label, format="localized")
+                    for key, label in {
+                        "equity": _("Fonds propres"),
+                        "result": _("Résultat"),
+                        "disposals_net": _("Cessions (675 − 775)"),
+                    }.items()
+                },
+                # …and those that may not.
+                **{
+                    key: st.column_config.NumberColumn(label, min_value=0.0, format="localized")
+                    for key, label in {
+                        "dedicated_funds": _("Fonds dédiés"),
+                        "provisions": _("Provisions"),
+                        "long_term_debt": _("Emprunts"),
+                        "fixed_assets_net": _("Immobilisations nettes"),
+                        "current_assets": _("Stocks et créances"),
+                        "current_liabilities": _("Dettes d'exploitation"),
+                        "cash": _("Disponibilités"),
+                        "overdraft": _("Découverts"),
+                        "depreciation": _("Dotations"),
+                        "reversals": _("Reprises"),
+                        "cash_charges": _("Charges décaissables"),
+                    }.items()
+                },
             },
         )
         if st.form_submit_button(_("Enregistrer les bilans")):

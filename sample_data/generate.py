@@ -69,8 +69,6 @@ JOURNALS = {
 }
 JOURNAL_ORDER = {code: i for i, code in enumerate(JOURNALS)}
 
-MONTHS_FR = MONTH_NAMES
-BUDGET_HEADER = TEMPLATE_COLUMNS
 
 # --------------------------------------------------------------------------------------
 # Chart of accounts (plan comptable associatif, règlement ANC 2018-06) and third parties
@@ -1116,7 +1114,7 @@ def post_supplier(ctx: Context, spec: Spec, months: list[int]) -> None:
         for part, day in zip(parts, ctx.days(m, len(parts), spec), strict=True):
             supplier = ctx.pick(spec.parties)
             pay_on = business_day(day + dt.timedelta(days=ctx.lag(spec.lag)))
-            label = f"{spec.label} {MONTHS_FR[m - 1].lower()} {ctx.year}"
+            label = f"{spec.label} {MONTH_NAMES[m - 1].lower()} {ctx.year}"
             ctx.led.purchase(day, spec.account, part, supplier=supplier, pay_on=pay_on, label=label)
 
 
@@ -1142,7 +1140,7 @@ def post_receipt(ctx: Context, spec: Spec, months: list[int]) -> None:
             continue
         parts = split_amount(amount, ctx.count(spec.per_month), ctx.rng)
         for part, day in zip(parts, ctx.days(m, len(parts), spec), strict=True):
-            label = f"{spec.label} – {MONTHS_FR[m - 1].lower()} {ctx.year}"
+            label = f"{spec.label} – {MONTH_NAMES[m - 1].lower()} {ctx.year}"
             ctx.led.add(
                 "BQ", day, f"REL-{day:%Y-%m}", label, [deb("512000", part), cre(spec.account, part)]
             )
@@ -1157,7 +1155,7 @@ def post_bank(ctx: Context, spec: Spec, months: list[int]) -> None:
                 "BQ",
                 day,
                 f"REL-{day:%Y-%m}",
-                f"{spec.label} {MONTHS_FR[m - 1].lower()} {ctx.year}",
+                f"{spec.label} {MONTH_NAMES[m - 1].lower()} {ctx.year}",
                 [deb(spec.account, months[m - 1]), cre("512000", months[m - 1])],
             )
 
@@ -1314,7 +1312,7 @@ def post_payroll_month(
     led: Ledger, year: int, month: int, debits: dict[str, int], credits: dict[str, int]
 ) -> None:
     """One month's payroll and its payments (also used for December 2024)."""
-    period = f"{MONTHS_FR[month - 1].lower()} {year}"
+    period = f"{MONTH_NAMES[month - 1].lower()} {year}"
     key = f"PAIE-{year}-{month:02d}"
     if year >= YEAR_1:
         lines = [deb(acc, amt) for acc, amt in debits.items()]
@@ -1792,7 +1790,7 @@ def write_budget_xlsx(rows: Sequence[BudgetRow], path: Path) -> None:
     money = wb.add_format({"num_format": "#,##0.00"})
     money_bold = wb.add_format({"num_format": "#,##0.00", "bold": True})
     sheet = wb.add_worksheet("Budget")
-    sheet.write_row(0, 0, BUDGET_HEADER, bold)
+    sheet.write_row(0, 0, TEMPLATE_COLUMNS, bold)
     for r, row in enumerate(rows, start=1):
         sheet.write_string(r, 0, row.account)
         sheet.write_string(r, 1, row.label)
@@ -1808,7 +1806,7 @@ def write_budget_xlsx(rows: Sequence[BudgetRow], path: Path) -> None:
     sheet.set_column(4, 4, 40)
     sheet.set_column(5, 17, 12)
     sheet.freeze_panes(1, 2)
-    sheet.autofilter(0, 0, len(rows), len(BUDGET_HEADER) - 1)
+    sheet.autofilter(0, 0, len(rows), len(TEMPLATE_COLUMNS) - 1)
     _write_summary(wb.add_worksheet("Synthèse"), rows, bold, money, money_bold)
     notes = wb.add_worksheet("Hypothèses")
     notes.set_column(0, 0, 120)
@@ -1848,7 +1846,7 @@ def write_budget_csv(rows: Sequence[BudgetRow], path: Path) -> None:
     """The budget as CSV: UTF-8, ``;`` separator, decimal comma."""
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, delimiter=";", lineterminator="\n")
-        writer.writerow(BUDGET_HEADER)
+        writer.writerow(TEMPLATE_COLUMNS)
         for row in rows:
             writer.writerow(
                 [
