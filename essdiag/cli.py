@@ -22,7 +22,7 @@ from essdiag.errors import Issue, Severity, UnknownParameterError
 from essdiag.i18n import translator
 from essdiag.ledger import combine_ledgers, read_fec
 from essdiag.params import param, parameter_names
-from essdiag.periods import FiscalYear
+from essdiag.periods import FiscalYear, month_key
 from essdiag.report.variance_xlsx import variance_xlsx
 
 app = typer.Typer(
@@ -185,7 +185,7 @@ def variance(
         section,
         fy,
         combine_ledgers(ledgers),
-        through=f"{year:04d}-{month:02d}",
+        through=month_key(year, month),
         period_kind=period,
         level=level,
         last_year_ledger=previous,

@@ -168,9 +168,7 @@ with tab_phasing:
         st.dataframe(
             pd.DataFrame(
                 {
-                    _("Mois"): [
-                        ui_budget.month_name(f"{y:04d}-{m:02d}", _) for y, m in fy.months()
-                    ],
+                    _("Mois"): [ui_budget.month_name(k, _) for k in fy.month_keys()],
                     _("Montant"): ui_budget.money_text(line.months, _),
                 }
             ),

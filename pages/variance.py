@@ -9,7 +9,6 @@ import streamlit as st
 
 from essdiag.budget.analysis import last_month_with_entries
 from essdiag.budget.landing import METHODS
-from essdiag.budget.model import fiscal_months
 from essdiag.budget.variance import LEVELS
 from essdiag.charts.variance import cumulative_chart, waterfall_chart, waterfall_frame
 from essdiag.periods import FiscalYear
@@ -53,7 +52,7 @@ if not ledgers.for_year(fy.label_year):
     st.page_link("pages/ledger.py", label=_("Importer le réalisé"))
     st.stop()
 
-months = fiscal_months(fy)
+months = fy.month_keys()
 last = last_month_with_entries(dossier_ledger(ledgers, fy.label_year), fy) or months[0]
 periods = {
     "month": _("Mois"),

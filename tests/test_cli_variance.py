@@ -102,7 +102,7 @@ def test_variance_speaks_french_and_says_when_seasonality_is_missing() -> None:
     text = result.output.replace("\u202f", " ").replace("\xa0", " ")
     assert "Écarts janvier – octobre 2026, par compte : 2 ligne(s)" in text
     # Département grant: 76 000 € budgeted, 68 400 € received (sample README, deliberate −10 %).
-    assert "budget 76 000,00 €\tréalisé 68 400,00 €\técart -7 600,00 €" in text
+    assert "budget 76 000,00 €\tréalisé 68 400,00 €\técart −7 600,00 €" in text
     # Actual to date + remaining budget, computed independently in tests/test_variance_reference.py.
-    assert "Réalisé + budget restant : -12 299,10 €" in text
+    assert "Réalisé + budget restant : −12 299,10 €" in text
     assert "Saisonnalité N−1 : – (pas de réalisé de l'exercice précédent" in text

@@ -21,7 +21,11 @@ NNBSP, NBSP = "\u202f", "\u00a0"
     [
         # CLDR fr: narrow no-break space for grouping, comma for decimals, € after a no-break space.
         ("fr", 1234.56, f"1{NNBSP}234,56{NBSP}€"),
-        ("fr", Decimal("-1000000"), f"-1{NNBSP}000{NNBSP}000,00{NBSP}€"),
+        (
+            "fr",
+            Decimal("-1000000"),
+            f"−1{NNBSP}000{NNBSP}000,00{NBSP}€",
+        ),  # the typographic minus on every screen (#11)
         ("fr", 0, f"0,00{NBSP}€"),
         ("en", 1234.56, "€1,234.56"),
     ],

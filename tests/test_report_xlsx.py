@@ -7,7 +7,7 @@ from datetime import date
 
 from openpyxl import load_workbook
 
-from essdiag.report.xlsx import EUR_FORMAT, new_workbook, safe_text, write_table
+from essdiag.xlsx import EUR_FORMAT, new_workbook, safe_text, write_table
 
 
 def test_safe_text_guards_formula_starts() -> None:

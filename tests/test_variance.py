@@ -22,9 +22,9 @@ from essdiag.budget import BudgetLine, BudgetSection, Materiality
 from essdiag.budget.analysis import analyse
 from essdiag.budget.landing import heading_seasonality, landing_forecast
 from essdiag.budget.template import read_budget
-from essdiag.budget.variance import Period, attribute_actuals, is_favourable, variance_table
+from essdiag.budget.variance import attribute_actuals, is_favourable, variance_table
 from essdiag.ledger import monthly_activity, read_fec
-from essdiag.periods import FiscalYear
+from essdiag.periods import FiscalYear, Period
 
 CASE = Path(__file__).resolve().parents[1] / "sample_data" / "recyclerie"
 FY = FiscalYear(label_year=2026)

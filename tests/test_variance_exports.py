@@ -19,7 +19,7 @@ from essdiag.ledger import read_fec
 from essdiag.periods import FiscalYear
 from essdiag.report.cerfa15059 import cerfa15059_docx, cerfa15059_xlsx
 from essdiag.report.variance_xlsx import variance_xlsx
-from essdiag.report.xlsx import EUR_FORMAT
+from essdiag.xlsx import EUR_FORMAT
 
 CASE = Path(__file__).resolve().parents[1] / "sample_data" / "recyclerie"
 FY = FiscalYear(label_year=2026)

@@ -14,7 +14,7 @@ excluded).
 
 from __future__ import annotations
 
-from essdiag.budget.model import budget_frame, fiscal_months, monthly_totals
+from essdiag.budget.model import budget_frame, monthly_totals
 from essdiag.budget.section import BudgetLine, BudgetSection, Materiality, VarianceComment
 
 __all__ = [
@@ -23,6 +23,5 @@ __all__ = [
     "Materiality",
     "VarianceComment",
     "budget_frame",
-    "fiscal_months",
     "monthly_totals",
 ]

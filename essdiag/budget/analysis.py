@@ -18,12 +18,11 @@ from essdiag.budget.landing import (
     landing_forecast,
     landing_results,
 )
-from essdiag.budget.model import fiscal_months
 from essdiag.budget.section import BudgetSection, Materiality, VarianceComment
-from essdiag.budget.variance import Level, Period, attribute_actuals, variance_table
+from essdiag.budget.variance import Level, attribute_actuals, variance_table
 from essdiag.figures import Figure
 from essdiag.ledger.frame import monthly_activity
-from essdiag.periods import FiscalYear
+from essdiag.periods import FiscalYear, Period, month_of
 
 __all__ = ["VarianceReport", "analyse", "last_month_with_entries", "monthly_matrix"]
 
@@ -80,7 +79,7 @@ def last_month_with_entries(ledger: pd.DataFrame, fiscal_year: FiscalYear) -> st
     if dates.empty:
         return None
     last = dates.max()
-    return f"{last.year:04d}-{last.month:02d}"
+    return month_of(last.date())
 
 
 def analyse(
@@ -99,7 +98,7 @@ def analyse(
     of the year when the ledger has none); ``last_year_ledger`` feeds the
     seasonal landing method (run-rate without it).
     """
-    months = fiscal_months(fiscal_year)
+    months = fiscal_year.month_keys()
     through = through or last_month_with_entries(ledger, fiscal_year) or months[0]
     actuals = monthly_activity(ledger, fiscal_year.start, fiscal_year.end)
     attributed = attribute_actuals(section, fiscal_year, actuals)

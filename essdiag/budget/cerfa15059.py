@@ -18,8 +18,9 @@ import pandas as pd
 
 from essdiag.budget.headings import CHARGE_HEADINGS, HEADINGS, INCOME_HEADINGS
 from essdiag.budget.section import Materiality, VarianceComment
-from essdiag.budget.variance import Period, flag_material
+from essdiag.budget.variance import flag_material
 from essdiag.i18n import N_
+from essdiag.periods import Period
 
 __all__ = ["CERFA_COLUMNS", "cerfa15059_table", "comment_level"]
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from essdiag.budget.model import fiscal_months
 from essdiag.budget.variance import Level, _key_label
 from essdiag.figures import Figure, Input
 from essdiag.i18n import N_
@@ -52,7 +51,7 @@ def heading_seasonality(last_year_actuals: pd.DataFrame, last_year: FiscalYear) 
     Returns a frame indexed by heading with columns 1 … 12: the share of the
     year's actual made in the first k months (NaN when last year's total ≤ 0).
     """
-    months = fiscal_months(last_year)
+    months = last_year.month_keys()
     pos = {m: i for i, m in enumerate(months)}
     part = last_year_actuals[last_year_actuals["month"].isin(months)]
     work = pd.DataFrame(
@@ -107,7 +106,7 @@ def landing_forecast(
         >>> t[["landing_budget", "landing_runrate", "landing_seasonal"]].values.tolist()
         [[1260.0, 1440.0, 1440.0]]
     """
-    months = fiscal_months(fiscal_year)
+    months = fiscal_year.month_keys()
     if through not in months:
         raise ValueError(f"month {through!r} is not in fiscal year {fiscal_year.label_year}")
     k = months.index(through) + 1
@@ -219,7 +218,7 @@ def cumulative_series(
     Returns ``month``, ``budget``, ``actual`` (NaN after ``through``) and
     ``landing``, cumulative euros.
     """
-    months = fiscal_months(fiscal_year)
+    months = fiscal_year.month_keys()
     k = months.index(through) + 1
     part = attributed[attributed["kind"].isin(("charge", "income"))]
     sign = np.where(part["kind"] == "income", 1.0, -1.0)

@@ -12,17 +12,7 @@ from essdiag.budget.headings import CHARGE_HEADINGS, INCOME_HEADINGS, kind_of
 from essdiag.budget.section import BudgetLine, BudgetSection
 from essdiag.periods import FiscalYear
 
-__all__ = ["budget_frame", "budget_from_actuals", "fiscal_months", "monthly_totals"]
-
-
-def fiscal_months(fiscal_year: FiscalYear) -> list[str]:
-    """The twelve months of a fiscal year as ``"YYYY-MM"``, in order.
-
-    Example:
-        >>> fiscal_months(FiscalYear(label_year=2026, start_month=7))[:2]
-        ['2025-07', '2025-08']
-    """
-    return [f"{y:04d}-{m:02d}" for y, m in fiscal_year.months()]
+__all__ = ["budget_frame", "budget_from_actuals", "monthly_totals"]
 
 
 def budget_frame(section: BudgetSection, fiscal_year: FiscalYear) -> pd.DataFrame:
@@ -32,7 +22,7 @@ def budget_frame(section: BudgetSection, fiscal_year: FiscalYear) -> pd.DataFram
     (charge, income, in_kind_use, in_kind_source, other), ``analytic``,
     ``funder``, ``label``, ``month`` ("YYYY-MM"), ``amount`` (float, euros).
     """
-    months = fiscal_months(fiscal_year)
+    months = fiscal_year.month_keys()
     rows: dict[str, list[object]] = {
         k: []
         for k in (
@@ -85,7 +75,7 @@ def monthly_totals(section: BudgetSection, fiscal_year: FiscalYear) -> pd.DataFr
         >>> t.loc[0, "month"], float(t.loc[0, "charges"]), float(t.loc[0, "income"])
         ('2026-01', 100.0, 120.0)
     """
-    months = fiscal_months(fiscal_year)
+    months = fiscal_year.month_keys()
     charges = [0.0] * 12
     income = [0.0] * 12
     for line in section.lines:
@@ -125,7 +115,7 @@ def budget_from_actuals(
     """
     from essdiag.budget.phasing import seasonal
 
-    months = fiscal_months(last_year)
+    months = last_year.month_keys()
     index = {m: i for i, m in enumerate(months)}
     part = actuals[actuals["month"].isin(months)]
     labels = labels or {}

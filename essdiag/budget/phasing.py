@@ -86,7 +86,7 @@ def account_profile(actuals: pd.DataFrame, account: str, fiscal_year: FiscalYear
         >>> account_profile(act, "606", FiscalYear(label_year=2025))[:4]
         [500.0, 0.0, 700.0, 0.0]
     """
-    order = [f"{y:04d}-{m:02d}" for y, m in fiscal_year.months()]
+    order = fiscal_year.month_keys()
     mine = actuals[actuals["account"].astype("str").str.startswith(account)]
     sums = mine.groupby("month")["amount_cents"].sum()
     return [float(sums.get(m, 0)) for m in order]

@@ -30,8 +30,8 @@ from essdiag.i18n import N_
 from essdiag.ledger.fec import cents_from_text
 from essdiag.ledger.generic import read_table
 from essdiag.periods import FiscalYear
-from essdiag.report.xlsx import EUR_FORMAT, new_workbook, safe_text
 from essdiag.validation import issues_from_validation
+from essdiag.xlsx import EUR_FORMAT, new_workbook, safe_text
 
 __all__ = [
     "MONTH_NAMES",

@@ -27,18 +27,16 @@ from typing import Final, Literal
 
 import numpy as np
 import pandas as pd
-from pydantic import BaseModel, ConfigDict
 
 from essdiag.budget.headings import HEADINGS, kind_of
-from essdiag.budget.model import budget_frame, fiscal_months
+from essdiag.budget.model import budget_frame
 from essdiag.budget.section import BudgetSection, Materiality, VarianceComment
-from essdiag.i18n import N_, Translator
-from essdiag.periods import FiscalYear, month_title
+from essdiag.i18n import N_
+from essdiag.periods import FiscalYear, Period
 
 __all__ = [
     "LEVELS",
     "Level",
-    "Period",
     "attribute_actuals",
     "flag_material",
     "is_favourable",
@@ -55,84 +53,6 @@ LEVELS: Final[dict[str, str]] = {
 """Levels of detail with their French names."""
 
 NO_CODE: Final = N_("(sans code)")
-
-
-class Period(BaseModel):
-    """A period inside a fiscal year: some of its months.
-
-    Attributes:
-        kind: month, quarter, ytd (year to date) or year.
-        months: the months covered ("YYYY-MM"), in order.
-        key: stable label used to file comments (``2026-10``, ``2026-T4``,
-            ``2026-YTD-10``, ``2026``).
-    """
-
-    model_config = ConfigDict(frozen=True)
-
-    kind: Literal["month", "quarter", "ytd", "year"]
-    months: tuple[str, ...]
-    key: str
-
-    def title(self, tr: Translator) -> str:
-        """The period as the reader says it ("janvier – octobre 2026", "trimestre 4 : octobre 2026").
-
-        Example:
-            >>> from essdiag.i18n import translator
-            >>> Period.of(FiscalYear(label_year=2026), "ytd", "2026-10").title(translator("fr"))
-            'janvier – octobre 2026'
-        """
-        first, last = self.months[0], self.months[-1]
-        if first == last:
-            span = month_title(first, tr)
-        else:
-            start = month_title(first, tr)
-            if first[:4] == last[:4]:
-                start = start.rsplit(" ", 1)[0]
-            span = f"{start} – {month_title(last, tr)}"
-        if self.kind == "quarter":
-            return tr("trimestre {q} : {months}", q=self.key.split("-T")[1][0], months=span)
-        if self.kind == "year":
-            return tr("exercice entier : {months}", months=span)
-        return span
-
-    @classmethod
-    def of(
-        cls,
-        fiscal_year: FiscalYear,
-        kind: Literal["month", "quarter", "ytd", "year"],
-        through: str | None = None,
-    ) -> Period:
-        """The period of that kind ending with month ``through`` ("YYYY-MM").
-
-        The quarter is the fiscal quarter containing ``through``, up to
-        ``through`` (a quarter to date: the budget of months without actuals
-        yet is not compared with nothing); its key says so (``2026-T2-05``)
-        until the quarter is complete (``2026-T2``). ``year`` is the whole
-        fiscal year and ignores ``through``.
-
-        Example:
-            >>> fy = FiscalYear(label_year=2026)
-            >>> Period.of(fy, "quarter", "2026-05").months
-            ('2026-04', '2026-05')
-            >>> Period.of(fy, "quarter", "2026-05").key, Period.of(fy, "quarter", "2026-06").key
-            ('2026-T2-05', '2026-T2')
-            >>> Period.of(fy, "ytd", "2026-03").key
-            '2026-YTD-03'
-        """
-        months = fiscal_months(fiscal_year)
-        label = fiscal_year.label_year
-        if kind == "year":
-            return cls(kind=kind, months=tuple(months), key=str(label))
-        if through is None or through not in months:
-            raise ValueError(f"month {through!r} is not in fiscal year {label}")
-        k = months.index(through)
-        if kind == "month":
-            return cls(kind=kind, months=(through,), key=through)
-        if kind == "quarter":
-            q = k // 3
-            key = f"{label}-T{q + 1}" if k % 3 == 2 else f"{label}-T{q + 1}-{k + 1:02d}"
-            return cls(kind=kind, months=tuple(months[3 * q : k + 1]), key=key)
-        return cls(kind=kind, months=tuple(months[: k + 1]), key=f"{label}-YTD-{k + 1:02d}")
 
 
 def _longest_prefix(accounts: list[str], keys: list[str]) -> dict[str, str | None]:
@@ -159,7 +79,7 @@ def attribute_actuals(
         ``budget`` and ``actual`` in euros: one row per line × month of the
         fiscal year. Σ actual = Σ actuals of the fiscal year.
     """
-    months = fiscal_months(fiscal_year)
+    months = fiscal_year.month_keys()
     bud = budget_frame(section, fiscal_year)
     actuals = pd.DataFrame(
         {

@@ -14,6 +14,7 @@ import numpy_financial as npf
 import pandas as pd
 
 from essdiag.funding.section import LoanSpec
+from essdiag.periods import month_key, next_month
 
 __all__ = ["loan_schedule", "loan_totals"]
 
@@ -56,9 +57,9 @@ def loan_schedule(loan: LoanSpec, *, start_year: int = 2026, start_month: int = 
     opening = np.concatenate(([p], closing[:-1]))
     step = 12 // loan.periods_per_year
     due = []
+    first = month_key(start_year, start_month)
     for i in range(n):
-        months = start_month - 1 + i * step
-        due.append(f"{start_year + months // 12:04d}-{months % 12 + 1:02d}")
+        due.append(next_month(first, i * step))
     return pd.DataFrame(
         {
             "period": np.arange(1, n + 1),

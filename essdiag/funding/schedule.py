@@ -17,6 +17,7 @@ import pandas as pd
 from essdiag.errors import Issue, Severity
 from essdiag.funding.section import FundingSource, Purpose
 from essdiag.i18n import N_
+from essdiag.periods import month_key, next_month
 
 __all__ = ["month_keys", "receipts_matrix", "schedule_issues", "scheduled_sources"]
 
@@ -28,12 +29,8 @@ def month_keys(start_year: int, start_month: int, count: int) -> list[str]:
         >>> month_keys(2026, 11, 3)
         ['2026-11', '2026-12', '2027-01']
     """
-    out = []
-    y, m = start_year, start_month
-    for _ in range(count):
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
+    first = month_key(start_year, start_month)
+    return [next_month(first, k) for k in range(count)]
 
 
 def scheduled_sources(sources: Sequence[FundingSource]) -> list[FundingSource]:
@@ -65,7 +62,7 @@ def receipts_matrix(sources: Sequence[FundingSource], months: Sequence[str]) -> 
     for k, source in enumerate(chosen):
         for year_amount in source.amounts:
             for inst in source.schedule:
-                key = f"{year_amount.year + inst.year_offset:04d}-{inst.month:02d}"
+                key = month_key(year_amount.year + inst.year_offset, inst.month)
                 if key in index:
                     values[k, index[key]] += year_amount.amount * inst.share
     return pd.DataFrame(values, index=[s.id for s in chosen], columns=list(months))
@@ -117,7 +114,7 @@ def schedule_issues(sources: Sequence[FundingSource], months: Sequence[str]) -> 
             if a.year not in plan_years or a.amount <= 0:
                 continue
             for inst in s.schedule:
-                key = f"{a.year + inst.year_offset:04d}-{inst.month:02d}"
+                key = month_key(a.year + inst.year_offset, inst.month)
                 shown = f"{key[5:]}/{key[:4]}"
                 if key > last:
                     issues.append(

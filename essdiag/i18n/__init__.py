@@ -20,11 +20,13 @@ Example:
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
+from enum import StrEnum
 from functools import cache
 from importlib.resources import files
-from typing import Any
+from typing import Any, Self
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -32,12 +34,40 @@ from babel.dates import format_date, format_datetime
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal, format_percent
 
-__all__ = ["LANGUAGES", "N_", "Translator", "translator"]
+__all__ = ["LANGUAGES", "MINUS", "N_", "LabelledEnum", "Translator", "translator"]
 
 
 def N_(message: str) -> str:  # noqa: N802 - gettext's conventional marker name
     """Mark a French message for extraction without translating it here."""
     return message
+
+
+class LabelledEnum(StrEnum):
+    """A choice whose members carry their French label, translated where it is shown.
+
+    Members are written ``NAME = "value", N_("Libellé")``; the value is what
+    files and the database keep, the label what a reader sees
+    (``tr(member.label)``), so no parallel ``*_LABELS`` dict is needed.
+
+    Example:
+        >>> class Colour(LabelledEnum):
+        ...     RED = "red", N_("Rouge")
+        >>> Colour("red").label, Colour.RED.value, str(Colour.RED)
+        ('Rouge', 'red', 'red')
+    """
+
+    label: str
+
+    def __new__(cls, value: str, label: str = "") -> Self:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label or value
+        return member
+
+    @classmethod
+    def labels(cls) -> dict[Self, str]:
+        """Every member with its French label, in declaration order."""
+        return {m: m.label for m in cls}
 
 
 LANGUAGES: dict[str, str] = {"fr": "Français", "en": "English"}
@@ -50,8 +80,17 @@ DISPLAY_TZ = ZoneInfo("Europe/Paris")
 Number = int | float | Decimal
 
 
+MINUS = "\u2212"
+"""The minus sign a reader sees (U+2212, as plotly writes it on chart axes); files keep ``-``."""
+
+
 def _missing(value: Number | None) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _minus(text: str) -> str:
+    """Babel's hyphen-minus as the typographic minus, so every screen writes negatives alike."""
+    return text.replace("-", MINUS, 1) if "-" in text[:3] else text
 
 
 @cache
@@ -103,21 +142,66 @@ class Translator:
 
     gettext = __call__
 
+    def fill(self, template: str, params: Mapping[str, Any], words: tuple[str, ...] = ()) -> str:
+        """Translate a message template and fill it with values written the reader's way.
+
+        Numbers and dates in ``params`` are raw (the library never formats
+        them); they are written here in the reader's language. Parameters
+        named in ``words`` are French words of the library and are translated
+        too; other text (what the user typed) is left as it is.
+
+        Example:
+            >>> translator("fr").fill("{n} lignes, {x}", {"n": 1234, "x": 0.5})
+            '1 234 lignes, 0,5'
+            >>> translator("en").fill("{n} lignes, {x}", {"n": 1234, "x": 0.5})
+            '1,234 lignes, 0.5'
+        """
+        shown = {
+            k: self(v) if k in words and isinstance(v, str) else self.value(v)
+            for k, v in params.items()
+        }
+        text = self(template)
+        try:
+            return text.format(**shown)
+        except (KeyError, IndexError, ValueError):
+            return text
+
+    def value(self, value: Any) -> str:  # noqa: PLR0911 - a return per kind of value
+        """A parameter of a message written the reader's way (numbers, dates, labelled choices)."""
+        if isinstance(value, LabelledEnum):
+            return self(value.label)
+        if isinstance(value, bool) or value is None:
+            return self("oui") if value is True else self("non") if value is False else "–"
+        if isinstance(value, int):
+            return self.number(value)
+        if isinstance(value, float | Decimal):
+            if isinstance(value, float) and not math.isfinite(value):
+                return str(value)
+            rounded = round(float(value), 2)
+            if rounded.is_integer():
+                return self.number(rounded)
+            return self.number(rounded, 1 if round(rounded, 1) == rounded else 2)
+        if isinstance(value, datetime | date):
+            return self.date(value, "short")
+        return str(value)
+
     def number(self, value: Number | None, digits: int = 0) -> str:
         """A number with grouping and ``digits`` decimals; ``–`` when missing."""
         if value is None or _missing(value):
             return "–"
         pattern = "#,##0" + ("." + "0" * digits if digits else "")
-        return str(format_decimal(value, format=pattern, locale=self.locale))
+        return _minus(str(format_decimal(value, format=pattern, locale=self.locale)))
 
     def money(self, value: Number | None, digits: int = 2) -> str:
         """An amount in euros (``1 234,56 €``); ``–`` when missing."""
         if value is None or _missing(value):
             return "–"
-        pattern = None if digits == 2 else "#,##0 ¤" if self.lang == "fr" else "¤#,##0"
-        return str(
-            format_currency(
-                value, "EUR", format=pattern, locale=self.locale, currency_digits=digits == 2
+        pattern = None if digits == 2 else "#,##0\xa0¤" if self.lang == "fr" else "¤#,##0"
+        return _minus(
+            str(
+                format_currency(
+                    value, "EUR", format=pattern, locale=self.locale, currency_digits=digits == 2
+                )
             )
         )
 
@@ -128,7 +212,7 @@ class Translator:
         pattern = str(self.locale.percent_formats[None].pattern)
         if digits:
             pattern = pattern.replace("#,##0", "#,##0." + "0" * digits, 1)
-        return str(format_percent(ratio, format=pattern, locale=self.locale))
+        return _minus(str(format_percent(ratio, format=pattern, locale=self.locale)))
 
     def date(self, value: date | datetime | None, fmt: str = "medium") -> str:
         """A date (``27 nov. 2026``); datetimes include the time, in Paris time.

@@ -611,7 +611,7 @@ def _convert(
         shown = rows[:MAX_ISSUES_PER_CODE]
         texts = table.column(column).take(pa.array(shown)).to_pylist()
         for line, value in zip(_row_lines(shown, line_map), texts, strict=True):
-            issues.add(code, template, line=line, column=column, value=value)
+            issues.add(code, template, line=line, column=column, value=str(value))
         issues.counts[code] += rows.size - shown.size
         keep[rows] = False
 

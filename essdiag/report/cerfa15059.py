@@ -3,7 +3,7 @@
 The table of :func:`essdiag.budget.cerfa15059.cerfa15059_table` (forecast,
 actual, gap by heading, explanations of significant gaps) laid out like the
 form's annex, for one project or the whole structure. Text cells are guarded
-against formula injection (:func:`essdiag.report.xlsx.safe_text`).
+against formula injection (:func:`essdiag.xlsx.safe_text`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import math
 import pandas as pd
 
 from essdiag.i18n import translator
-from essdiag.report.xlsx import EUR_FORMAT, PERCENT_FORMAT, new_workbook, safe_text
+from essdiag.xlsx import EUR_FORMAT, PERCENT_FORMAT, new_workbook, safe_text
 
 __all__ = ["cerfa15059_docx", "cerfa15059_xlsx"]
 

@@ -1,7 +1,7 @@
 """XLSX export of the funding screen: register, mix, financing plan and loan schedules.
 
 Built from the same computed tables the screen shows (never recomputed
-differently), through :mod:`essdiag.report.xlsx` (euro formats, formula
+differently), through :mod:`essdiag.xlsx` (euro formats, formula
 injection guard). Headers are in the session's language.
 """
 
@@ -22,7 +22,7 @@ from essdiag.funding.section import (
     FundingSource,
 )
 from essdiag.i18n import Translator
-from essdiag.report.xlsx import new_workbook, write_table
+from essdiag.xlsx import new_workbook, write_table
 
 __all__ = ["funding_workbook"]
 

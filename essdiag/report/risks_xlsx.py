@@ -4,7 +4,7 @@ Sheets: « Registre » (every risk with its scores), « Carte résiduelle » and
 « Carte brute » (the matrix as a grid, each cell coloured by band with its word
 and the risks in it), « Actions », « Continuité » and « Matrice » (levels and
 bands of the version in force). Built from :mod:`essdiag.risks.views`, the
-same tables the screen shows; text goes through :func:`essdiag.report.xlsx.safe_text`.
+same tables the screen shows; text goes through :func:`essdiag.xlsx.safe_text`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from datetime import date
 from typing import Any
 
 from essdiag.i18n import Translator
-from essdiag.report.xlsx import new_workbook, safe_text, write_table
 from essdiag.risks.model import ACTION_STATUS_LABELS, RiskSection, current_matrix
 from essdiag.risks.views import (
     continuity_frame,
@@ -21,6 +20,7 @@ from essdiag.risks.views import (
     labelled,
     register_frame,
 )
+from essdiag.xlsx import new_workbook, safe_text, write_table
 
 __all__ = ["risk_register_xlsx"]
 

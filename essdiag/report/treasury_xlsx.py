@@ -1,6 +1,6 @@
 """XLSX export of the treasury screen: the monthly cash plan, funders' receipts, Monte Carlo.
 
-Built from the tables the screen shows, through :mod:`essdiag.report.xlsx`.
+Built from the tables the screen shows, through :mod:`essdiag.xlsx`.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from essdiag.i18n import Translator
-from essdiag.report.xlsx import new_workbook, write_table
+from essdiag.xlsx import new_workbook, write_table
 
 __all__ = ["treasury_workbook"]
 

@@ -1,7 +1,7 @@
 """XLSX variance report: one sheet per level, landing, cumulative series, with French formats.
 
 Built from the same :class:`~essdiag.budget.analysis.VarianceReport` the
-screen shows. Every text cell goes through :func:`essdiag.report.xlsx.safe_text`
+screen shows. Every text cell goes through :func:`essdiag.xlsx.safe_text`
 (a label such as ``=HYPERLINK(...)`` typed in an accounting export stays text),
 and the workbook never turns strings into formulas.
 """
@@ -16,7 +16,7 @@ from essdiag.budget.analysis import VarianceReport
 from essdiag.budget.landing import METHODS
 from essdiag.budget.variance import LEVELS, Level
 from essdiag.i18n import N_, Translator, translator
-from essdiag.report.xlsx import new_workbook, write_table
+from essdiag.xlsx import new_workbook, write_table
 
 __all__ = ["SHEETS", "variance_xlsx"]
 

@@ -53,7 +53,6 @@ from pydantic import ValidationError
 
 from essdiag.errors import Issue, Severity
 from essdiag.i18n import N_
-from essdiag.report.xlsx import new_workbook, safe_text
 from essdiag.risks.matrix import RiskMatrix
 from essdiag.risks.model import (
     ACTION_STATUS_LABELS,
@@ -67,6 +66,7 @@ from essdiag.risks.model import (
     rule_issues,
     validate_section,
 )
+from essdiag.xlsx import new_workbook, safe_text
 
 __all__ = [
     "ACTION_COLUMNS",

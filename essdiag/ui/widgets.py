@@ -1,4 +1,9 @@
-"""Shared pieces of the screens: header with competencies, issues, working, empty states."""
+"""Shared pieces of the screens: header with competencies, issues, figures, views, empty states.
+
+Figures are shown by :func:`figure_metric` (value, reading, working) and
+tables by :func:`show_view` or :func:`chart_with_table` (a library
+:class:`~essdiag.figures.View`, formatted once for the reader, with its CSV).
+"""
 
 from __future__ import annotations
 
@@ -8,12 +13,24 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from essdiag.errors import Issue, Severity, render
-from essdiag.figures import Figure
+from essdiag.errors import Issue, Severity
+from essdiag.figures import Figure, View
 from essdiag.referentiel import COMPETENCIES
 from essdiag.ui import state
 
-__all__ = ["explain", "page_header", "require_dossier", "show_issues"]
+__all__ = [
+    "chart_with_table",
+    "explain",
+    "figure_metric",
+    "issue_text",
+    "page_header",
+    "require_dossier",
+    "show_issues",
+    "show_view",
+]
+
+_LIBRARY_WORDS = ("label", "reason", "hint", "kind", "expected_kind")
+"""Issue parameters that hold French words of the library (translated), not user input."""
 
 
 def page_header(title: str, competencies: Iterable[str], intro: str = "") -> None:
@@ -31,11 +48,7 @@ def page_header(title: str, competencies: Iterable[str], intro: str = "") -> Non
 def issue_text(issue: Issue) -> str:
     """An issue's message in the session's language, with where it was found."""
     _ = state.tr()
-    params = dict(issue.params)
-    for key in ("label", "reason", "hint"):  # French words of the library, not user input
-        if key in params:
-            params[key] = _(str(params[key]))
-    message = render(_(issue.template), params)
+    message = _.fill(issue.template, issue.params, _LIBRARY_WORDS)
     where = issue.where(_)
     return f"{message} ({where})" if where else message
 
@@ -68,6 +81,40 @@ def explain(figure: Figure) -> None:
     with st.expander(_("Comment est-ce calculé ?")):
         for step in figure.steps(_):
             st.markdown(f"- {step}")
+
+
+def figure_metric(figure: Figure, *, label: str | None = None, working: bool = True) -> None:
+    """A figure as a metric: its label (and scope), value, reading, and its working below.
+
+    ``label`` replaces the figure's own label (already translated) where the
+    screen names it otherwise.
+    """
+    _ = state.tr()
+    title = label or _(figure.label)
+    if figure.scope:
+        title = f"{title} ({_(figure.scope)})"
+    st.metric(title, figure.shown(_))
+    reading = figure.read(_)
+    if reading:
+        st.caption(reading)
+    if working:
+        explain(figure)
+
+
+def show_view(view: View, *, key: str, caption: str = "", download: bool = True) -> None:
+    """A library view as a table in the reader's language, with its CSV download."""
+    _ = state.tr()
+    st.dataframe(view.display(_), hide_index=True, key=f"{key}_table")
+    if caption:
+        st.caption(caption)
+    if download:
+        st.download_button(
+            _("Télécharger le tableau (CSV)"),
+            data=view.csv(_),
+            file_name=f"{key}.csv",
+            mime="text/csv",
+            key=f"{key}_csv",
+        )
 
 
 def require_dossier() -> state.OpenDossier:
@@ -115,11 +162,18 @@ def conflict_banner() -> None:
         st.rerun()
 
 
-def chart_with_table(fig: Any, table: pd.DataFrame, *, key: str, caption: str = "") -> None:
-    """A chart and its data table side by side (the table is the chart's text alternative)."""
+def chart_with_table(fig: Any, table: View | pd.DataFrame, *, key: str, caption: str = "") -> None:
+    """A chart and its data table side by side (the table is the chart's text alternative).
+
+    ``table`` is the library view the chart was built from.
+    """
     _ = state.tr()
     col_chart, col_table = st.columns([3, 2])
     col_chart.plotly_chart(fig, key=f"{key}_chart", config={"displaylogo": False})
+    if isinstance(table, View):
+        with col_table:
+            show_view(table, key=key, caption=caption)
+        return
     with col_table:
         st.dataframe(table, hide_index=True, key=f"{key}_table")
         if caption:

@@ -68,7 +68,7 @@ def test_stress_a_funder_that_stops(db_url: str) -> None:
     assert not at.exception
     metrics = {m.label: plain(m.value) for m in at.metric}
     # 2026 agreement: 85 500 € (signed at 90 % of the request), lost entirely.
-    assert metrics["Effet sur le résultat 2026"] == "-85 500 €"
+    assert metrics["Effet sur le résultat 2026"] == "−85 500 €"
 
 
 def test_register_refuses_a_negative_amount(db_url: str) -> None:

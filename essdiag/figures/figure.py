@@ -1,9 +1,11 @@
 """Computed figures that carry their working.
 
 A number a user sees is a :class:`Figure`: its value, unit and the formula with
-the inputs that produced it, and the legal parameters used (with their
-source). The app renders :meth:`Figure.steps` under "Comment est-ce calculé ?"
-so learners and trainers can follow every figure by hand.
+the inputs that produced it, the legal parameters used (with their source), and
+its reading (the band or verdict, « modérément concentré »), which the library
+decides and the screen only shows. The app renders :meth:`Figure.steps` under
+"Comment est-ce calculé ?" and exports write the same steps, so learners and
+trainers can follow every figure by hand.
 
 Example:
     >>> f = Figure.of(
@@ -19,16 +21,20 @@ Example:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from essdiag.i18n import Translator, translator
 from essdiag.params import Param
 
-__all__ = ["Figure", "Input", "format_value"]
+__all__ = ["Figure", "Input", "Tone", "format_value"]
+
+Tone = Literal["good", "neutral", "watch", "alert"]
+"""How a reading should be taken: fine, neither, to watch, to act on."""
 
 Number = int | float | Decimal
 
@@ -39,8 +45,12 @@ _MONEY_UNITS = ("EUR", "EUR/h")
 _PERCENT_UNITS = ("%", "share")
 
 
-def format_value(value: Number | str | None, unit: str, tr: Translator | None = None) -> str:
+def format_value(
+    value: Number | str | None, unit: str, tr: Translator | None = None, digits: int | None = None
+) -> str:
     """A value in the reader's language by its unit (``1 234,56 €``, ``25,0 %``, ``0,38``).
+
+    ``digits`` overrides the unit's default number of decimals.
 
     Example:
         >>> format_value(0.25, "%"), format_value(1234.5, "EUR"), format_value(3, "count")
@@ -50,13 +60,14 @@ def format_value(value: Number | str | None, unit: str, tr: Translator | None = 
     if value is None or isinstance(value, str):
         return "–" if value is None else value
     if unit in _MONEY_UNITS:
-        text = tr.money(value)
+        text = tr.money(value, 2 if digits is None else digits)
         return text + " /h" if unit == "EUR/h" else text
     if unit in _PERCENT_UNITS:
-        return tr.percent(value)
+        return tr.percent(value, 1 if digits is None else digits)
     if unit == "ratio":
-        return tr.number(value, 2)
-    digits = 0 if float(value).is_integer() else 2
+        return tr.number(value, 2 if digits is None else digits)
+    if digits is None:
+        digits = 0 if float(value).is_integer() else 2
     shown = tr.number(value, digits)
     return f"{shown} {tr(unit)}" if unit and unit != "count" else shown
 
@@ -108,6 +119,13 @@ class Figure(BaseModel):
         inputs: the inputs, in the order of the formula.
         reason: why the value is missing, when it is.
         references: the method's source (guide, legal text).
+        reading: what the value means, as a French template (a band,
+            a verdict: « modérément concentré »), decided by the library.
+        reading_params: raw values for the reading's placeholders.
+        tone: how the reading should be taken (good, neutral, watch, alert).
+        scope: the period and scope the figure covers (« janvier – octobre
+            2026, toute la structure »), when a headline must name them.
+        digits: decimals shown, when the unit's default does not suit.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -119,6 +137,11 @@ class Figure(BaseModel):
     inputs: tuple[Input, ...] = ()
     reason: str | None = None
     references: tuple[str, ...] = ()
+    reading: str | None = None
+    reading_params: Mapping[str, Any] = Field(default_factory=dict)
+    tone: Tone | None = None
+    scope: str | None = None
+    digits: int | None = None
 
     @classmethod
     def of(
@@ -131,6 +154,11 @@ class Figure(BaseModel):
         *,
         reason: str | None = None,
         references: Iterable[str] = (),
+        reading: str | None = None,
+        reading_params: Mapping[str, Any] | None = None,
+        tone: Tone | None = None,
+        scope: str | None = None,
+        digits: int | None = None,
     ) -> Figure:
         """Shorthand constructor with positional arguments."""
         return cls(
@@ -141,6 +169,11 @@ class Figure(BaseModel):
             inputs=tuple(inputs),
             reason=reason,
             references=tuple(references),
+            reading=reading,
+            reading_params=dict(reading_params or {}),
+            tone=tone,
+            scope=scope,
+            digits=digits,
         )
 
     @property
@@ -152,7 +185,14 @@ class Figure(BaseModel):
 
     def shown(self, tr: Translator | None = None) -> str:
         """The value as the reader sees it, formatted by its unit."""
-        return format_value(self.value if self.available else None, self.unit, tr)
+        return format_value(self.value if self.available else None, self.unit, tr, self.digits)
+
+    def read(self, tr: Translator | None = None) -> str:
+        """The reading in the reader's language (empty when the figure has none)."""
+        if not self.reading or not self.available:
+            return ""
+        tr = tr or translator("fr")
+        return tr.fill(self.reading, self.reading_params)
 
     def steps(self, tr: Translator | None = None) -> list[str]:
         """The working, one line per step in the reader's language, for display or export."""
@@ -165,6 +205,8 @@ class Figure(BaseModel):
             lines.append(f"{tr(i.name)} = {format_value(i.value, i.unit, tr)}{src}")
         if self.available:
             lines.append(tr("Résultat : {value}", value=self.shown(tr)))
+            if self.reading:
+                lines.append(tr("Lecture : {reading}", reading=self.read(tr)))
         else:
             reason = tr(self.reason) if self.reason else tr("données manquantes")
             lines.append(tr("Non calculable : {reason}", reason=reason))
