@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from essdiag.i18n import N_
+from essdiag.i18n import N_, translator
 
 _LINE = N_("ligne {line}")
 _COLUMN = N_("colonne {column}")
@@ -40,7 +40,8 @@ class Issue(BaseModel):
     Attributes:
         code: stable machine-readable code (``siren_checksum``, ``json_syntax``).
         template: French message template, with ``{name}`` placeholders.
-        params: values for the placeholders.
+        params: values for the placeholders, raw (numbers, dates): the
+            translator of the reader writes them.
         severity: error, warning or info.
         file: name of the file read, when there is one.
         line: 1-based line number in that file.
@@ -61,8 +62,8 @@ class Issue(BaseModel):
 
     @property
     def message(self) -> str:
-        """The French message with its placeholders filled."""
-        return render(self.template, self.params)
+        """The French message with its placeholders filled (numbers and dates written in French)."""
+        return translator("fr").fill(self.template, self.params)
 
     def where(self, translate: Callable[[str], str] = str) -> str:
         """Short location: ``fichier.txt, ligne 3, colonne Debit``.

@@ -108,10 +108,14 @@ def _model_in(annotation: Any) -> Any:
     return None
 
 
-def _short(value: Any, limit: int = 60) -> str:
-    """A value for a French message: whole floats without ``.0``, decimal comma, cut if long."""
-    if isinstance(value, float) and not isinstance(value, bool):
-        value = int(value) if value.is_integer() else str(value).replace(".", ",")
+def _short(value: Any, limit: int = 60) -> Any:
+    """A value for a message: numbers stay raw (the translator writes them), long text is cut."""
+    if isinstance(value, bool) or value is None:
+        return str(value)
+    if isinstance(value, int | float):
+        if isinstance(value, int) and abs(value) >= 10**limit:
+            return str(value)[: limit - 3] + "…"
+        return value
     text = str(value)
     return text if len(text) <= limit else text[: limit - 3] + "…"
 

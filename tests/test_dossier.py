@@ -93,7 +93,7 @@ def test_every_invalid_field_is_reported_with_its_french_label() -> None:
     by_field = {i.field: i for i in issues}
     assert by_field["identity.name"].message == "« Nom de la structure » ne peut pas être vide."
     assert by_field["identity.headcount"].message == (
-        "« Effectif salarié » doit être supérieur ou égal à 0 (reçu : -1)."
+        "« Effectif salarié » doit être supérieur ou égal à 0 (reçu : −1)."
     )
     assert by_field["identity.siren"].code == "siren_format"
     assert by_field["identity.couleur"].message == (
@@ -121,7 +121,7 @@ def test_numbers_in_messages_are_written_the_french_way() -> None:
     _, issues = read_dossier_json(raw.encode())
     assert (
         issues[0].message
-        == "« Équivalents temps plein » doit être supérieur ou égal à 0 (reçu : -2,5)."
+        == "« Équivalents temps plein » doit être supérieur ou égal à 0 (reçu : −2,5)."
     )
 
 

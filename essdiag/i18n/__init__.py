@@ -88,6 +88,16 @@ def _missing(value: Number | None) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
+_IDENTIFIERS = frozenset(
+    {"year", "line", "row", "month", "revision", "rev", "version", "number", "pos", "q", "known"}
+)
+"""Message parameters that name something (a year, a line) rather than count it: no grouping."""
+
+
+def _is_identifier(key: str, value: Any) -> bool:
+    return isinstance(value, int) and (key in _IDENTIFIERS or key.endswith(("_year", "_line")))
+
+
 def _minus(text: str) -> str:
     """Babel's hyphen-minus as the typographic minus, so every screen writes negatives alike."""
     return text.replace("-", MINUS, 1) if "-" in text[:3] else text
@@ -155,9 +165,18 @@ class Translator:
             '1 234 lignes, 0,5'
             >>> translator("en").fill("{n} lignes, {x}", {"n": 1234, "x": 0.5})
             '1,234 lignes, 0.5'
+            >>> translator("fr").fill("exercice {year}, ligne {line}", {"year": 2026, "line": 1200})
+            'exercice 2026, ligne 1200'
+
+        Parameters that name a year, a line, a month or a version (see
+        ``_IDENTIFIERS``) are written without grouping.
         """
         shown = {
-            k: self(v) if k in words and isinstance(v, str) else self.value(v)
+            k: self(v)
+            if k in words and isinstance(v, str)
+            else str(v)
+            if _is_identifier(k, v)
+            else self.value(v)
             for k, v in params.items()
         }
         text = self(template)
