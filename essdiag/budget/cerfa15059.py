@@ -16,8 +16,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from essdiag.budget.headings import CHARGE_HEADINGS, HEADINGS, INCOME_HEADINGS
 from essdiag.budget.section import Materiality, VarianceComment
+from essdiag.budget.section.headings import CHARGE_HEADINGS, HEADINGS, INCOME_HEADINGS
 from essdiag.budget.variance import flag_material
 from essdiag.i18n import N_
 from essdiag.periods import Period

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
-from essdiag.budget.headings import HEADINGS, kind_of
 from essdiag.budget.section import BudgetSection
+from essdiag.budget.section.headings import HEADINGS, kind_of
 
 __all__ = ["BudgetBalance", "balance_check", "totals_by_heading"]
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from essdiag.budget.headings import CHARGE_HEADINGS, INCOME_HEADINGS, kind_of
 from essdiag.budget.section import BudgetLine, BudgetSection
+from essdiag.budget.section.headings import CHARGE_HEADINGS, INCOME_HEADINGS, kind_of
 from essdiag.periods import FiscalYear
 
 __all__ = ["budget_frame", "budget_from_actuals", "monthly_totals"]

@@ -28,9 +28,9 @@ from typing import Final, Literal
 import numpy as np
 import pandas as pd
 
-from essdiag.budget.headings import HEADINGS, kind_of
 from essdiag.budget.model import budget_frame
 from essdiag.budget.section import BudgetSection, Materiality, VarianceComment
+from essdiag.budget.section.headings import HEADINGS, kind_of
 from essdiag.i18n import N_
 from essdiag.periods import FiscalYear, Period
 

@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from essdiag.budget.section.headings import Kind, kind_of
 from essdiag.i18n import N_
 
 __all__ = ["BudgetLine", "BudgetSection", "Materiality", "Phasing", "VarianceComment"]
@@ -62,6 +63,11 @@ class BudgetLine(BaseModel):
     def head(self) -> str:
         """The two-digit heading (given, or the account's first two digits)."""
         return self.heading or self.account[:2]
+
+    @property
+    def kind(self) -> Kind:
+        """Charge, income, contribution in kind (use or source) or other, from the heading."""
+        return kind_of(self.head)
 
     @property
     def total(self) -> float:
