@@ -2,12 +2,12 @@
 
 Layers, lowest first; an import never points up:
 
-0. kernel — errors, i18n, periods, params, figures, validation, xlsx, referentiel;
+0. kernel — errors, i18n, periods, params, figures, validation, xlsx, guards, referentiel;
 1. sections — ``essdiag/<domain>/section.py`` and ``identity`` (models only);
 2. domain computations — the other modules of each domain package;
 3. charts and reports;
 4. dossier, files and store — dossier, dossier_files, store, samples;
-5. UI and command line — ``essdiag/ui``, ``cli``;
+5. UI and command line — ``essdiag/ui``, ``cli`` and its ``commands``;
 6. screens — ``app.py`` and ``pages/``.
 
 Besides: a section imports only the kernel and other sections; a domain's
@@ -27,7 +27,17 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 
-KERNEL = {"errors", "i18n", "periods", "params", "figures", "validation", "xlsx", "referentiel"}
+KERNEL = {
+    "errors",
+    "i18n",
+    "periods",
+    "params",
+    "figures",
+    "validation",
+    "xlsx",
+    "guards",
+    "referentiel",
+}
 DOMAINS = {
     "ledger",
     "budget",
@@ -56,6 +66,7 @@ TOP = {
     "samples": 4,
     "ui": 5,
     "cli": 5,
+    "commands": 5,
 }
 PAGE_MAX_LINES = 100
 UI_MAX_LINES = 300
