@@ -18,20 +18,20 @@ from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from essdiag.budget import BudgetSection
-from essdiag.compliance import ComplianceSection
+from essdiag.budget.section import BudgetSection
+from essdiag.compliance.section import ComplianceSection
 from essdiag.errors import Issue
-from essdiag.funding import FundingSection
-from essdiag.hr import HRSection
+from essdiag.funding.section import FundingSection
+from essdiag.hr.section import HRSection
 from essdiag.i18n import N_
 from essdiag.identity import Identity
-from essdiag.impact import ImpactSection
-from essdiag.ledger import LedgerSection
-from essdiag.project import ProjectSection
-from essdiag.risks import RiskSection
-from essdiag.treasury import TreasurySection
+from essdiag.impact.section import ImpactSection
+from essdiag.ledger.section import LedgerSection
+from essdiag.project.section import ProjectSection
+from essdiag.risks import RiskSection  # from essdiag.risks.section once that module settles
+from essdiag.treasury.section import TreasurySection
 from essdiag.validation import issues_from_validation
-from essdiag.watch import WatchSection
+from essdiag.watch.section import WatchSection
 
 __all__ = [
     "MAX_DOSSIER_BYTES",
@@ -304,14 +304,15 @@ def _json_reason(msg: str) -> str:
 
 
 def _json_kind(value: object) -> str:
+    """What a JSON value is, in a French word of the library (translated where shown)."""
     if isinstance(value, list):
-        return "une liste"
+        return N_("une liste")
     if isinstance(value, str):
-        return "un texte"
+        return N_("un texte")
     if isinstance(value, bool):
-        return "un booléen"
+        return N_("un booléen")
     if isinstance(value, int | float):
-        return "un nombre"
+        return N_("un nombre")
     if value is None:
         return "null"
     return type(value).__name__

@@ -1,8 +1,10 @@
 """The organisation's identity: who it is, its legal form and where it works.
 
-Part of the dossier (see ``dossier.py``). Validators normalise first (spaces
-removed, upper case) and then fail with a stable error code and a French
-message, so the app can translate by code.
+A section of the dossier (layer 1, models only; ``dossier.py`` composes it).
+Validators normalise first (spaces removed, upper case) and then fail with a
+stable error code and a French message, so the app can translate by code.
+Legal forms are a :class:`~essdiag.i18n.LabelledEnum`: ``form.label`` is the
+French name a reader sees, translated where it is shown.
 
 SIREN and SIRET are checked with the Luhn algorithm (INSEE); La Poste's
 establishments (SIREN 356 000 000) use the sum-of-digits rule instead.
@@ -11,7 +13,6 @@ establishments (SIREN 356 000 000) use the sum-of-digits rule instead.
 from __future__ import annotations
 
 import re
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import (
@@ -23,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from essdiag.i18n import N_
+from essdiag.i18n import N_, LabelledEnum
 from essdiag.validation import custom_error
 
 __all__ = ["Address", "Identity", "LegalForm", "Territory", "luhn_valid"]
@@ -116,27 +117,16 @@ Siret = Annotated[str, BeforeValidator(_strip_spaces), AfterValidator(_check_sir
 NafCode = Annotated[str, AfterValidator(_check_naf)]
 
 
-class LegalForm(StrEnum):
+class LegalForm(LabelledEnum):
     """Legal forms of the ESS (loi n° 2014-856, art. 1)."""
 
-    ASSOCIATION = "association"
-    SCOP = "scop"
-    SCIC = "scic"
-    COOPERATIVE = "cooperative"
-    MUTUELLE = "mutuelle"
-    FONDATION = "fondation"
-    SOCIETE_COMMERCIALE_ESS = "societe_commerciale_ess"
-
-
-LEGAL_FORM_LABELS: dict[LegalForm, str] = {
-    LegalForm.ASSOCIATION: N_("Association loi 1901"),
-    LegalForm.SCOP: N_("SCOP (société coopérative et participative)"),
-    LegalForm.SCIC: N_("SCIC (société coopérative d'intérêt collectif)"),
-    LegalForm.COOPERATIVE: N_("Autre coopérative"),
-    LegalForm.MUTUELLE: N_("Mutuelle"),
-    LegalForm.FONDATION: N_("Fondation"),
-    LegalForm.SOCIETE_COMMERCIALE_ESS: N_("Société commerciale de l'ESS"),
-}
+    ASSOCIATION = "association", N_("Association loi 1901")
+    SCOP = "scop", N_("SCOP (société coopérative et participative)")
+    SCIC = "scic", N_("SCIC (société coopérative d'intérêt collectif)")
+    COOPERATIVE = "cooperative", N_("Autre coopérative")
+    MUTUELLE = "mutuelle", N_("Mutuelle")
+    FONDATION = "fondation", N_("Fondation")
+    SOCIETE_COMMERCIALE_ESS = "societe_commerciale_ess", N_("Société commerciale de l'ESS")
 
 
 class Address(BaseModel):

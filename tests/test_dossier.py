@@ -172,3 +172,23 @@ def test_accepted_values_are_listed_whole_in_the_message() -> None:
         {"schema_version": 1, "identity": {"name": "A", "legal_form": "sarl"}}
     )
     assert "'fondation', 'societe_commerciale_ess'" in issues[0].message  # no English "or"
+
+
+@pytest.mark.parametrize(
+    ("raw", "french", "english"),
+    [
+        (b"[1, 2]", "une liste", "a list"),
+        (b'"texte"', "un texte", "a text"),
+        (b"true", "un booléen", "a true/false value"),
+        (b"3.5", "un nombre", "a number"),
+        (b"null", "null", "null"),
+    ],
+)
+def test_a_file_that_is_not_an_object_says_what_it_holds(
+    raw: bytes, french: str, english: str
+) -> None:
+    dossier, [issue] = read_dossier_json(raw, file="x.json")
+    assert dossier is None and issue.code == "dossier_not_object"
+    assert issue.message == f"Le fichier doit contenir un dossier (un objet JSON), pas {french}."
+    shown = translator("en").fill(issue.template, issue.params, ("kind",))
+    assert shown == f"The file must contain a case file (a JSON object), not {english}."

@@ -7,8 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
-from essdiag.i18n import translator
+from essdiag.i18n import MINUS, N_, LabelledEnum, translator
 from essdiag.i18n.missing import french_messages, missing_translations
 
 REPO = Path(__file__).resolve().parents[1]
@@ -75,3 +76,83 @@ def test_times_read_the_same_from_sqlite_utc_and_postgresql_session_zone() -> No
     assert fr.date(utc, "short") == fr.date(tokyo, "short") == "27/11/2026 07:37"  # CET = UTC+1
     summer = datetime(2026, 7, 1, 6, 37, tzinfo=UTC)
     assert fr.date(summer, "HH:mm") == "08:37"  # CEST = UTC+2
+
+
+class Mode(LabelledEnum):
+    """A choice of the tests (a legal form works the same way)."""
+
+    CASH = "cash", N_("Espèces")
+    TRANSFER = "transfer", N_("Virement")
+    PLAIN = "plain"
+
+
+class Holder(BaseModel):
+    mode: Mode = Mode.CASH
+
+
+def test_a_labelled_choice_keeps_its_value_and_carries_its_label() -> None:
+    assert Mode("transfer") is Mode.TRANSFER
+    assert (Mode.CASH.value, str(Mode.CASH), Mode.CASH.label) == ("cash", "cash", "Espèces")
+    assert Mode.CASH == "cash"  # files and the database keep the value
+    assert Mode.PLAIN.label == "plain"  # a member without a label shows its value
+    assert Mode.labels() == {Mode.CASH: "Espèces", Mode.TRANSFER: "Virement", Mode.PLAIN: "plain"}
+    assert Holder(mode="transfer").model_dump_json() == '{"mode":"transfer"}'
+    assert Holder.model_validate_json('{"mode":"cash"}').mode is Mode.CASH
+
+
+def test_fill_writes_raw_values_the_readers_way() -> None:
+    fr, en = translator("fr"), translator("en")
+    template = "{n} lignes, {x}, {neg}, {day}, {flag}, {mode}, {gap}"
+    params = {
+        "n": 1234,
+        "x": 0.5,
+        "neg": -2.25,
+        "day": date(2026, 11, 27),
+        "flag": True,
+        "mode": Mode.CASH,
+        "gap": None,
+    }
+    assert fr.fill(template, params) == (
+        f"1{NNBSP}234 lignes, 0,5, {MINUS}2,25, 27/11/2026, oui, Espèces, –"
+    )
+    assert en.fill(template, params).startswith("1,234 lignes, 0.5, −2.25, 27/11/2026, yes, ")
+
+
+def test_fill_never_groups_a_year_a_line_or_a_version() -> None:
+    fr = translator("fr")
+    params = {"year": 2026, "line": 12000, "rev": 1200, "label_year": 2026, "n": 2026}
+    assert (
+        fr.fill("{year} {line} {rev} {label_year} {n}", params)
+        == f"2026 12000 1200 2026 2{NNBSP}026"
+    )
+
+
+def test_fill_translates_library_words_only() -> None:
+    en = translator("en")
+    params = {"label": "Nom de la structure", "value": "Nom de la structure"}
+    assert en.fill("{label} / {value}", params, words=("label",)) == (
+        "Organisation name / Nom de la structure"
+    )
+
+
+def test_fill_leaves_a_template_with_an_unknown_placeholder_readable() -> None:
+    assert translator("fr").fill("reçu : {value}", {}) == "reçu : {value}"
+    assert translator("fr").fill("{n} {", {"n": 1}) == "{n} {"
+
+
+def test_rounding_of_parameters_keeps_two_decimals_at_most() -> None:
+    fr = translator("fr")
+    assert fr.value(3.14159) == "3,14"
+    assert fr.value(2.0) == "2"
+    assert fr.value(Decimal("1234.5")) == f"1{NNBSP}234,5"
+    assert fr.value(float("inf")) == "inf"
+
+
+def test_dates_and_months_in_both_languages() -> None:
+    fr, en = translator("fr"), translator("en")
+    assert fr.date(date(2026, 1, 5), "short") == "05/01/2026"
+    assert fr.date(date(2026, 1, 5), "MMMM") == "janvier"
+    assert en.date(date(2026, 1, 5), "MMMM") == "January"
+    assert fr.date(None) == "–"
+    assert fr.money(-3, 0) == f"{MINUS}3{NBSP}€"
+    assert en.money(1234.4, 0) == "€1,234"

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from essdiag.i18n import translator
-from essdiag.identity import Identity, luhn_valid
+from essdiag.identity import Identity, LegalForm, luhn_valid
 from essdiag.validation import validate_as
 from tests.strategies import luhn_complete, sirens
 
@@ -142,3 +142,19 @@ def test_a_code_in_the_wrong_format_says_which_format_is_expected(
     assert hint in issues[0].message
     english = translator("en")
     assert english(issues[0].params["hint"]) != issues[0].params["hint"]
+
+
+def test_legal_forms_keep_their_values_and_carry_their_labels() -> None:
+    """The values are what dossier files hold; the labels what the reader sees."""
+    assert [f.value for f in LegalForm] == [
+        "association",
+        "scop",
+        "scic",
+        "cooperative",
+        "mutuelle",
+        "fondation",
+        "societe_commerciale_ess",
+    ]
+    assert LegalForm("scic").label == "SCIC (société coopérative d'intérêt collectif)"
+    assert translator("en")(LegalForm.ASSOCIATION.label) != LegalForm.ASSOCIATION.label
+    assert Identity(name="A", legal_form="scop").model_dump(mode="json")["legal_form"] == "scop"

@@ -15,9 +15,11 @@ so a table is described in one place and never twice.
 
 Units are those of :func:`~essdiag.figures.figure.format_value` (``EUR``,
 ``%``, ``ratio``, ``count``, a unit word) plus ``text`` (shown as it is),
-``label`` (a French word of the library, translated), ``date``, ``month``
-(a month key, written « octobre 2026 ») and ``bool``. A
-:class:`~essdiag.i18n.LabelledEnum` value shows its translated label.
+``label`` (a French word of the library, translated), ``date``, ``datetime``
+(a moment, shown in Paris time to the minute), ``month`` (a month key,
+written « octobre 2026 ») and ``bool``. A :class:`~essdiag.i18n.LabelledEnum`
+value shows its translated label; so does a plain value of a column declared
+with ``choices=`` (pandas may store enum members as plain text).
 
 Example:
     >>> import pandas as pd
@@ -44,15 +46,17 @@ from typing import Any
 import pandas as pd
 
 from essdiag.figures.figure import format_value
-from essdiag.i18n import DISPLAY_TZ, LabelledEnum, Translator
+from essdiag.i18n import DISPLAY_TZ, N_, LabelledEnum, Translator
 from essdiag.periods import month_title
 from essdiag.xlsx import safe_text
 
 __all__ = ["Column", "View", "format_cell"]
 
 _TEXT_UNITS = ("text", "")
+_NOT_NUMERIC = ("text", "", "label", "date", "datetime", "month", "bool")
 _MONEY = ("EUR", "EUR/h")
 _PERCENT = ("%", "share")
+_YES, _NO = N_("Oui"), N_("Non")
 _CSV_SUFFIX = {"EUR": " (€)", "EUR/h": " (€/h)", "%": " (%)", "share": " (%)"}
 
 
@@ -66,6 +70,8 @@ class Column:
         unit: what the values are (see the module docstring).
         digits: decimals shown, when the unit's default does not suit.
         help: a French sentence that says what the column holds.
+        choices: the :class:`~essdiag.i18n.LabelledEnum` whose labels the
+            column's values stand for, when it holds enum values.
     """
 
     key: str
@@ -73,6 +79,12 @@ class Column:
     unit: str = "text"
     digits: int | None = None
     help: str = ""
+    choices: type[LabelledEnum] | None = None
+
+    @property
+    def numeric(self) -> bool:
+        """True when the column holds numbers (shown aligned to the right)."""
+        return self.choices is None and self.unit not in _NOT_NUMERIC
 
 
 def _missing(value: Any) -> bool:
@@ -95,13 +107,17 @@ def format_cell(value: Any, column: Column, tr: Translator) -> str:  # noqa: PLR
         return "–"
     if isinstance(value, LabelledEnum):
         return tr(value.label)
+    if column.choices is not None and str(value) in column.choices._value2member_map_:
+        return tr(column.choices(str(value)).label)
     unit = column.unit
     if unit in _TEXT_UNITS:
         return str(value)
     if unit == "label":
         return tr(str(value))
     if unit == "bool":
-        return tr("Oui") if bool(value) else tr("Non")
+        return tr(_YES) if bool(value) else tr(_NO)
+    if unit == "datetime" and isinstance(value, datetime):
+        return tr.date(_paris(value).date(), "short") + " " + _paris(value).strftime("%H:%M")
     if unit == "date":
         if isinstance(value, datetime) and value.tzinfo is not None:
             value = value.astimezone(DISPLAY_TZ)
@@ -113,18 +129,27 @@ def format_cell(value: Any, column: Column, tr: Translator) -> str:  # noqa: PLR
     return str(value)
 
 
+def _paris(value: datetime) -> datetime:
+    """An aware moment in Paris time, naive (what a French reader and a spreadsheet expect)."""
+    if value.tzinfo is not None:
+        value = value.astimezone(DISPLAY_TZ).replace(tzinfo=None)
+    return value
+
+
 def _csv_number(value: float) -> str:
     """A number for a French spreadsheet: decimal comma, ASCII minus, no grouping, no unit."""
     text = repr(round(value, 6)) if not float(value).is_integer() else str(int(value))
     return text.replace(".", ",")
 
 
-def _csv_cell(value: Any, column: Column, tr: Translator) -> str:
+def _csv_cell(value: Any, column: Column, tr: Translator) -> str:  # noqa: PLR0911 - a return per kind
     if _missing(value):
         return ""
     unit = column.unit
     if isinstance(value, bool) and unit == "bool":
-        return tr("Oui") if value else tr("Non")
+        return tr(_YES) if value else tr(_NO)
+    if unit == "datetime" and isinstance(value, datetime):
+        return _paris(value).strftime("%d/%m/%Y %H:%M")
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         number = float(value)
         if not math.isfinite(number):
@@ -218,6 +243,8 @@ class View:
             for value, c in zip(record, self.columns, strict=True):
                 if _missing(value):
                     row.append(None)
+                elif isinstance(value, datetime):
+                    row.append(_paris(value))
                 elif isinstance(value, int | float | Decimal | date) and not isinstance(
                     value, bool
                 ):

@@ -190,7 +190,7 @@ class Translator:
         if isinstance(value, LabelledEnum):
             return self(value.label)
         if isinstance(value, bool) or value is None:
-            return self("oui") if value is True else self("non") if value is False else "–"
+            return self(N_("oui")) if value is True else self(N_("non")) if value is False else "–"
         if isinstance(value, int):
             return self.number(value)
         if isinstance(value, float | Decimal):

@@ -29,7 +29,7 @@ __all__ = [
     "show_view",
 ]
 
-_LIBRARY_WORDS = ("label", "reason", "hint", "kind", "expected_kind")
+_LIBRARY_WORDS = ("label", "reason", "hint", "kind", "expected", "expected_kind")
 """Issue parameters that hold French words of the library (translated), not user input."""
 
 
@@ -104,7 +104,13 @@ def figure_metric(figure: Figure, *, label: str | None = None, working: bool = T
 def show_view(view: View, *, key: str, caption: str = "", download: bool = True) -> None:
     """A library view as a table in the reader's language, with its CSV download."""
     _ = state.tr()
-    st.dataframe(view.display(_), hide_index=True, key=f"{key}_table")
+    config = {
+        _(c.label): st.column_config.TextColumn(
+            _(c.label), alignment="right" if c.numeric else None, help=_(c.help) if c.help else None
+        )
+        for c in view.columns
+    }
+    st.dataframe(view.display(_), hide_index=True, key=f"{key}_table", column_config=config)
     if caption:
         st.caption(caption)
     if download:

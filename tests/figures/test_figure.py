@@ -1,4 +1,4 @@
-"""Figures that carry their working, fiscal years, and the RNCP competency map."""
+"""Figures that carry their working: formula, inputs, legal sources, result and reading."""
 
 from __future__ import annotations
 
@@ -6,14 +6,10 @@ import math
 from datetime import date
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from essdiag.figures import Figure, Input, format_value
-from essdiag.i18n import translator
+from essdiag.i18n import MINUS, translator
 from essdiag.params import param
-from essdiag.periods import FiscalYear
-from essdiag.referentiel import BLOCKS, COMPETENCIES
 
 
 def test_figure_steps_show_formula_inputs_and_parameter_source() -> None:
@@ -39,39 +35,10 @@ def test_missing_figure_says_why(value: float | None) -> None:
     f = Figure.of("Ratio", value, "ratio", "a / b", reason="b vaut zéro")
     assert not f.available
     assert f.steps()[-1] == "Non calculable : b vaut zéro"
-
-
-@pytest.mark.parametrize(
-    ("label", "start", "first", "last"),
-    [
-        (2026, 1, date(2026, 1, 1), date(2026, 12, 31)),
-        (2026, 7, date(2025, 7, 1), date(2026, 6, 30)),
-        (2024, 3, date(2023, 3, 1), date(2024, 2, 29)),
-    ],  # 2024 is a leap year
-)
-def test_fiscal_year_bounds(label: int, start: int, first: date, last: date) -> None:
-    fy = FiscalYear(label_year=label, start_month=start)
-    assert (fy.start, fy.end) == (first, last)
-
-
-@given(st.dates(date(2000, 1, 1), date(2100, 12, 31)), st.integers(1, 12))
-def test_fiscal_year_containing_a_date_contains_it(d: date, start: int) -> None:
-    fy = FiscalYear.containing(d, start)
-    assert fy.contains(d)
-    months = fy.months()
-    assert len(months) == 12 and months[0] == (fy.start.year, fy.start.month)
-    assert (d.year, d.month) in months
-
-
-def test_competency_map_matches_the_official_sheet() -> None:
-    # RNCP38126: block 1 lists 8 competencies, block 2 ten, block 3 nine.
-    counts = {b: sum(c.block == b for c in COMPETENCIES.values()) for b in BLOCKS}
-    assert counts == {"BC01": 8, "BC02": 10, "BC03": 9}
+    assert f.shown() == "–"
 
 
 def test_steps_and_values_in_english() -> None:
-    from essdiag.i18n import translator
-
     en = translator("en")
     f = Figure.of("Part du premier financeur", 0.316, "%", "max sᵢ", [Input.of("Don", 1500, "EUR")])
     assert f.shown(en) == "31.6%"
@@ -91,3 +58,38 @@ def test_a_legal_parameter_reads_in_english_with_its_date_of_effect() -> None:
     assert "en vigueur" not in english
     assert english.endswith(" (in force from 01/01/2026)")
     assert f.steps()[1].endswith(" (en vigueur au 01/01/2026)")
+
+
+def test_the_reading_is_filled_with_raw_values_in_the_readers_language() -> None:
+    f = Figure.of(
+        "Part du premier financeur",
+        0.62,
+        "%",
+        "max sᵢ",
+        reading="concentré : {n} financeurs pour {amount}",
+        reading_params={"n": 1200, "amount": 0.5},
+        tone="watch",
+    )
+    assert f.read() == "concentré : 1\u202f200 financeurs pour 0,5"
+    assert f.read(translator("en")) == "concentré : 1,200 financeurs pour 0.5"
+    assert f.steps()[-1] == "Lecture : concentré : 1\u202f200 financeurs pour 0,5"
+    assert Figure.of("x", None, "%", "a", reading="r").read() == ""  # no reading without a value
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "digits", "shown"),
+    [
+        (-1234.5, "EUR", None, f"{MINUS}1\u202f234,50\xa0€"),
+        (1234.5, "EUR", 0, "1\u202f234\xa0€"),
+        (12.02, "EUR/h", None, "12,02\xa0€ /h"),
+        (0.25, "%", None, "25,0\xa0%"),
+        (0.2567, "%", 2, "25,67\xa0%"),
+        (3, "count", None, "3"),
+        (2.5, "jours", None, "2,50 jours"),
+        (None, "EUR", None, "–"),
+    ],
+)
+def test_values_are_written_by_their_unit(
+    value: float | None, unit: str, digits: int | None, shown: str
+) -> None:
+    assert format_value(value, unit, digits=digits) == shown

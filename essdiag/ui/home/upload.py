@@ -1,0 +1,42 @@
+"""« Importer un fichier » tab of the home screen: a dossier file read into a new dossier.
+
+The file (JSON or the Excel workbook of :mod:`essdiag.dossier_files`) becomes
+a new dossier of the workspace; the open dossier is never changed, even when
+the file is refused.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from essdiag.dossier_files import read_dossier_file
+from essdiag.i18n import Translator
+from essdiag.ui import state, widgets
+
+__all__ = ["show"]
+
+
+def show(_: Translator) -> None:
+    """The upload, and the import with every issue the reader found."""
+    st.write(
+        _(
+            "Importez un dossier enregistré depuis essdiag (JSON) ou son classeur Excel "
+            "(une feuille par section). Le fichier devient un nouveau dossier : "
+            "le dossier ouvert n'est pas modifié."
+        )
+    )
+    upload = st.file_uploader(
+        _("Fichier de dossier"), type=["json", "xlsx"], key="home_import_file"
+    )
+    if upload is None or not st.button(_("Importer"), key="home_import_go", type="primary"):
+        return
+    dossier, issues = read_dossier_file(upload.getvalue(), upload.name)
+    if dossier is None:
+        widgets.show_issues(
+            issues,
+            title=_("Le fichier « {f} » n'a pas été importé : rien n'a changé.", f=upload.name),
+        )
+        return
+    widgets.show_issues(issues)
+    state.create_and_open(dossier, _("Import du fichier « {f} »", f=upload.name))
+    st.success(_("Dossier importé et ouvert : {name}.", name=dossier.identity.name))
