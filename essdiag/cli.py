@@ -1,7 +1,10 @@
 """The ``essdiag`` command: check dossier files and print what the library knows.
 
-Exit codes (shared by every subcommand): 0 success, 1 issues found but the
-input is usable, 2 unusable input.
+Layer 5 (beside the screens): it reads files with the library's readers and
+prints the same results the screens show (:func:`essdiag.budget.analysis.analyse`,
+:func:`essdiag.report.variance_xlsx.variance_xlsx`). Exit codes (shared by
+every subcommand): 0 success, 1 issues found but the input is usable, 2
+unusable input.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import typer
 from essdiag import __version__
 from essdiag.budget.analysis import analyse
 from essdiag.budget.template import read_budget
-from essdiag.budget.variance import LEVELS
+from essdiag.budget.variance import Level, PeriodChoice
 from essdiag.dossier_files import read_dossier_file
 from essdiag.errors import Issue, Severity, UnknownParameterError
 from essdiag.i18n import translator
@@ -134,7 +137,6 @@ def validate_fec(
     raise typer.Exit(ISSUES if any(i.severity is not Severity.INFO for i in result.issues) else OK)
 
 
-Level = Literal["heading", "account", "analytic", "funder"]
 Format = Literal["table", "csv", "xlsx"]
 
 
@@ -145,12 +147,11 @@ def variance(
     actuals: Annotated[list[Path], typer.Option(help="FEC de l'exercice (option répétable).")],
     through: Annotated[str, typer.Option(help="Dernier mois réalisé, AAAA-MM.")],
     level: Annotated[Level, typer.Option(help="Niveau : heading, account, analytic, funder.")] = (
-        "heading"
+        Level.HEADING
     ),
     period: Annotated[
-        Literal["month", "quarter", "ytd", "year"],
-        typer.Option(help="Période : month, quarter, ytd (cumul), year."),
-    ] = "ytd",
+        PeriodChoice, typer.Option(help="Période : month, quarter, ytd (cumul), year.")
+    ] = PeriodChoice.YTD,
     fmt: Annotated[Format, typer.Option("--format", help="Sortie : table, csv ou xlsx.")] = "table",
     out: Annotated[Path | None, typer.Option(help="Fichier du rapport (csv ou xlsx).")] = None,
     last_year: Annotated[
@@ -193,7 +194,7 @@ def variance(
     flagged = report.table[report.table["flagged"]]
     fr = translator("fr")
     typer.echo(
-        f"Écarts {report.period.title(fr)}, par {fr(LEVELS[level]).lower()} : "
+        f"Écarts {report.period.title(fr)}, par {fr(level.label).lower()} : "
         f"{len(flagged)} ligne(s) à expliquer (seuils "
         f"{fr.money(section.materiality.absolute, 0)} et {fr.percent(section.materiality.relative, 0)})."
     )

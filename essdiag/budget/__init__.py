@@ -1,9 +1,14 @@
 """Forecast budget: lines, phasing, variance against the accounts, landing, CERFA layouts.
 
 Flow: budget lines (:mod:`essdiag.budget.section`, edited in the app or read
-from the XLSX template in :mod:`essdiag.budget.template`) →
-:func:`monthly_totals` / :func:`budget_frame` → variance and landing against
-the ledger's actuals.
+from the XLSX template in :mod:`essdiag.budget.template`) phased in cents
+(:mod:`essdiag.budget.phasing`) → :func:`monthly_totals` / :func:`budget_frame`
+→ variance (:mod:`~essdiag.budget.variance`), landing
+(:mod:`~essdiag.budget.landing`) and the CERFA 15059 table against the
+ledger's actuals, in one report (:func:`essdiag.budget.analysis.analyse`) →
+figures with their readings and views (:mod:`essdiag.budget.views`) for the
+screens, the charts and the exports. Actuals stay integer cents until a view
+or a figure shows them; the landing, a projection, computes in floats.
 
 For other domains (funding, treasury), the stable entry point is
 :func:`monthly_totals` ``(section, fiscal_year) -> DataFrame`` with columns

@@ -2,14 +2,18 @@
 
 Where it sits: budget section + canonical ledger(s) → :func:`analyse` →
 :class:`VarianceReport`, the one result that the page, the command line and
-the exports all show (never recomputed differently).
+the exports all show (never recomputed differently). The screens reach it
+through :func:`dossier_report`, a function of the dossier and its ledgers that
+``essdiag.ui.cache.computed`` keeps once per revision.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Protocol
 
+import numpy as np
 import pandas as pd
 
 from essdiag.budget.landing import (
@@ -19,14 +23,35 @@ from essdiag.budget.landing import (
     landing_results,
 )
 from essdiag.budget.section import BudgetSection, Materiality, VarianceComment
-from essdiag.budget.variance import Level, attribute_actuals, variance_table
+from essdiag.budget.variance import (
+    Level,
+    PeriodChoice,
+    attribute_actuals,
+    flagged_figure,
+    level_keys,
+    variance_table,
+)
 from essdiag.figures import Figure
 from essdiag.ledger.frame import monthly_activity
-from essdiag.periods import FiscalYear, Period, month_of
+from essdiag.periods import FiscalYear, Period, PeriodKind, month_of
 
-__all__ = ["VarianceReport", "analyse", "last_month_with_entries", "monthly_matrix"]
+__all__ = [
+    "BudgetDossier",
+    "VarianceReport",
+    "analyse",
+    "budget_fiscal_year",
+    "dossier_report",
+    "dossier_through",
+    "last_month_with_entries",
+    "monthly_matrix",
+]
 
-PeriodKind = Literal["month", "quarter", "ytd", "year"]
+
+class BudgetDossier(Protocol):
+    """What the functions of the dossier read of it: its budget section."""
+
+    @property
+    def budget(self) -> BudgetSection: ...
 
 
 @dataclass(frozen=True)
@@ -43,6 +68,7 @@ class VarianceReport:
         landing: the landing forecast per line of the level.
         results: year-end result for the budget and each landing method.
         cumulative: cumulative result budget / actual / landing by month.
+        flagged: how many lines of the table need an explanation, with the rule.
         materiality: the thresholds used to flag lines (the dossier's).
         comments: the explanations kept in the dossier.
     """
@@ -56,10 +82,11 @@ class VarianceReport:
     landing: pd.DataFrame
     results: dict[str, Figure]
     cumulative: pd.DataFrame
+    flagged: Figure
     materiality: Materiality = field(default_factory=Materiality)
     comments: tuple[VarianceComment, ...] = ()
 
-    def table_at(self, level: Level) -> pd.DataFrame:
+    def table_at(self, level: Level | str) -> pd.DataFrame:
         """The variance table of the same period at another level (same thresholds, comments)."""
         return variance_table(
             self.attributed,
@@ -88,8 +115,8 @@ def analyse(
     ledger: pd.DataFrame,
     *,
     through: str | None = None,
-    period_kind: PeriodKind = "ytd",
-    level: Level = "heading",
+    period_kind: PeriodKind | PeriodChoice = "ytd",
+    level: Level | str = Level.HEADING,
     last_year_ledger: pd.DataFrame | None = None,
 ) -> VarianceReport:
     """Variance for a period and level, landing by three methods, cumulative series.
@@ -98,11 +125,12 @@ def analyse(
     of the year when the ledger has none); ``last_year_ledger`` feeds the
     seasonal landing method (run-rate without it).
     """
+    level = Level(level)
     months = fiscal_year.month_keys()
     through = through or last_month_with_entries(ledger, fiscal_year) or months[0]
     actuals = monthly_activity(ledger, fiscal_year.start, fiscal_year.end)
     attributed = attribute_actuals(section, fiscal_year, actuals)
-    period = Period.of(fiscal_year, period_kind, through)
+    period = Period.of(fiscal_year, PeriodChoice(period_kind).kind, through)
     table = variance_table(
         attributed,
         period,
@@ -129,25 +157,72 @@ def analyse(
         landing=landing,
         results=landing_results(landing, through, seasonality_known=seasonality is not None),
         cumulative=cumulative_series(attributed, fiscal_year, through),
+        flagged=flagged_figure(table, section.materiality),
         materiality=section.materiality,
         comments=tuple(section.comments),
     )
 
 
-def monthly_matrix(attributed: pd.DataFrame, level: Level = "account") -> pd.DataFrame:
-    """Variance (actual − budget) for every key × month of the year, one column per month."""
-    from essdiag.budget.variance import _key_label
+def budget_fiscal_year(section: BudgetSection) -> FiscalYear | None:
+    """The budgeted fiscal year (None when the section has no budget yet)."""
+    if not section.lines or section.fiscal_year is None:
+        return None
+    return FiscalYear(label_year=section.fiscal_year, start_month=section.start_month)
 
+
+def dossier_through(dossier: BudgetDossier, *, ledgers: Mapping[int, pd.DataFrame]) -> str:
+    """The last month of the budgeted year with entries (its first month when none).
+
+    For ``essdiag.ui.cache.computed`` with ``ledger_years=(year,)``.
+    """
+    fy = budget_fiscal_year(dossier.budget)
+    if fy is None:
+        raise ValueError("the dossier has no budget")
+    ledger = ledgers[fy.label_year]
+    return last_month_with_entries(ledger, fy) or fy.month_keys()[0]
+
+
+def dossier_report(
+    dossier: BudgetDossier,
+    *,
+    ledgers: Mapping[int, pd.DataFrame],
+    through: str,
+    period: str,
+    level: str,
+) -> VarianceReport:
+    """The variance report of a dossier's budget against its ledgers of that year and the last.
+
+    For ``essdiag.ui.cache.computed`` with ``ledger_years=(year, year − 1)``:
+    ``ledgers`` maps each label year to its canonical ledger (empty when none
+    is imported); last year's feeds the seasonal landing.
+    """
+    fy = budget_fiscal_year(dossier.budget)
+    if fy is None:
+        raise ValueError("the dossier has no budget")
+    return analyse(
+        dossier.budget,
+        fy,
+        ledgers[fy.label_year],
+        through=through,
+        period_kind=PeriodChoice(period),
+        level=Level(level),
+        last_year_ledger=ledgers.get(fy.label_year - 1),
+    )
+
+
+def monthly_matrix(attributed: pd.DataFrame, level: Level | str = Level.ACCOUNT) -> pd.DataFrame:
+    """Variance (actual − budget) for every key × month of the year, one column per month (euros)."""
     part = attributed[attributed["kind"].isin(("charge", "income"))]
-    key, _ = _key_label(level, part)
+    key, _ = level_keys(level, part)
     work = pd.DataFrame(
         {
             "kind": part["kind"],
             "key": key,
             "month": part["month"],
-            "variance": part["actual"] - part["budget"],
+            "variance": part["actual_cents"] - part["budget_cents"],
         }
     )
-    return work.pivot_table(
+    cents = work.pivot_table(
         index=["kind", "key"], columns="month", values="variance", aggfunc="sum", fill_value=0.0
-    ).round(2)
+    )
+    return np.rint(cents) / 100

@@ -7,8 +7,10 @@ income (70–78 with 74 broken down by funder, then 87), and asks to explain
 significant gaps between forecast and actual.
 
 Where it sits: :func:`~essdiag.budget.variance.attribute_actuals` → filter on
-one project (analytic code) → :func:`cerfa15059_table` → exports in
-:mod:`essdiag.report.cerfa15059`.
+one project (analytic code) → :func:`cerfa15059_table` →
+:func:`essdiag.budget.views.cerfa15059_view` → the screen and the exports in
+:mod:`essdiag.report.cerfa15059`. Amounts are added up in cents and rounded
+to the cent once per row.
 """
 
 from __future__ import annotations
@@ -85,24 +87,27 @@ def cerfa15059_table(
             part = part[part["analytic"].isin(codes)]
     if analytic is not None:
         part = part[part["analytic"] == analytic]
-    sums = part.groupby("heading")[["budget", "actual"]].sum()
-    grants = part[part["heading"] == "74"].groupby("funder")[["budget", "actual"]].sum()
+    cents = ["budget_cents", "actual_cents"]
+    sums = part.groupby("heading")[cents].sum()
+    grants = part[part["heading"] == "74"].groupby("funder")[cents].sum()
     level = comment_level(analytic or (f"financeur:{funder}" if funder else None))
     notes = {(c.key, c.period): c.text for c in comments or [] if c.level == level}
     rows: list[dict[str, object]] = []
 
     def add(
-        section: str, code: str, label: str, budget: float, actual: float, *, total: bool
+        section: str, code: str, label: str, budget_c: float, actual_c: float, *, total: bool
     ) -> None:
-        variance = round(actual - budget, 2)
+        budget = round(budget_c) / 100
+        actual = round(actual_c) / 100
+        variance = (round(actual_c) - round(budget_c)) / 100
         pct = variance / abs(budget) if abs(budget) > 0 else float("nan")
         rows.append(
             {
                 "section": section,
                 "code": code,
                 "label": label,
-                "budget": round(budget, 2),
-                "actual": round(actual, 2),
+                "budget": budget,
+                "actual": actual,
                 "variance": variance,
                 "variance_pct": pct,
                 "flagged": (not total) and flag_material(variance, pct, materiality),
@@ -116,22 +121,23 @@ def cerfa15059_table(
 
     charge_b = charge_a = 0.0
     for head, label in {**CHARGE_HEADINGS, "69": HEADINGS["69"]}.items():
-        b, a = value(head, "budget"), value(head, "actual")
+        b, a = value(head, "budget_cents"), value(head, "actual_cents")
         charge_b, charge_a = charge_b + b, charge_a + a
         add("charges", head, label, b, a, total=False)
     add("charges", "TC", N_("Total des charges"), charge_b, charge_a, total=True)
-    add("charges", "86", HEADINGS["86"], value("86", "budget"), value("86", "actual"), total=False)
+    b86, a86 = value("86", "budget_cents"), value("86", "actual_cents")
+    add("charges", "86", HEADINGS["86"], b86, a86, total=False)
     add(
         "charges",
         "TCC",
         N_("Total (charges + contributions en nature)"),
-        charge_b + value("86", "budget"),
-        charge_a + value("86", "actual"),
+        charge_b + b86,
+        charge_a + a86,
         total=True,
     )
     income_b = income_a = 0.0
     for head, label in {**INCOME_HEADINGS, "79": HEADINGS["79"]}.items():
-        b, a = value(head, "budget"), value(head, "actual")
+        b, a = value(head, "budget_cents"), value(head, "actual_cents")
         income_b, income_a = income_b + b, income_a + a
         add("produits", head, label, b, a, total=False)
         if head == "74":
@@ -141,18 +147,19 @@ def cerfa15059_table(
                         "produits",
                         f"74:{name}",
                         f"   {name}",
-                        float(rec["budget"]),
-                        float(rec["actual"]),
+                        float(rec["budget_cents"]),
+                        float(rec["actual_cents"]),
                         total=False,
                     )
     add("produits", "TP", N_("Total des produits"), income_b, income_a, total=True)
-    add("produits", "87", HEADINGS["87"], value("87", "budget"), value("87", "actual"), total=False)
+    b87, a87 = value("87", "budget_cents"), value("87", "actual_cents")
+    add("produits", "87", HEADINGS["87"], b87, a87, total=False)
     add(
         "produits",
         "TPC",
         N_("Total (produits + contributions en nature)"),
-        income_b + value("87", "budget"),
-        income_a + value("87", "actual"),
+        income_b + b87,
+        income_a + a87,
         total=True,
     )
     out = pd.DataFrame(rows, columns=list(CERFA_COLUMNS))

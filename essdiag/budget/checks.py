@@ -2,7 +2,9 @@
 
 A forecast budget is presented balanced (CERFA 12156: total charges = total
 income, contributions in kind 86 = 87 below the line). :func:`balance_check`
-says by how much it is not.
+says by how much it is not; :func:`balance_figures` are the same totals as
+figures with their working and the verdict (« équilibré » or by how much
+not). Totals are added up in cents of the lines' months.
 """
 
 from __future__ import annotations
@@ -10,10 +12,19 @@ from __future__ import annotations
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
-from essdiag.budget.section import BudgetSection
+from essdiag.budget.section import BudgetLine, BudgetSection
 from essdiag.budget.section.headings import HEADINGS, kind_of
+from essdiag.figures import Figure, Input, Tone
+from essdiag.i18n import N_
 
-__all__ = ["BudgetBalance", "balance_check", "totals_by_heading"]
+__all__ = ["BudgetBalance", "balance_check", "balance_figures", "totals_by_heading"]
+
+CERFA_12156 = N_("CERFA 12156 : un budget prévisionnel est présenté en équilibre.")
+
+
+def _cents(line: BudgetLine) -> int:
+    """A line's annual amount in whole cents (the sum of its months' cents)."""
+    return sum(round(m * 100) for m in line.months)
 
 
 class BudgetBalance(BaseModel):
@@ -65,36 +76,110 @@ def balance_check(section: BudgetSection) -> BudgetBalance:
         >>> balance_check(s).gap
         -120.0
     """
-    charges = income = uses = sources = 0.0
+    charges = income = uses = sources = 0
     for line in section.lines:
         head = line.head
         if head.startswith("86"):
-            uses += line.total
+            uses += _cents(line)
         elif head.startswith("87"):
-            sources += line.total
+            sources += _cents(line)
         elif head.startswith("6"):
-            charges += line.total
+            charges += _cents(line)
         elif head.startswith("7"):
-            income += line.total
+            income += _cents(line)
     return BudgetBalance(
-        charges=round(charges, 2),
-        income=round(income, 2),
-        in_kind_uses=round(uses, 2),
-        in_kind_sources=round(sources, 2),
+        charges=charges / 100,
+        income=income / 100,
+        in_kind_uses=uses / 100,
+        in_kind_sources=sources / 100,
     )
 
 
+def _total(label: str, formula: str, *parts: tuple[str, float]) -> Figure:
+    """A total of the budget as the sum of its parts (euros, to the cent)."""
+    return Figure.of(
+        label,
+        round(sum(v for _name, v in parts), 2),
+        "EUR",
+        formula,
+        [Input.of(name, v, "EUR") for name, v in parts],
+        references=(CERFA_12156,),
+    )
+
+
+def balance_figures(section: BudgetSection) -> dict[str, Figure]:
+    """Total charges, total income and the gap of a budget, with their working.
+
+    Keys ``charges`` (6 + 86), ``income`` (7 + 87) and ``gap`` (income −
+    charges, contributions in kind included), whose reading says whether the
+    budget is balanced and by how much it is not.
+
+    Example:
+        >>> from essdiag.budget.section import BudgetLine
+        >>> from essdiag.i18n import translator
+        >>> s = BudgetSection(lines=[BudgetLine(account="64", months=[100.0] * 12),
+        ...                          BudgetLine(account="74", months=[90.0] * 12)])
+        >>> g = balance_figures(s)["gap"]
+        >>> g.value, g.tone, g.read(translator("fr"))
+        (-120.0, 'watch', "Le budget n'est pas équilibré : il manque 120 € de produits.")
+    """
+    b = balance_check(section)
+    tone: Tone
+    if not section.lines or b.balanced:
+        reading, tone = N_("Le budget est équilibré."), "good"
+    elif b.gap < 0:
+        reading, tone = (
+            N_("Le budget n'est pas équilibré : il manque {gap} € de produits."),
+            "watch",
+        )
+    else:
+        reading = N_(
+            "Le budget n'est pas équilibré : les produits dépassent les charges de {gap} €."
+        )
+        tone = "watch"
+    return {
+        "charges": _total(
+            N_("Total des charges (6 + 86)"),
+            N_("charges 60–69 + emplois des contributions 86"),
+            (N_("Charges"), b.charges),
+            (N_("Emplois des contributions (86)"), b.in_kind_uses),
+        ),
+        "income": _total(
+            N_("Total des produits (7 + 87)"),
+            N_("produits 70–79 + contributions volontaires 87"),
+            (N_("Produits"), b.income),
+            (N_("Contributions volontaires (87)"), b.in_kind_sources),
+        ),
+        "gap": Figure.of(
+            N_("Écart (produits − charges)"),
+            b.gap,
+            "EUR",
+            N_("(produits 70–79 + contributions 87) − (charges 60–69 + emplois 86)"),
+            [
+                Input.of(N_("Produits"), b.income, "EUR"),
+                Input.of(N_("Contributions volontaires (87)"), b.in_kind_sources, "EUR"),
+                Input.of(N_("Charges"), b.charges, "EUR"),
+                Input.of(N_("Emplois des contributions (86)"), b.in_kind_uses, "EUR"),
+            ],
+            references=(CERFA_12156,),
+            reading=reading,
+            reading_params={"gap": round(abs(b.gap), 2)},
+            tone=tone,
+        ),
+    }
+
+
 def totals_by_heading(section: BudgetSection) -> pd.DataFrame:
-    """Annual budget per heading: ``heading``, ``label`` (French), ``kind``, ``amount``."""
-    sums: dict[str, float] = {}
+    """Annual budget per heading: ``heading``, ``label`` (French), ``kind``, ``amount`` (euros)."""
+    sums: dict[str, int] = {}
     for line in section.lines:
-        sums[line.head] = sums.get(line.head, 0.0) + line.total
+        sums[line.head] = sums.get(line.head, 0) + _cents(line)
     heads = sorted(sums)
     return pd.DataFrame(
         {
             "heading": pd.Series(heads, dtype="str"),
             "label": pd.Series([HEADINGS.get(h, h) for h in heads], dtype="str"),
-            "kind": pd.Series([kind_of(h) for h in heads], dtype="str"),
-            "amount": pd.Series([round(sums[h], 2) for h in heads], dtype="float64"),
+            "kind": pd.Series([str(kind_of(h)) for h in heads], dtype="str"),
+            "amount": pd.Series([sums[h] / 100 for h in heads], dtype="float64"),
         }
     )

@@ -13,6 +13,9 @@ Each method is computed per budget line (see
 :func:`~essdiag.budget.variance.attribute_actuals`) and summed to the level
 asked; the year-end result is income − charges (classes 70–79 and 60–69).
 
+A landing is a projection: this module computes in float euros (the actuals'
+cents divided by 100) and rounds its results to the cent.
+
 References:
     The three methods are the usual ones of management control ("reste à
     faire budgété", extrapolation linéaire, saisonnalité N−1); see e.g. the
@@ -24,25 +27,42 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from essdiag.budget.variance import Level, _key_label
-from essdiag.figures import Figure, Input
-from essdiag.i18n import N_
+from essdiag.budget.variance import Level, level_keys
+from essdiag.figures import Figure, Input, Tone
+from essdiag.i18n import N_, LabelledEnum
 from essdiag.periods import FiscalYear
 
 __all__ = [
-    "METHODS",
+    "Method",
     "cumulative_series",
     "heading_seasonality",
     "landing_forecast",
     "landing_results",
 ]
 
-METHODS: dict[str, str] = {
-    "landing_budget": N_("Réalisé + budget restant"),
-    "landing_runrate": N_("Rythme constaté"),
-    "landing_seasonal": N_("Saisonnalité N−1"),
+
+class Method(LabelledEnum):
+    """Landing methods; the value is the column of :func:`landing_forecast` they fill."""
+
+    BUDGET = "landing_budget", N_("Réalisé + budget restant")
+    RUNRATE = "landing_runrate", N_("Rythme constaté")
+    SEASONAL = "landing_seasonal", N_("Saisonnalité N−1")
+
+
+_FORMULAS: dict[Method, str] = {
+    Method.BUDGET: N_(
+        "produits − charges, chaque ligne projetée par : réalisé à date + (budget annuel − "
+        "budget à date)"
+    ),
+    Method.RUNRATE: N_(
+        "produits − charges, chaque ligne projetée par : réalisé à date × 12 / mois écoulés"
+    ),
+    Method.SEASONAL: N_(
+        "produits − charges, chaque ligne projetée par : réalisé à date ÷ part de l'année N−1 "
+        "faite à la même date (par rubrique)"
+    ),
 }
-"""Landing methods with their French names."""
+"""The working of each method, as the screen and the exports show it."""
 
 
 def heading_seasonality(last_year_actuals: pd.DataFrame, last_year: FiscalYear) -> pd.DataFrame:
@@ -76,7 +96,7 @@ def landing_forecast(
     attributed: pd.DataFrame,
     fiscal_year: FiscalYear,
     through: str,
-    level: Level = "heading",
+    level: Level | str = Level.HEADING,
     *,
     seasonality: pd.DataFrame | None = None,
     kinds: tuple[str, ...] = ("charge", "income"),
@@ -145,7 +165,7 @@ def landing_forecast(
     usable = np.isfinite(share) & (share > 0)
     lines["landing_seasonal"] = np.where(usable, a / np.where(usable, share, 1.0), runrate)
     lines["seasonal_fallback"] = ~usable & (a != 0)
-    key, label = _key_label(level, lines)
+    key, label = level_keys(level, lines)
     lines["key"] = key
     lines["key_label"] = label
     cols = [
@@ -167,11 +187,30 @@ def landing_forecast(
     return out
 
 
+def _budget_reading(result: float) -> tuple[str, Tone]:
+    if result >= 0.5:
+        return N_("excédent de {amount} € prévu"), "neutral"
+    if result <= -0.5:
+        return N_("déficit de {amount} € prévu"), "watch"
+    return N_("budget à l'équilibre"), "good"
+
+
+def _landing_reading(landing: float, budget: float) -> tuple[str, Tone]:
+    """Favourable when the year ends above the budgeted result, unfavourable below."""
+    if landing - budget >= 0.5:
+        return N_("favorable : {amount} € au-dessus du résultat budgété"), "good"
+    if landing - budget <= -0.5:
+        return N_("défavorable : {amount} € en dessous du résultat budgété"), "alert"
+    return N_("conforme au résultat budgété"), "neutral"
+
+
 def landing_results(
     landing: pd.DataFrame, through: str, *, seasonality_known: bool = True
 ) -> dict[str, Figure]:
     """Year-end result (income − charges) for the budget and each landing method, with working.
 
+    Keys: ``budget_year`` then the :class:`Method` values. Each landing reads
+    favourable or unfavourable against the budgeted result (by whole euros).
     Without last year's actuals (``seasonality_known`` false) the seasonal
     method has no answer: its figure says why instead of repeating the run-rate.
 
@@ -179,29 +218,63 @@ def landing_results(
         >>> t = pd.DataFrame({"kind": ["charge", "income"], "budget_year": [100.0, 110.0],
         ...     "landing_budget": [90.0, 110.0], "landing_runrate": [80.0, 100.0],
         ...     "landing_seasonal": [95.0, 100.0]})
-        >>> {k: f.value for k, f in landing_results(t, "2026-06").items()}
+        >>> r = landing_results(t, "2026-06")
+        >>> {k: f.value for k, f in r.items()}
         {'budget_year': 10.0, 'landing_budget': 20.0, 'landing_runrate': 20.0, 'landing_seasonal': 5.0}
+        >>> r["landing_seasonal"].tone, r["landing_budget"].tone
+        ('alert', 'good')
     """
-    names = {"budget_year": N_("Résultat budgété"), **METHODS}
-    out: dict[str, Figure] = {}
-    for col, name in names.items():
-        income = float(landing.loc[landing["kind"] == "income", col].sum())
-        charges = float(landing.loc[landing["kind"] == "charge", col].sum())
-        missing = col == "landing_seasonal" and not seasonality_known
-        out[col] = Figure.of(
-            name,
-            None if missing else round(income - charges, 2),
+
+    def side(col: str, kind: str) -> float:
+        return float(landing.loc[landing["kind"] == kind, col].sum())
+
+    def inputs(col: str) -> list[Input]:
+        return [
+            Input.of(N_("Produits"), round(side(col, "income"), 2), "EUR"),
+            Input.of(N_("Charges"), round(side(col, "charge"), 2), "EUR"),
+            Input.of(N_("Réalisé jusqu'au mois"), through),
+        ]
+
+    budget = round(side("budget_year", "income") - side("budget_year", "charge"), 2)
+    reading, tone = _budget_reading(budget)
+    out: dict[str, Figure] = {
+        "budget_year": Figure.of(
+            N_("Résultat budgété"),
+            budget,
             "EUR",
             N_("produits (70–79) − charges (60–69)"),
-            [
-                Input.of(N_("Produits"), round(income, 2), "EUR"),
-                Input.of(N_("Charges"), round(charges, 2), "EUR"),
-                Input.of(N_("Réalisé jusqu'au mois"), through),
-            ],
+            inputs("budget_year"),
+            references=(N_("Budget annuel de l'exercice, toutes lignes de charges et produits"),),
+            reading=reading,
+            reading_params={"amount": round(abs(budget))},
+            tone=tone,
+        )
+    }
+    for method in Method:
+        col = str(method)
+        missing = method is Method.SEASONAL and not seasonality_known
+        value = round(side(col, "income") - side(col, "charge"), 2)
+        reading, tone = _landing_reading(value, budget)
+        out[col] = Figure.of(
+            method.label,
+            None if missing else value,
+            "EUR",
+            _FORMULAS[method],
+            [*inputs(col), Input.of(N_("Résultat budgété"), budget, "EUR")],
             reason=N_("pas de réalisé de l'exercice précédent : saisonnalité non calculable")
             if missing
             else None,
-            references=(N_("Atterrissage : réalisé à date + méthode de projection choisie"),),
+            references=(
+                N_("Atterrissage : réalisé à date + méthode de projection choisie"),
+                N_(
+                    "Méthodes usuelles du contrôle de gestion (reste à faire budgété, "
+                    "extrapolation linéaire, saisonnalité N−1) ; guides CNAR / France Active "
+                    "du suivi budgétaire des associations"
+                ),
+            ),
+            reading=reading,
+            reading_params={"amount": round(abs(value - budget))},
+            tone=tone,
         )
     return out
 
@@ -216,34 +289,36 @@ def cumulative_series(
 
     ``measure``: ``result`` (income − charges), ``charges`` or ``income``.
     Returns ``month``, ``budget``, ``actual`` (NaN after ``through``) and
-    ``landing``, cumulative euros.
+    ``landing``, cumulative euros, added up in cents (the budget's and the
+    actuals' as :func:`~essdiag.budget.variance.attribute_actuals` gives them)
+    and rounded to the cent.
     """
     months = fiscal_year.month_keys()
     k = months.index(through) + 1
     part = attributed[attributed["kind"].isin(("charge", "income"))]
-    sign = np.where(part["kind"] == "income", 1.0, -1.0)
+    sign = np.where(part["kind"] == "income", 1, -1)
     if measure == "charges":
-        sign = np.where(part["kind"] == "charge", 1.0, 0.0)
+        sign = np.where(part["kind"] == "charge", 1, 0)
     elif measure == "income":
-        sign = np.where(part["kind"] == "income", 1.0, 0.0)
+        sign = np.where(part["kind"] == "income", 1, 0)
     work = pd.DataFrame(
         {
             "month": part["month"],
-            "budget": part["budget"].to_numpy() * sign,
-            "actual": part["actual"].to_numpy() * sign,
+            "budget": part["budget_cents"].to_numpy(dtype=np.int64) * sign,
+            "actual": part["actual_cents"].to_numpy(dtype=np.float64) * sign,
         }
     )
-    monthly = work.groupby("month")[["budget", "actual"]].sum().reindex(months, fill_value=0.0)
-    budget = monthly["budget"].to_numpy(dtype=float)
-    actual = monthly["actual"].to_numpy(dtype=float)
-    landing = np.where(np.arange(12) < k, actual, budget)
-    actual_cum = np.cumsum(actual)
-    actual_cum = np.where(np.arange(12) < k, actual_cum, np.nan)
+    monthly = work.groupby("month")[["budget", "actual"]].sum().reindex(months, fill_value=0)
+    budget = monthly["budget"].to_numpy(dtype=np.float64)
+    actual = monthly["actual"].to_numpy(dtype=np.float64)
+    done = np.arange(12) < k
+    landing = np.where(done, actual, budget)
+    actual_cum = np.where(done, np.rint(np.cumsum(actual)), np.nan)
     return pd.DataFrame(
         {
             "month": pd.Series(months, dtype="str"),
-            "budget": np.round(np.cumsum(budget), 2),
-            "actual": np.round(actual_cum, 2),
-            "landing": np.round(np.cumsum(landing), 2),
+            "budget": np.rint(np.cumsum(budget)) / 100,
+            "actual": actual_cum / 100,
+            "landing": np.rint(np.cumsum(landing)) / 100,
         }
     )

@@ -1,18 +1,33 @@
-"""Budget computations over the section: long frame, monthly totals, balance check.
+"""Budget computations over the section: long frame, monthly totals, a budget from last year.
 
 Flow: :class:`~essdiag.budget.section.BudgetSection` → :func:`budget_frame`
-(one row per line × month) → totals, variance, landing.
+(one row per line × month) → totals, variance, landing. Last year's ledger →
+:func:`last_year_actuals` → :func:`budget_from_actuals` (a first budget,
+phased in cents).
+
+:func:`monthly_totals` is the float-euro contract other domains read.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+import numpy as np
 import pandas as pd
 
-from essdiag.budget.section import BudgetLine, BudgetSection
+from essdiag.budget.phasing import spread_cents
+from essdiag.budget.section import BudgetLine, BudgetSection, Phasing
 from essdiag.budget.section.headings import CHARGE_HEADINGS, INCOME_HEADINGS, kind_of
+from essdiag.ledger import account_labels, monthly_activity
 from essdiag.periods import FiscalYear
 
-__all__ = ["budget_frame", "budget_from_actuals", "monthly_totals"]
+__all__ = [
+    "budget_frame",
+    "budget_from_actuals",
+    "budget_from_last_year",
+    "last_year_actuals",
+    "monthly_totals",
+]
 
 
 def budget_frame(section: BudgetSection, fiscal_year: FiscalYear) -> pd.DataFrame:
@@ -20,7 +35,8 @@ def budget_frame(section: BudgetSection, fiscal_year: FiscalYear) -> pd.DataFram
 
     Columns: ``line`` (index of the line), ``account``, ``heading``, ``kind``
     (charge, income, in_kind_use, in_kind_source, other), ``analytic``,
-    ``funder``, ``label``, ``month`` ("YYYY-MM"), ``amount`` (float, euros).
+    ``funder``, ``label``, ``month`` ("YYYY-MM"), ``amount`` (float, euros)
+    and ``amount_cents`` (the same in whole cents, int64).
     """
     months = fiscal_year.month_keys()
     rows: dict[str, list[object]] = {
@@ -43,7 +59,7 @@ def budget_frame(section: BudgetSection, fiscal_year: FiscalYear) -> pd.DataFram
             rows["line"].append(i)
             rows["account"].append(line.account)
             rows["heading"].append(line.head)
-            rows["kind"].append(kind)
+            rows["kind"].append(str(kind))
             rows["analytic"].append(line.analytic)
             rows["funder"].append(line.funder)
             rows["label"].append(line.label)
@@ -52,6 +68,7 @@ def budget_frame(section: BudgetSection, fiscal_year: FiscalYear) -> pd.DataFram
     frame = pd.DataFrame(rows)
     frame["line"] = frame["line"].astype("int64")
     frame["amount"] = frame["amount"].astype("float64")
+    frame["amount_cents"] = np.rint(frame["amount"].to_numpy() * 100).astype("int64")
     for col in ("account", "heading", "kind", "analytic", "funder", "label", "month"):
         frame[col] = frame[col].astype("str")
     return frame
@@ -109,12 +126,11 @@ def budget_from_actuals(
 
     Notes:
         One line per account and analytic code; annual amount =
-        last year's actual × (1 + growth), phased with last year's monthly
-        seasonality of that line (:func:`essdiag.budget.phasing.seasonal`).
-        Lines whose actual is zero or negative are left out.
+        last year's actual × (1 + growth), rounded to the cent, phased in
+        cents with last year's monthly seasonality of that line
+        (:func:`essdiag.budget.phasing.spread_cents`). Lines whose actual is
+        zero or negative are left out.
     """
-    from essdiag.budget.phasing import seasonal
-
     months = last_year.month_keys()
     index = {m: i for i, m in enumerate(months)}
     part = actuals[actuals["month"].isin(months)]
@@ -122,21 +138,66 @@ def budget_from_actuals(
     lines: list[BudgetLine] = []
     grouped = part.groupby(["account", "analytic"], sort=True)
     for (account, analytic), rows in grouped:
-        per_month = [0.0] * 12
+        per_month = [0] * 12
         for month, cents in zip(rows["month"], rows["amount_cents"], strict=True):
-            per_month[index[str(month)]] += int(cents) / 100
+            per_month[index[str(month)]] += int(cents)
         total = sum(per_month)
         if total <= 0:
             continue
-        target = round(total * (1 + growth), 2)
+        target = round(total * (1 + growth))
         lines.append(
             BudgetLine(
                 account=str(account),
                 label=labels.get(str(account), ""),
                 analytic=str(analytic),
-                months=seasonal(target, per_month),
-                phasing="seasonal",
+                months=[c / 100 for c in spread_cents(target, per_month)],
+                phasing=Phasing.SEASONAL,
             )
         )
     nxt = FiscalYear(label_year=last_year.label_year + 1, start_month=last_year.start_month)
     return BudgetSection(fiscal_year=nxt.label_year, start_month=nxt.start_month, lines=lines)
+
+
+def last_year_actuals(
+    _dossier: object,
+    *,
+    ledgers: Mapping[int, pd.DataFrame],
+    label_year: int,
+    start_month: int,
+) -> pd.DataFrame | None:
+    """The actuals of the fiscal year before ``label_year`` (None when its ledger is not imported).
+
+    For the screens' cache (``essdiag.ui.cache.computed`` with
+    ``ledger_years=(label_year − 1,)``): ``ledgers`` holds last year's
+    canonical ledger; the result is :func:`essdiag.ledger.monthly_activity`
+    of that year (cents).
+    """
+    last = FiscalYear(label_year=label_year - 1, start_month=start_month)
+    ledger = ledgers.get(last.label_year)
+    if ledger is None or ledger.empty:
+        return None
+    return monthly_activity(ledger, last.start, last.end)
+
+
+def budget_from_last_year(
+    dossier: object,
+    *,
+    ledgers: Mapping[int, pd.DataFrame],
+    label_year: int,
+    start_month: int,
+    growth: float,
+) -> BudgetSection | None:
+    """A first budget of ``label_year`` from last year's ledger (:func:`budget_from_actuals`).
+
+    Lines are labelled with the ledger's account labels; None when last
+    year's ledger is not imported.
+    """
+    actuals = last_year_actuals(
+        dossier, ledgers=ledgers, label_year=label_year, start_month=start_month
+    )
+    if actuals is None:
+        return None
+    last = FiscalYear(label_year=label_year - 1, start_month=start_month)
+    return budget_from_actuals(
+        actuals, last, growth=growth, labels=account_labels(ledgers[last.label_year])
+    )

@@ -1,7 +1,12 @@
 """Monthly phasing of an annual amount: even, custom weights, or last year's seasonality.
 
-Amounts are spread in cents with the largest-remainder method, so the twelve
-months always add up exactly to the annual amount.
+Where it sits: an annual amount of a budget line and weights (even, typed by
+the user, or last year's actuals of the account) → twelve months, which the
+budget section keeps in euros (:class:`~essdiag.budget.section.BudgetLine`).
+
+Amounts are spread in integer cents with the largest-remainder method
+(:func:`spread_cents`), so the twelve months always add up exactly to the
+annual amount, to the cent.
 
 Example:
     >>> even(100.0)[:3], round(sum(even(100.0)), 2)
@@ -10,35 +15,46 @@ Example:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import pandas as pd
 
 from essdiag.periods import FiscalYear
 
-__all__ = ["account_profile", "even", "seasonal", "spread", "weighted"]
+__all__ = [
+    "account_profile",
+    "even",
+    "parse_weights",
+    "seasonal",
+    "spread",
+    "spread_cents",
+    "weighted",
+]
 
 
-def spread(total: float, weights: Sequence[float]) -> list[float]:
-    """Split ``total`` euros over twelve months in proportion to ``weights``.
+def spread_cents(total_cents: int, weights: Sequence[float]) -> list[int]:
+    """Split ``total_cents`` over twelve months in proportion to ``weights``, in whole cents.
 
     Notes:
-        cents_i = ⌊T × wᵢ / Σw⌋ (T in cents), then the cents left over go one
-        by one to the months with the largest remainders (Hamilton's method),
-        so Σ months = T exactly. Negative or all-zero weights give an even spread.
+        cents_i = ⌊T × wᵢ / Σw⌋, then the cents left over go one by one to the
+        months with the largest remainders (Hamilton's method), ties to the
+        earlier month, so Σ months = T exactly and every month has the sign
+        of T. Negative or all-zero weights give an even spread.
 
     Example:
-        >>> spread(10.0, [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1])
-        [5.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 5.0]
+        >>> spread_cents(1000, [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1])
+        [500, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 500]
+        >>> sum(spread_cents(-1001, [1.0] * 12))
+        -1001
     """
     if len(weights) != 12:
         raise ValueError("twelve weights expected")
     w = [max(float(x), 0.0) for x in weights]
     if sum(w) <= 0:
         w = [1.0] * 12
-    cents = round(total * 100)
-    sign = -1 if cents < 0 else 1
-    cents = abs(cents)
+    sign = -1 if total_cents < 0 else 1
+    cents = abs(int(total_cents))
     total_w = sum(w)
     raw = [cents * x / total_w for x in w]
     base = [int(r) for r in raw]
@@ -46,7 +62,20 @@ def spread(total: float, weights: Sequence[float]) -> list[float]:
     order = sorted(range(12), key=lambda i: (-(raw[i] - base[i]), i))
     for i in order[:left]:
         base[i] += 1
-    return [sign * b / 100 for b in base]
+    return [sign * b for b in base]
+
+
+def spread(total: float, weights: Sequence[float]) -> list[float]:
+    """Split ``total`` euros over twelve months in proportion to ``weights`` (see :func:`spread_cents`).
+
+    The annual amount is first rounded to the cent; the months are euros
+    (what the budget section keeps) that add up to it exactly.
+
+    Example:
+        >>> spread(10.0, [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1])
+        [5.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 5.0]
+    """
+    return [c / 100 for c in spread_cents(round(total * 100), weights)]
 
 
 def even(total: float) -> list[float]:
@@ -67,6 +96,25 @@ def seasonal(total: float, last_year: Sequence[float]) -> list[float]:
         [200.0, 200.0, 200.0, 200.0, 200.0, 200.0, 0.0]
     """
     return spread(total, last_year)
+
+
+def parse_weights(text: str) -> list[float] | None:
+    """Twelve finite weights typed as ``1;1;0,5;…`` (decimal comma or dot), or None.
+
+    Example:
+        >>> parse_weights("1;1;1;1;1;1;0,5;0,5;1;1;1;1")[6]
+        0.5
+        >>> parse_weights("1;2;x"), parse_weights("1;2"), parse_weights(";".join(["nan"] * 12))
+        (None, None, None)
+    """
+    parts = [p.strip().replace(",", ".") for p in text.split(";")]
+    try:
+        weights = [float(p) for p in parts]
+    except ValueError:
+        return None
+    if len(weights) != 12 or not all(math.isfinite(w) for w in weights):
+        return None
+    return weights
 
 
 def account_profile(actuals: pd.DataFrame, account: str, fiscal_year: FiscalYear) -> list[float]:

@@ -13,6 +13,10 @@ The template (documented here and on the notice sheet of every export):
 * ``Total`` is checked against the sum of the months (a warning if not).
 
 The same columns separated by ``;`` with a decimal comma make the CSV form.
+
+Cells are read with :mod:`essdiag.ledger.cells` (amounts to exact cents,
+trimmed text), like the accounts; the workbook is written with the kernel's
+:mod:`essdiag.xlsx`.
 """
 
 from __future__ import annotations
@@ -24,10 +28,10 @@ import pandas as pd
 from pydantic import ValidationError
 
 from essdiag.budget.checks import balance_check, totals_by_heading
-from essdiag.budget.section import BudgetLine, BudgetSection
+from essdiag.budget.section import BudgetLine, BudgetSection, Phasing
 from essdiag.errors import Issue, Severity
 from essdiag.i18n import N_
-from essdiag.ledger.fec import cents_from_text
+from essdiag.ledger.cells import cell_text, cents_from_text
 from essdiag.ledger.generic import read_table
 from essdiag.periods import FiscalYear
 from essdiag.validation import issues_from_validation
@@ -113,7 +117,7 @@ def read_budget(
     lines: list[BudgetLine] = []
     for r in range(len(raw)):
         row = raw.iloc[r]
-        account = str(row.get("Compte", "") or "").strip()
+        account = cell_text(row.get("Compte"))
         if not account and not any(month_cents[m][r] for m in order):
             continue  # blank row
         if r in bad_rows:
@@ -134,7 +138,7 @@ def read_budget(
             )
             continue
         months = [month_cents[m][r] / 100 for m in order]
-        total_text = str(row.get("Total", "") or "").strip()
+        total_text = cell_text(row.get("Total"))
         if total_text:
             total, ok = cents_from_text(np.array([total_text], dtype=object))
             if ok[0] and abs(int(total[0]) - sum(int(month_cents[m][r]) for m in order)) > 1:
@@ -145,23 +149,26 @@ def read_budget(
                             "Le total {total} ne fait pas la somme des mois ({sum}) ; "
                             "les mois sont retenus."
                         ),
-                        params={"total": total_text, "sum": f"{sum(months):.2f}".replace(".", ",")},
+                        params={
+                            "total": total_text,
+                            "sum": sum(int(month_cents[m][r]) for m in order) / 100,
+                        },
                         severity=Severity.WARNING,
                         file=file,
                         line=r + 2,
                         column="Total",
                     )
                 )
-        heading = str(row.get("Rubrique", "") or "").strip()
+        heading = cell_text(row.get("Rubrique"))
         lines.append(
             BudgetLine(
                 account=account,
-                label=str(row.get("Libellé", "") or "").strip(),
+                label=cell_text(row.get("Libellé")),
                 heading=heading if heading[:2].isdigit() else "",
-                analytic=str(row.get("Code analytique", "") or "").strip(),
-                funder=str(row.get("Financeur", "") or "").strip(),
+                analytic=cell_text(row.get("Code analytique")),
+                funder=cell_text(row.get("Financeur")),
                 months=months,
-                phasing="custom",
+                phasing=Phasing.CUSTOM,
             )
         )
     if not lines:
@@ -181,7 +188,7 @@ def read_budget(
                     "Le budget n'est pas équilibré : produits − charges = {gap} € "
                     "(contributions en nature comprises)."
                 ),
-                params={"gap": f"{balance.gap:.2f}"},
+                params={"gap": balance.gap},
                 severity=Severity.WARNING,
                 file=file,
             )
@@ -283,20 +290,20 @@ def lines_from_table(frame: pd.DataFrame) -> tuple[list[BudgetLine], list[Issue]
     lines: list[BudgetLine] = []
     issues: list[Issue] = []
     for i, row in enumerate(frame.to_dict("records")):
-        account = str(row.get("Compte") or "").strip()
+        account = cell_text(row.get("Compte"))
         if not account or account.lower() == "nan":
             continue
-        heading = str(row.get("Rubrique") or "")[:2]
+        heading = cell_text(row.get("Rubrique"))[:2]
         try:
             lines.append(
                 BudgetLine(
                     account=account,
-                    label=str(row.get("Libellé") or ""),
+                    label=cell_text(row.get("Libellé")),
                     heading=heading if heading.isdigit() else "",
-                    analytic=str(row.get("Code analytique") or ""),
-                    funder=str(row.get("Financeur") or ""),
+                    analytic=cell_text(row.get("Code analytique")),
+                    funder=cell_text(row.get("Financeur")),
                     months=[_amount(row.get(m)) for m in month_cols],
-                    phasing="custom",
+                    phasing=Phasing.CUSTOM,
                 )
             )
         except ValidationError as exc:

@@ -9,6 +9,12 @@ Sign rule (DOMAIN.md): every amount is positive when normal (charges on
 class 6, income on class 7). Variance = actual − budget. For income an actual
 above budget is favourable; for charges an actual below budget is favourable.
 
+Money is added up in cents: the budget as whole cents of its months, the
+actuals as the ledger's integer cents. Only an actual spread over several
+lines (rule 2 below) carries a fraction of a cent on each line; totals are
+rounded to the cent once, at the end, so the variance of a line is exactly
+its actual minus its budget.
+
 Attribution of actuals to budget lines:
 
 1. an actual account goes to the budget key with the longest common prefix
@@ -23,7 +29,7 @@ Attribution of actuals to budget lines:
 from __future__ import annotations
 
 import math
-from typing import Final, Literal
+from typing import Final, cast
 
 import numpy as np
 import pandas as pd
@@ -31,28 +37,61 @@ import pandas as pd
 from essdiag.budget.model import budget_frame
 from essdiag.budget.section import BudgetSection, Materiality, VarianceComment
 from essdiag.budget.section.headings import HEADINGS, kind_of
-from essdiag.i18n import N_
-from essdiag.periods import FiscalYear, Period
+from essdiag.figures import Figure, Input
+from essdiag.i18n import N_, LabelledEnum
+from essdiag.periods import FiscalYear, Period, PeriodKind
 
 __all__ = [
-    "LEVELS",
+    "TABLE_COLUMNS",
     "Level",
+    "PeriodChoice",
     "attribute_actuals",
     "flag_material",
+    "flagged_figure",
     "is_favourable",
+    "level_keys",
     "variance_table",
 ]
 
-Level = Literal["account", "heading", "analytic", "funder"]
-LEVELS: Final[dict[str, str]] = {
-    "heading": N_("Rubrique (60 … 78)"),
-    "account": N_("Compte"),
-    "analytic": N_("Code analytique"),
-    "funder": N_("Financeur"),
-}
-"""Levels of detail with their French names."""
+
+class Level(LabelledEnum):
+    """Levels of detail of a variance table (the order in which they are offered)."""
+
+    HEADING = "heading", N_("Rubrique (60 … 78)")
+    ACCOUNT = "account", N_("Compte")
+    ANALYTIC = "analytic", N_("Code analytique")
+    FUNDER = "funder", N_("Financeur")
+
+
+class PeriodChoice(LabelledEnum):
+    """The kinds of period a variance is computed over (:class:`~essdiag.periods.Period`)."""
+
+    MONTH = "month", N_("Mois")
+    QUARTER = "quarter", N_("Trimestre")
+    YTD = "ytd", N_("Cumul depuis le début de l'exercice")
+    YEAR = "year", N_("Exercice entier")
+
+    @property
+    def kind(self) -> PeriodKind:
+        """The kind as :meth:`essdiag.periods.Period.of` takes it."""
+        return cast("PeriodKind", str(self))
+
 
 NO_CODE: Final = N_("(sans code)")
+
+TABLE_COLUMNS: Final = (
+    "kind",
+    "key",
+    "label",
+    "budget",
+    "actual",
+    "variance",
+    "variance_pct",
+    "favourable",
+    "flagged",
+    "comment",
+)
+"""Columns of :func:`variance_table`, in order (the command line's CSV)."""
 
 
 def _longest_prefix(accounts: list[str], keys: list[str]) -> dict[str, str | None]:
@@ -75,9 +114,11 @@ def attribute_actuals(
 
     Returns:
         The lines of :func:`~essdiag.budget.model.budget_frame` (``line`` ≥ 0)
-        plus unbudgeted pseudo-lines (``line`` = −1), with ``month``,
-        ``budget`` and ``actual`` in euros: one row per line × month of the
-        fiscal year. Σ actual = Σ actuals of the fiscal year.
+        plus unbudgeted pseudo-lines (``line`` = −1), one row per line × month
+        of the fiscal year, with ``budget_cents`` (int64) and ``actual_cents``
+        (float64: whole cents, but for the share of an actual spread over
+        several lines), and the same in euros, ``budget`` and ``actual``, for
+        the projections. Σ actual_cents = Σ actuals of the fiscal year.
     """
     months = fiscal_year.month_keys()
     bud = budget_frame(section, fiscal_year)
@@ -120,12 +161,12 @@ def attribute_actuals(
     share["analytic"] = share["analytic"].astype("str")
     m = monthly.merge(share, on=["account", "analytic"], how="left")
     matched = m[m["line"].notna()].copy()
-    matched["actual"] = matched["amount_cents"] / 100 * matched["share"]
-    on_lines = matched.groupby(["line", "month"], sort=False)["actual"].sum().reset_index()
+    matched["actual_cents"] = matched["amount_cents"] * matched["share"]
+    on_lines = matched.groupby(["line", "month"], sort=False)["actual_cents"].sum().reset_index()
     on_lines["line"] = on_lines["line"].astype("int64")
     out = bud.merge(on_lines, on=["line", "month"], how="left")
-    out["actual"] = out["actual"].fillna(0.0)
-    out = out.rename(columns={"amount": "budget"})
+    out["actual_cents"] = out["actual_cents"].fillna(0.0)
+    out = out.rename(columns={"amount": "budget", "amount_cents": "budget_cents"})
     # Unbudgeted actuals keep their own account as key.
     un = m[m["line"].isna()]
     if len(un):
@@ -136,17 +177,21 @@ def attribute_actuals(
                 "line": -1,
                 "account": rows["account"].astype("str"),
                 "heading": rows["account"].astype("str").str.slice(0, 2),
-                "kind": [kind_of(str(a)) for a in rows["account"]],
+                "kind": [str(kind_of(str(a))) for a in rows["account"]],
                 "analytic": rows["analytic"].astype("str"),
                 "funder": "",
                 "label": "",
                 "month": rows["month"].astype("str"),
                 "budget": 0.0,
-                "actual": rows["amount_cents"].to_numpy() / 100,
+                "budget_cents": 0,
+                "actual_cents": rows["amount_cents"].to_numpy(dtype="float64"),
             }
         )
         out = pd.concat([out, extra], ignore_index=True)
     out["line"] = out["line"].astype("int64")
+    out["budget_cents"] = out["budget_cents"].astype("int64")
+    out["actual_cents"] = out["actual_cents"].astype("float64")
+    out["actual"] = out["actual_cents"] / 100
     return out
 
 
@@ -185,7 +230,13 @@ def flag_material(variance: float, ratio: float, materiality: Materiality) -> bo
     return (over_abs and over_rel) if materiality.both else (over_abs or over_rel)
 
 
-def _key_label(level: str, frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+def level_keys(level: Level | str, frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """The key and label of each row of a line frame at a level of detail.
+
+    Heading: the two-digit heading and its CERFA label; account: the account
+    and the line's label; analytic: the code (« (sans code) » when none);
+    funder: the funder.
+    """
     if level == "heading":
         key = frame["heading"]
         label = key.map(lambda h: HEADINGS.get(str(h), str(h)))
@@ -204,13 +255,13 @@ def _key_label(level: str, frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
 def variance_table(
     attributed: pd.DataFrame,
     period: Period,
-    level: Level,
+    level: Level | str,
     *,
     materiality: Materiality | None = None,
     comments: list[VarianceComment] | None = None,
     kinds: tuple[str, ...] = ("charge", "income"),
 ) -> pd.DataFrame:
-    """Budget, actual and variance per line of a level over a period.
+    """Budget, actual and variance per line of a level over a period (columns :data:`TABLE_COLUMNS`).
 
     Parameters:
         attributed: :func:`attribute_actuals`.
@@ -224,7 +275,8 @@ def variance_table(
 
     Returns:
         One row per (kind, key): ``kind``, ``key``, ``label``, ``budget``,
-        ``actual``, ``variance`` = actual − budget, ``variance_pct`` =
+        ``actual`` (euros, added up in cents and rounded to the cent once),
+        ``variance`` = actual − budget (exact), ``variance_pct`` =
         variance / |budget| (NaN when the budget is 0), ``favourable``
         (bool, or NA for other kinds), ``flagged`` and ``comment``;
         flagged lines first, then by |variance| descending.
@@ -244,23 +296,28 @@ def variance_table(
     part = attributed[attributed["month"].isin(period.months) & attributed["kind"].isin(kinds)]
     if level == "funder":
         part = part[part["funder"] != ""]
-    key, label = _key_label(level, part)
+    key, label = level_keys(level, part)
     work = pd.DataFrame(
         {
             "kind": part["kind"].astype("str"),
             "key": key,
             "label": label,
-            "budget": part["budget"].astype("float64"),
-            "actual": part["actual"].astype("float64"),
+            "budget_cents": part["budget_cents"].astype("int64"),
+            "actual_cents": part["actual_cents"].astype("float64"),
         }
     )
     grouped = work.groupby(["kind", "key"], sort=True).agg(
-        label=("label", "first"), budget=("budget", "sum"), actual=("actual", "sum")
+        label=("label", "first"),
+        budget_cents=("budget_cents", "sum"),
+        actual_cents=("actual_cents", "sum"),
     )
     out = grouped.reset_index()
-    out["budget"] = out["budget"].round(2)
-    out["actual"] = out["actual"].round(2)
-    out["variance"] = (out["actual"] - out["budget"]).round(2)
+    budget_cents = out["budget_cents"].to_numpy(dtype=np.int64)
+    actual_cents = np.rint(out["actual_cents"].to_numpy(dtype=np.float64)).astype(np.int64)
+    out = out.drop(columns=["budget_cents", "actual_cents"])
+    out["budget"] = budget_cents / 100
+    out["actual"] = actual_cents / 100
+    out["variance"] = (actual_cents - budget_cents) / 100
     budget_abs = out["budget"].abs()
     out["variance_pct"] = np.where(
         budget_abs > 0, out["variance"] / budget_abs.where(budget_abs > 0, 1.0), np.nan
@@ -275,11 +332,70 @@ def variance_table(
     ]
     notes = {(c.level, c.key, c.period): c.text for c in comments or []}
     out["comment"] = pd.Series(
-        [notes.get((level, str(k), period.key), "") for k in out["key"]], dtype="str"
+        [notes.get((str(level), str(k), period.key), "") for k in out["key"]], dtype="str"
     )
     # Accounts without a label in the budget: show the key.
     out["label"] = out["label"].where(out["label"] != "", out["key"])
     out = out.assign(_abs=out["variance"].abs()).sort_values(
         ["flagged", "_abs"], ascending=[False, False], kind="stable"
     )
-    return out.drop(columns="_abs").reset_index(drop=True)
+    return out[list(TABLE_COLUMNS)].reset_index(drop=True)
+
+
+def flagged_figure(table: pd.DataFrame, materiality: Materiality) -> Figure:
+    """How many lines of a variance table need an explanation, with the rule that flags them.
+
+    The working says how a variance is computed and flagged, so the screen
+    shows it under « Comment est-ce calculé ? » instead of writing it.
+
+    Example:
+        >>> from essdiag.i18n import translator
+        >>> t = pd.DataFrame({"flagged": [True, False]})
+        >>> print(flagged_figure(t, Materiality()).read(translator("fr")).replace("\u202f", " "))
+        1 ligne(s) dont l'écart dépasse les seuils (5 000 € et 10 %).
+    """
+    n = int(table["flagged"].sum()) if len(table) else 0
+    both = materiality.both
+    params = {"a": round(materiality.absolute), "r": round(materiality.relative * 100, 1)}
+    if n == 0:
+        reading = (
+            N_("Aucun écart ne dépasse les seuils ({a} € et {r} %).")
+            if both
+            else N_("Aucun écart ne dépasse les seuils ({a} € ou {r} %).")
+        )
+    else:
+        reading = (
+            N_("{n} ligne(s) dont l'écart dépasse les seuils ({a} € et {r} %).")
+            if both
+            else N_("{n} ligne(s) dont l'écart dépasse les seuils ({a} € ou {r} %).")
+        )
+    return Figure.of(
+        N_("Lignes à expliquer"),
+        n,
+        "count",
+        N_("lignes où |écart| ≥ seuil absolu et |écart| / |budget| ≥ seuil relatif")
+        if both
+        else N_("lignes où |écart| ≥ seuil absolu ou |écart| / |budget| ≥ seuil relatif"),
+        [
+            Input.of(N_("Seuil absolu"), materiality.absolute, "EUR", N_("seuils du dossier")),
+            Input.of(N_("Seuil relatif"), materiality.relative, "%", N_("seuils du dossier")),
+        ],
+        references=(
+            N_(
+                "Écart = réalisé − budget ; en % du budget. Pour un produit, un réalisé au-dessus "
+                "du budget est favorable ; pour une charge, un réalisé en dessous est favorable."
+            ),
+            N_(
+                "Réalisé : écritures de l'exercice hors à-nouveaux (AN/RAN), comptes 60–69 "
+                "(débit − crédit) et 70–79 (crédit − débit)."
+            ),
+            N_(
+                "Un compte du FEC est rattaché à la ligne du budget dont le compte est son plus "
+                "long préfixe ; sans code analytique, il est réparti entre les lignes de ce compte "
+                "au prorata de leur budget annuel."
+            ),
+        ),
+        reading=reading,
+        reading_params={"n": n, **params},
+        tone="good" if n == 0 else "watch",
+    )

@@ -1,56 +1,63 @@
-"""Charts of the budget page: monthly phasing of charges and income, totals by heading.
+"""Charts of the budget screen: monthly phasing of charges and income, totals by heading.
 
-Pure builders: they take computed frames and a translator and return plotly
-figures; the page shows each beside its table.
+Pure builders over the views of :mod:`essdiag.budget.views` (the same view is
+the chart's table beside it): they read ``view.frame`` by key and take legend
+names from the view's columns; the screen shows each beside its table.
 """
 
 from __future__ import annotations
 
-import pandas as pd
 import plotly.graph_objects as go
 
+from essdiag.budget.section import Kind
 from essdiag.charts.theme import PALETTE, apply_theme, money_axis
+from essdiag.figures import View
 from essdiag.i18n import Translator
+from essdiag.periods import month_short
 
 __all__ = ["heading_bars", "phasing_chart"]
 
 
-def phasing_chart(totals: pd.DataFrame, tr: Translator) -> go.Figure:
-    """Budgeted charges and income per month (from :func:`essdiag.budget.monthly_totals`).
+def phasing_chart(view: View, tr: Translator) -> go.Figure:
+    """Budgeted charges and income per month (:func:`essdiag.budget.views.monthly_totals_view`).
 
     Charges are plain bars, income hatched bars, so the two read apart
     without colour.
     """
-    _ = tr
+    frame = view.frame
+    months = [month_short(str(m), tr) for m in frame["month"]]
     fig = go.Figure()
-    fig.add_bar(x=totals["month"], y=totals["charges"], name=_("Charges"), marker_color=PALETTE[3])
     fig.add_bar(
-        x=totals["month"],
-        y=totals["income"],
-        name=_("Produits"),
+        x=months, y=frame["charges"], name=view.label("charges", tr), marker_color=PALETTE[3]
+    )
+    fig.add_bar(
+        x=months,
+        y=frame["income"],
+        name=view.label("income", tr),
         marker={"color": PALETTE[0], "pattern": {"shape": "/"}},
     )
     apply_theme(
         fig,
         tr,
-        title=_("Budget mensuel : charges et produits"),
+        title=tr(view.title),
         barmode="group",
         xaxis={"type": "category"},
     )
     return money_axis(fig, tr)
 
 
-def heading_bars(totals: pd.DataFrame, tr: Translator) -> go.Figure:
-    """Annual budget by heading (from :func:`essdiag.budget.checks.totals_by_heading`)."""
+def heading_bars(view: View, tr: Translator) -> go.Figure:
+    """Annual budget by heading (:func:`essdiag.budget.views.headings_view`), by kind."""
     _ = tr
+    frame = view.frame
     fig = go.Figure()
     for kind, name, colour, pattern in (
-        ("charge", _("Charges"), PALETTE[3], ""),
-        ("income", _("Produits"), PALETTE[0], "/"),
-        ("in_kind_use", _("Contributions en nature"), PALETTE[4], "."),
-        ("in_kind_source", _("Contributions en nature"), PALETTE[4], "."),
+        (Kind.CHARGE, _("Charges"), PALETTE[3], ""),
+        (Kind.INCOME, _("Produits"), PALETTE[0], "/"),
+        (Kind.IN_KIND_USE, _("Contributions en nature"), PALETTE[4], "."),
+        (Kind.IN_KIND_SOURCE, _("Contributions en nature"), PALETTE[4], "."),
     ):
-        part = totals[totals["kind"] == kind]
+        part = frame[frame["kind"] == kind]
         if part.empty:
             continue
         fig.add_bar(
@@ -59,13 +66,13 @@ def heading_bars(totals: pd.DataFrame, tr: Translator) -> go.Figure:
             orientation="h",
             name=name,
             marker={"color": colour, "pattern": {"shape": pattern}},
-            showlegend=kind != "in_kind_source",
+            showlegend=kind is not Kind.IN_KIND_SOURCE,
         )
     apply_theme(
         fig,
         tr,
-        title=_("Budget annuel par rubrique"),
-        height=max(350, 28 * len(totals) + 120),
+        title=tr(view.title),
+        height=max(350, 28 * len(frame) + 120),
         yaxis={"autorange": "reversed"},
     )
     return money_axis(fig, tr, axis="x")

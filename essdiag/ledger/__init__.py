@@ -1,4 +1,7 @@
-"""Accounting ledgers: FEC and CSV/XLSX readers, validation, balances.
+"""The accounts: FEC and CSV/XLSX readers, the canonical ledger, balances, storage.
+
+The one domain every other domain may read (docs/ARCHITECTURE.md); it reads
+no other domain.
 
 The canonical ledger DataFrame
 ------------------------------
@@ -24,9 +27,11 @@ Opening entries are kept for balances (:func:`account_balances`) and left
 out of charges and income (:func:`monthly_activity`).
 
 Flow: bytes → :func:`essdiag.ledger.fec.read_fec` or
-:func:`essdiag.ledger.generic.read_generic` → ``(ledger, issues)`` →
-:func:`essdiag.ledger.storage.store_ledger` (Parquet attachment + original file)
-→ :func:`account_balances`, :func:`monthly_activity`.
+:func:`essdiag.ledger.generic.read_table` + :func:`~essdiag.ledger.generic.apply_mapping`
+(cells parsed by :mod:`essdiag.ledger.cells`) → ``(ledger, issues)`` →
+:func:`fiscal_year_of` → :func:`essdiag.ledger.storage.store_ledger` (Parquet
+attachment + original file) → :func:`account_balances`, :func:`monthly_activity`.
+:mod:`essdiag.ledger.views` holds what the accounts screen shows.
 """
 
 from __future__ import annotations
@@ -37,14 +42,16 @@ from essdiag.ledger.frame import (
     LEDGER_SCHEMA,
     OPENING_JOURNALS,
     account_balances,
+    account_labels,
     empty_ledger,
+    fiscal_year_of,
     is_charge,
     is_income,
     ledger_from_table,
     monthly_activity,
 )
 from essdiag.ledger.generic import apply_mapping, read_table, suggest_mapping
-from essdiag.ledger.section import ColumnMapping, LedgerImport, LedgerSection
+from essdiag.ledger.section import ColumnMapping, ImportKind, LedgerImport, LedgerSection, SignRule
 from essdiag.ledger.storage import (
     combine_ledgers,
     ledger_from_parquet,
@@ -60,12 +67,16 @@ __all__ = [
     "OPENING_JOURNALS",
     "ColumnMapping",
     "FecResult",
+    "ImportKind",
     "LedgerImport",
     "LedgerSection",
+    "SignRule",
     "account_balances",
+    "account_labels",
     "apply_mapping",
     "combine_ledgers",
     "empty_ledger",
+    "fiscal_year_of",
     "is_charge",
     "is_income",
     "ledger_from_parquet",

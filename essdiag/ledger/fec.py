@@ -7,8 +7,8 @@ balances, variance.
 The file is parsed by ``pyarrow.csv`` with every column read as text (account
 numbers, dates and references keep their leading zeros) and quoting off (labels
 may contain quote characters); dates and amounts are then converted column by
-column with ``pyarrow.compute``, never in a Python loop over lines. Amounts are
-exact integer cents.
+column with ``pyarrow.compute`` (:mod:`essdiag.ledger.cells`), never in a
+Python loop over lines. Amounts are exact integer cents.
 
 Accepted: tab or pipe separator (detected from the header line); UTF-8, UTF-8
 with BOM, ISO-8859-15 or Windows-1252; decimal comma or dot; Debit/Credit or
@@ -22,8 +22,7 @@ References:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
-from functools import cache
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final
 
@@ -35,15 +34,21 @@ import pyarrow.csv as pacsv
 
 from essdiag.errors import Issue, Severity
 from essdiag.i18n import N_
-from essdiag.ledger.frame import OPENING_JOURNALS, ledger_from_table
+from essdiag.ledger.cells import (
+    account_is_known,
+    cents_from_column,
+    dates_from_text,
+    detect_encoding,
+    optional_text,
+    trimmed,
+)
+from essdiag.ledger.frame import ledger_from_table, opening_flags
 from essdiag.periods import FiscalYear
 
 __all__ = [
     "FEC_COLUMNS",
     "MAX_ISSUES_PER_CODE",
     "FecResult",
-    "cents_from_text",
-    "detect_encoding",
     "read_fec",
 ]
 
@@ -76,7 +81,6 @@ _ANALYTIC_NAMES: Final = frozenset(
 MAX_ISSUES_PER_CODE: Final = 200
 """At most this many issues of one code are listed; a summary issue counts the rest."""
 
-_AMOUNT_RE: Final = r"^[+-]?[0-9]{1,13}(\.[0-9]{0,2}0*)?$"
 _CANONICAL: Final = {c.lower(): c for c in (*FEC_COLUMNS, "Montant", "Sens")}
 
 
@@ -165,35 +169,6 @@ class _Issues:
         return out
 
 
-def detect_encoding(data: bytes) -> str:
-    """Guess the text encoding of an accounting export.
-
-    UTF-8 (with or without BOM) when the bytes decode as UTF-8; otherwise
-    ISO-8859-15 when the byte 0xA4 (€ in ISO-8859-15) appears and no byte of
-    0x80–0x9F does; otherwise Windows-1252.
-
-    Example:
-        >>> detect_encoding("Débit".encode("utf-8")), detect_encoding("Débit".encode("cp1252"))
-        ('utf-8', 'cp1252')
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
-    sample = data[: 1 << 20]
-    try:
-        sample.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        # A multi-byte character cut at the end of the sample is still UTF-8.
-        if exc.start < len(sample) - 4 or len(sample) == len(data):
-            return _latin_family(data)
-    return "utf-8"
-
-
-def _latin_family(data: bytes) -> str:
-    if b"\xa4" in data and not any(bytes([b]) in data for b in range(0x80, 0xA0)):
-        return "iso8859_15"
-    return "cp1252"
-
-
 def _header(data: bytes, encoding: str) -> tuple[str, list[str]]:
     end = data.find(b"\n")
     raw = data[: end if end >= 0 else len(data)]
@@ -203,139 +178,6 @@ def _header(data: bytes, encoding: str) -> tuple[str, list[str]]:
     if counts[sep] == 0:
         return "", [text.strip()]
     return sep, [c.strip() for c in text.split(sep)]
-
-
-def cents_from_text(values: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
-    """Exact integer cents from amount text, vectorised.
-
-    Accepts a decimal comma or dot, spaces as thousands separators, a sign,
-    and at most two significant decimals; an empty cell is zero.
-
-    Returns:
-        ``(cents, valid)``: int64 cents (0 where invalid) and a boolean mask.
-
-    Notes:
-        Fast path: ``,`` → ``.`` then one cast to float64 for the whole
-        column; a value is kept only if ``100 × value`` is an integer to
-        within 10⁻⁶ and below 10¹⁵ cents, so the int64 result is exact. When
-        the cast fails (spaces, letters…), each value is checked by a regular
-        expression first.
-
-    Example:
-        >>> c, ok = cents_from_text(pa.array(["1 234,56", "-0,5", "", "12.30", "abc"]))
-        >>> c.tolist(), ok.tolist()
-        ([123456, -50, 0, 1230, 0], [True, True, True, True, False])
-    """
-    s = pc.replace_substring(values, ",", ".")
-    if pc.any(pc.equal(pc.utf8_length(s), 0)).as_py():
-        s = pc.if_else(pc.equal(pc.utf8_length(s), 0), "0", s)
-    try:
-        # Exponents, "nan" and "inf" parse as floats but are not amounts.
-        for letter in ("e", "n"):
-            if pc.any(pc.match_substring(s, letter, ignore_case=True)).as_py():
-                raise pa.ArrowInvalid(f"letter {letter} in an amount")
-        floats = pc.cast(s, pa.float64())
-        valid = np.ones(len(s), dtype=bool)
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        s = pc.utf8_trim_whitespace(s)
-        s = pc.replace_substring_regex(s, "[ \u00a0\u202f']", "")
-        s = pc.if_else(pc.equal(pc.utf8_length(s), 0), "0", s)
-        ok = pc.fill_null(pc.match_substring_regex(s, _AMOUNT_RE), False)
-        floats = pc.cast(pc.if_else(ok, s, "0"), pa.float64())
-        valid = np.asarray(ok.to_numpy(zero_copy_only=False), dtype=bool)
-    scaled = np.asarray(floats.to_numpy(zero_copy_only=False), dtype=np.float64) * 100.0
-    rounded = np.rint(scaled)
-    valid &= np.abs(scaled - rounded) < 1e-6
-    valid &= np.abs(rounded) < 1e15
-    cents = np.where(valid, rounded, 0.0).astype(np.int64)
-    return cents, valid
-
-
-_DAYS_IN_MONTH: Final = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
-
-
-def _days_from_civil(y: np.ndarray, m: np.ndarray, d: np.ndarray) -> np.ndarray:
-    """Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm)."""
-    y = y - (m <= 2)
-    era = np.floor_divide(y, 400)
-    yoe = y - era * 400
-    mp = np.where(m > 2, m - 3, m + 9)
-    doy = (153 * mp + 2) // 5 + d - 1
-    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
-    days: np.ndarray = era * 146097 + doe - 719468
-    return days
-
-
-@cache
-def _day_table() -> tuple[np.ndarray, np.ndarray]:
-    """Days since 1970-01-01 and validity for every (year, month, day ≤ 31) of 1900–2199.
-
-    Index = (year − 1900) × 372 + (month − 1) × 31 + (day − 1): a row's date is
-    then one array lookup instead of a calendar computation per line.
-    """
-    idx = np.arange(300 * 372)
-    y = idx // 372 + 1900
-    m = idx % 372 // 31 + 1
-    d = idx % 31 + 1
-    leap = ((y % 4 == 0) & (y % 100 != 0)) | (y % 400 == 0)
-    valid = d <= _DAYS_IN_MONTH[m] + ((m == 2) & leap)
-    return _days_from_civil(y, m, d), valid
-
-
-def _dates(values: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, np.ndarray]:
-    """Timestamps from ``AAAAMMJJ`` dates (text or already parsed as integers).
-
-    ``AAAA-MM-JJ`` and ``JJ/MM/AAAA`` text is tolerated.
-
-    Example:
-        >>> d, ok = _dates(pa.array(["20260115", "20250231", "2026-02-01", "x"]))
-        >>> ok.tolist()
-        [True, False, True, False]
-    """
-    if pa.types.is_integer(values.type):
-        numbers = pc.fill_null(values, 0)
-        valid = np.ones(len(values), dtype=bool)
-    else:
-        s = values
-        try:
-            if not pc.all(pc.equal(pc.utf8_length(s), 8)).as_py():
-                raise pa.ArrowInvalid("not eight characters")
-            numbers = pc.cast(s, pa.int64())
-            valid = np.ones(len(s), dtype=bool)
-        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-            s = pc.utf8_trim_whitespace(s)
-            s = pc.replace_substring_regex(s, r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$", r"\1\2\3")
-            s = pc.replace_substring_regex(s, r"^([0-9]{2})/([0-9]{2})/([0-9]{4})$", r"\3\2\1")
-            ok = pc.fill_null(pc.match_substring_regex(s, r"^[0-9]{8}$"), False)
-            numbers = pc.cast(pc.if_else(ok, s, "19700101"), pa.int64())
-            valid = np.asarray(ok.to_numpy(zero_copy_only=False), dtype=bool)
-    v = np.asarray(numbers.to_numpy(zero_copy_only=False), dtype=np.int64)
-    y = v // 10000
-    md = v - y * 10000
-    m = md // 100
-    d = md - m * 100
-    valid &= (y >= 1900) & (y <= 2199) & (m >= 1) & (m <= 12) & (d >= 1) & (d <= 31)
-    index = np.where(valid, (y - 1900) * 372 + (m - 1) * 31 + (d - 1), 0)
-    days_table, valid_table = _day_table()
-    valid &= valid_table[index]
-    days = np.where(valid, days_table[index], 0)
-    stamps = pa.array(days * 86_400_000_000_000, pa.int64()).view(pa.timestamp("ns"))
-    return stamps, valid
-
-
-def _cents(values: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
-    """Exact cents from an amount column parsed as float64 by the reader, or as text.
-
-    Notes:
-        A float is kept only when 100 × value is an integer to within 10⁻⁶
-        (at most two decimals) and below 10¹⁵ cents; empty cells are zero.
-    """
-    if not pa.types.is_floating(values.type):
-        return cents_from_text(values)
-    scaled = np.asarray(pc.fill_null(values, 0.0).to_numpy(zero_copy_only=False)) * 100.0
-    rounded = np.rint(scaled)
-    valid = (np.abs(scaled - rounded) < 1e-6) & (np.abs(rounded) < 1e15)
-    return np.where(valid, rounded, 0.0).astype(np.int64), valid
 
 
 def _line_numbers(
@@ -591,9 +433,9 @@ def _convert(
     """Canonical columns from the parsed table: (table, debit, credit, keep mask, blank rows)."""
     n = table.num_rows
     analytic_col = next((c for c in wanted if c.lower() in _ANALYTIC_NAMES), None)
-    journal = pc.utf8_trim_whitespace(table.column("JournalCode"))
-    entry = pc.utf8_trim_whitespace(table.column("EcritureNum"))
-    account = pc.utf8_trim_whitespace(table.column("CompteNum"))
+    journal = trimmed(table.column("JournalCode"))
+    entry = trimmed(table.column("EcritureNum"))
+    account = trimmed(table.column("CompteNum"))
     # Blank lines come back as empty rows: dropped silently, not counted as lines.
     blank = np.asarray(
         pc.and_(
@@ -615,7 +457,7 @@ def _convert(
         issues.counts[code] += rows.size - shown.size
         keep[rows] = False
 
-    when, date_ok = _dates(table.column("EcritureDate"))
+    when, date_ok = dates_from_text(table.column("EcritureDate"))
     flag(
         ~date_ok,
         "fec_date",
@@ -624,16 +466,14 @@ def _convert(
     )
     amount_template = N_("Montant non numérique « {value} » : ligne mise de côté.")
     if has_dc:
-        debit, debit_ok = _cents(table.column("Debit"))
-        credit, credit_ok = _cents(table.column("Credit"))
+        debit, debit_ok = cents_from_column(table.column("Debit"))
+        credit, credit_ok = cents_from_column(table.column("Credit"))
         flag(~debit_ok, "fec_amount", amount_template, "Debit")
         flag(~credit_ok, "fec_amount", amount_template, "Credit")
     else:
-        amount, amount_ok = _cents(table.column("Montant"))
+        amount, amount_ok = cents_from_column(table.column("Montant"))
         flag(~amount_ok, "fec_amount", amount_template, "Montant")
-        sens = pc.utf8_upper(
-            pc.utf8_slice_codeunits(pc.utf8_trim_whitespace(table.column("Sens")), 0, 1)
-        )
+        sens = pc.utf8_upper(pc.utf8_slice_codeunits(trimmed(table.column("Sens")), 0, 1))
         is_d = np.asarray(pc.is_in(sens, pa.array(["D", "+"])).to_numpy(zero_copy_only=False))
         is_c = np.asarray(pc.is_in(sens, pa.array(["C", "-"])).to_numpy(zero_copy_only=False))
         flag(
@@ -645,14 +485,8 @@ def _convert(
         debit = np.where(is_d, amount, 0)
         credit = np.where(is_c, amount, 0)
 
-    first = pc.utf8_slice_codeunits(account, 0, 1)
-    known = np.asarray(
-        pc.fill_null(pc.is_in(first, pa.array(list("12345678"))), False).to_numpy(
-            zero_copy_only=False
-        )
-    )
     flag(
-        ~known,
+        ~account_is_known(account),
         "fec_account_unknown",
         N_(
             "Compte « {value} » inconnu (un compte commence par un chiffre de 1 à 8) : "
@@ -661,19 +495,14 @@ def _convert(
         "CompteNum",
     )
 
-    opening = pc.is_in(pc.utf8_upper(journal), pa.array(sorted(OPENING_JOURNALS)))
-
     def text_or_blank(name: str) -> pa.ChunkedArray | pa.Array:
         if name in wanted:
             return table.column(name)
         return pa.array(np.full(n, "", dtype=object), pa.string())
 
-    analytic: Any
-    if analytic_col:
-        a = pc.utf8_trim_whitespace(table.column(analytic_col))
-        analytic = pc.if_else(pc.equal(pc.utf8_length(a), 0), pa.scalar(None, pa.string()), a)
-    else:
-        analytic = pa.nulls(n, pa.string())
+    analytic: Any = (
+        optional_text(table.column(analytic_col)) if analytic_col else pa.nulls(n, pa.string())
+    )
     out = pa.table(
         {
             "journal": journal,
@@ -685,7 +514,7 @@ def _convert(
             "debit_cents": pa.array(debit, pa.int64()),
             "credit_cents": pa.array(credit, pa.int64()),
             "analytic": analytic,
-            "opening": opening,
+            "opening": opening_flags(journal),
         }
     )
     return out, debit, credit, keep, int(blank.sum())
@@ -826,9 +655,9 @@ def _check_balance(
             column="EcritureNum",
             entry=str(entry_num),
             journal=str(rec["journal"]),
-            debit=_euros(int(rec["debit"])),
-            credit=_euros(int(rec["credit"])),
-            gap=_euros(int(rec["debit"]) - int(rec["credit"])),
+            debit=int(rec["debit"]) / 100,
+            credit=int(rec["credit"]) / 100,
+            gap=(int(rec["debit"]) - int(rec["credit"])) / 100,
         )
     extra = len(grouped) - MAX_ISSUES_PER_CODE
     if extra > 0:
@@ -860,20 +689,17 @@ def _check_year(
             line=line,
             column="EcritureDate",
             value=_day(value),
-            start=fy.start.strftime("%d/%m/%Y"),
-            end=fy.end.strftime("%d/%m/%Y"),
+            start=fy.start,
+            end=fy.end,
         )
     if rows.size > shown.size:
         issues.counts["fec_outside_year"] += rows.size - shown.size
 
 
-def _euros(cents: int) -> str:
-    sign = "-" if cents < 0 else ""
-    whole, part = divmod(abs(int(cents)), 100)
-    return f"{sign}{whole},{part:02d}"
-
-
-def _day(value: Any) -> str:
+def _day(value: Any) -> date | str:
+    """A date read back from the ledger as a plain date (the reader's translator writes it)."""
+    if isinstance(value, datetime):
+        return value.date()
     if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+        return value
     return str(value)

@@ -1,8 +1,9 @@
-"""The canonical ledger DataFrame and the balances computed from it.
+"""The canonical ledger DataFrame and what is computed from it: balances, activity, fiscal year.
 
 Every reader (FEC, generic CSV/XLSX) produces this frame; every computation
 (balances, actuals by month, variance) consumes it. See the package docstring
-of :mod:`essdiag.ledger` for the column contract.
+of :mod:`essdiag.ledger` for the column contract. Amounts stay integer cents
+(``debit_cents``, ``credit_cents``, ``balance_cents``, ``amount_cents``).
 """
 
 from __future__ import annotations
@@ -13,17 +14,23 @@ from typing import Final
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
+
+from essdiag.periods import FiscalYear
 
 __all__ = [
     "LEDGER_COLUMNS",
     "LEDGER_SCHEMA",
     "OPENING_JOURNALS",
     "account_balances",
+    "account_labels",
     "empty_ledger",
+    "fiscal_year_of",
     "is_charge",
     "is_income",
     "ledger_from_table",
     "monthly_activity",
+    "opening_flags",
 ]
 
 LEDGER_SCHEMA: Final = pa.schema(
@@ -64,6 +71,53 @@ def ledger_from_table(table: pa.Table) -> pd.DataFrame:
     table = table.select(list(LEDGER_COLUMNS)).cast(LEDGER_SCHEMA)
     frame: pd.DataFrame = table.to_pandas()
     return frame
+
+
+def opening_flags(journals: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """True for the lines of an opening journal (:data:`OPENING_JOURNALS`, any case).
+
+    Example:
+        >>> opening_flags(pa.array(["AN", "ran", "AC"])).to_pylist()
+        [True, True, False]
+    """
+    return pc.is_in(pc.utf8_upper(journals), pa.array(sorted(OPENING_JOURNALS)))
+
+
+def fiscal_year_of(ledger: pd.DataFrame, start_month: int = 1) -> FiscalYear | None:
+    """The fiscal year of an imported ledger: the one holding most of its non-opening entries.
+
+    The median date of the entries decides (all entries when the ledger has
+    only openings); None for an empty ledger.
+
+    Example:
+        >>> led = pd.DataFrame({"date": pd.to_datetime(["2025-12-31", "2026-01-15", "2026-03-01"]),
+        ...                     "opening": [True, False, False]})
+        >>> fiscal_year_of(led).label_year, fiscal_year_of(led, 7).label_year
+        (2026, 2026)
+    """
+    dates = ledger.loc[~ledger["opening"].astype(bool), "date"]
+    if dates.empty:
+        dates = ledger["date"]
+    if dates.empty:
+        return None
+    middle = dates.sort_values().iloc[len(dates) // 2]
+    return FiscalYear.containing(middle.date(), start_month)
+
+
+def account_labels(ledger: pd.DataFrame) -> dict[str, str]:
+    """Account number → its label, as first written in the ledger.
+
+    Example:
+        >>> led = pd.DataFrame({"account": ["606", "606", "706"],
+        ...                     "account_label": ["Achats", "Autre", "Ventes"]})
+        >>> account_labels(led)
+        {'606': 'Achats', '706': 'Ventes'}
+    """
+    first = ledger.drop_duplicates("account")
+    return {
+        str(a): str(label)
+        for a, label in zip(first["account"], first["account_label"], strict=True)
+    }
 
 
 def is_charge(accounts: pd.Series) -> pd.Series:

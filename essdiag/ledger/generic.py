@@ -5,15 +5,14 @@ issues of reading) → the user maps columns (:func:`suggest_mapping` proposes
 one; the mapping is remembered in the dossier's ledger section) →
 :func:`apply_mapping` → the canonical ledger of :mod:`essdiag.ledger`.
 
-Dates and amounts are converted with the same vectorised functions as the
-FEC reader (:func:`essdiag.ledger.fec.cents_from_text`).
+Cells are converted with the same vectorised functions as the FEC reader
+(:mod:`essdiag.ledger.cells`): amounts to exact cents, dates, trimmed text.
 """
 
 from __future__ import annotations
 
 import io
 import unicodedata
-from datetime import date, datetime
 from typing import Any, Final
 
 import numpy as np
@@ -24,9 +23,18 @@ import pyarrow.csv as pacsv
 
 from essdiag.errors import Issue, Severity
 from essdiag.i18n import N_
-from essdiag.ledger.fec import MAX_ISSUES_PER_CODE, _dates, cents_from_text, detect_encoding
-from essdiag.ledger.frame import OPENING_JOURNALS, ledger_from_table
-from essdiag.ledger.section import ColumnMapping
+from essdiag.ledger.cells import (
+    account_is_known,
+    cents_from_text,
+    dates_from_text,
+    detect_encoding,
+    optional_text,
+    trimmed,
+    workbook_cell_text,
+)
+from essdiag.ledger.fec import MAX_ISSUES_PER_CODE
+from essdiag.ledger.frame import ledger_from_table, opening_flags
+from essdiag.ledger.section import ColumnMapping, SignRule
 
 __all__ = ["MAX_TABLE_BYTES", "apply_mapping", "read_table", "suggest_mapping"]
 
@@ -138,16 +146,6 @@ def _csv_table(data: bytes, file: str | None) -> tuple[pd.DataFrame | None, list
     return frame, issues
 
 
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime | date):
-        return value.strftime("%Y-%m-%d")
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 def _xlsx_table(
     data: bytes, file: str | None, sheet: str | None = None
 ) -> tuple[pd.DataFrame | None, list[Issue]]:
@@ -166,7 +164,7 @@ def _xlsx_table(
         ]
     try:
         ws = wb[sheet] if sheet and sheet in wb.sheetnames else wb.worksheets[0]
-        rows = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        rows = [[workbook_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
     except Exception as exc:  # a sheet's XML can be broken in as many ways
         return None, [
             Issue(
@@ -298,18 +296,16 @@ def apply_mapping(
             )
         keep[rows] = False
 
-    when, ok = _dates(col(mapping.date))
+    when, ok = dates_from_text(col(mapping.date))
     flag(
         ~ok,
         "table_date",
         N_("Date invalide « {value} » : ligne mise de côté."),
         mapping.date,
     )
-    account = pc.utf8_trim_whitespace(col(mapping.account))
-    first = pc.utf8_slice_codeunits(account, 0, 1)
-    known = np.asarray(pc.is_in(first, pa.array(list("12345678"))).to_numpy(zero_copy_only=False))
+    account = trimmed(col(mapping.account))
     flag(
-        ~known,
+        ~account_is_known(account),
         "table_account",
         N_("Compte « {value} » inconnu : ligne mise de côté."),
         mapping.account,
@@ -323,28 +319,27 @@ def apply_mapping(
     else:
         signed, aok = cents_from_text(col(mapping.amount))
         flag(~aok, "table_amount", amount_template, mapping.amount)
-        if mapping.sign == "credit_positive":
+        if mapping.sign is SignRule.CREDIT_POSITIVE:
             signed = -signed
-        elif mapping.sign == "natural":
+        elif mapping.sign is SignRule.NATURAL:
+            first = pc.utf8_slice_codeunits(account, 0, 1)
             is_income = np.asarray(pc.equal(first, "7").to_numpy(zero_copy_only=False))
             signed = np.where(is_income, -signed, signed)
         debit = np.where(signed > 0, signed, 0)
         credit = np.where(signed < 0, -signed, 0)
     journal = (
-        pc.utf8_trim_whitespace(col(mapping.journal))
+        trimmed(col(mapping.journal))
         if mapping.journal
         else pa.array(np.full(n, "IMP", dtype=object), pa.string())
     )
     entry = (
-        pc.utf8_trim_whitespace(col(mapping.entry))
+        trimmed(col(mapping.entry))
         if mapping.entry
         else pa.array([str(i + 2) for i in range(n)], pa.string())
     )
-    if mapping.analytic:
-        a = pc.utf8_trim_whitespace(col(mapping.analytic))
-        analytic = pc.if_else(pc.equal(pc.utf8_length(a), 0), pa.scalar(None, pa.string()), a)
-    else:
-        analytic = pa.nulls(n, pa.string())
+    analytic = (
+        optional_text(col(mapping.analytic)) if mapping.analytic else pa.nulls(n, pa.string())
+    )
     table = pa.table(
         {
             "journal": journal,
@@ -356,7 +351,7 @@ def apply_mapping(
             "debit_cents": pa.array(debit, pa.int64()),
             "credit_cents": pa.array(credit, pa.int64()),
             "analytic": analytic,
-            "opening": pc.is_in(pc.utf8_upper(journal), pa.array(sorted(OPENING_JOURNALS))),
+            "opening": opening_flags(journal),
         }
     )
     table = table.filter(pa.array(keep))

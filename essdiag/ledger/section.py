@@ -1,22 +1,34 @@
 """Imported accounting ledgers (FEC, CSV/XLSX) referenced by attachment id.
 
-This module owns the ``LedgerSection`` of the dossier. Bulk entries are not in
-the dossier JSON: each import is stored as two workspace attachments (the
+A section of the dossier (layer 1, models only). Bulk entries are not in the
+dossier JSON: each import is stored as two workspace attachments (the
 canonical ledger as Parquet, and the original file for provenance) and the
-section keeps their ids, with what the import found.
+section keeps their ids, with what the import found. The choices (sign rule of
+an amount column, kind of file) are labelled enums (:class:`~essdiag.i18n.LabelledEnum`).
 """
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict, Field
 
-from essdiag.i18n import N_
+from essdiag.i18n import N_, LabelledEnum
 
-__all__ = ["ColumnMapping", "LedgerImport", "LedgerSection"]
+__all__ = ["ColumnMapping", "ImportKind", "LedgerImport", "LedgerSection", "SignRule"]
 
-SignRule = Literal["natural", "debit_positive", "credit_positive"]
+
+class SignRule(LabelledEnum):
+    """How a single signed amount column reads."""
+
+    NATURAL = "natural", N_("Positif = charge (6) ou produit (7)")
+    DEBIT_POSITIVE = "debit_positive", N_("Positif = débit")
+    CREDIT_POSITIVE = "credit_positive", N_("Positif = crédit")
+
+
+class ImportKind(LabelledEnum):
+    """The kind of an imported ledger file."""
+
+    FEC = "fec", N_("FEC")
+    TABLE = "table", N_("Tableau CSV ou XLSX")
 
 
 class ColumnMapping(BaseModel):
@@ -43,7 +55,7 @@ class ColumnMapping(BaseModel):
     amount: str = Field(default="", title=N_("Colonne montant"))
     debit: str = Field(default="", title=N_("Colonne débit"))
     credit: str = Field(default="", title=N_("Colonne crédit"))
-    sign: SignRule = Field(default="natural", title=N_("Convention de signe du montant"))
+    sign: SignRule = Field(default=SignRule.NATURAL, title=N_("Convention de signe du montant"))
 
 
 class LedgerImport(BaseModel):
@@ -63,7 +75,7 @@ class LedgerImport(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     name: str = Field(title=N_("Fichier"))
-    kind: Literal["fec", "table"] = Field(default="fec", title=N_("Type"))
+    kind: ImportKind = Field(default=ImportKind.FEC, title=N_("Type"))
     fiscal_year: int | None = Field(default=None, title=N_("Exercice"))
     parquet_id: str = Field(title=N_("Pièce jointe (Parquet)"))
     original_id: str = Field(default="", title=N_("Pièce jointe (fichier d'origine)"))

@@ -8,7 +8,7 @@ Where it sits: reader result → :func:`ledger_to_parquet` → ``Workspace.attac
 from __future__ import annotations
 
 import io
-from typing import Literal, Protocol
+from typing import Protocol
 
 import pandas as pd
 import pyarrow as pa
@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 
 from essdiag.errors import EssdiagError
 from essdiag.ledger.frame import LEDGER_SCHEMA, empty_ledger, ledger_from_table
-from essdiag.ledger.section import LedgerImport, LedgerSection
+from essdiag.ledger.section import ImportKind, LedgerImport, LedgerSection
 
 __all__ = [
     "ORIGINAL_KIND",
@@ -78,7 +78,7 @@ def store_ledger(
     *,
     original: bytes,
     name: str,
-    kind: Literal["fec", "table"],
+    kind: ImportKind | str,
     fiscal_year: int | None,
     lines_read: int,
     issues: int,
@@ -86,8 +86,10 @@ def store_ledger(
 ) -> LedgerSection:
     """Attach the ledger and its original file; return the section with the new import.
 
-    With ``replace_year``, earlier imports of the same fiscal year are dropped
-    from the section (their attachments stay in the workspace history).
+    ``kind`` is an :class:`~essdiag.ledger.section.ImportKind` (or its value,
+    ``"fec"`` or ``"table"``). With ``replace_year``, earlier imports of the
+    same fiscal year are dropped from the section (their attachments stay in
+    the workspace history).
     """
     parquet = store.attach(
         dossier_id,
@@ -102,7 +104,7 @@ def store_ledger(
     dates = ledger["date"]
     record = LedgerImport(
         name=name,
-        kind=kind,
+        kind=ImportKind(kind),
         fiscal_year=fiscal_year,
         parquet_id=parquet.id,
         original_id=source.id,

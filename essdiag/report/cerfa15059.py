@@ -1,22 +1,23 @@
 """CERFA 15059 "compte rendu financier" table as XLSX and DOCX.
 
-The table of :func:`essdiag.budget.cerfa15059.cerfa15059_table` (forecast,
-actual, gap by heading, explanations of significant gaps) laid out like the
-form's annex, for one project or the whole structure. Text cells are guarded
-against formula injection (:func:`essdiag.xlsx.safe_text`).
+The view of :func:`essdiag.budget.views.cerfa15059_view` (forecast, actual,
+gap by heading, explanations of significant gaps; ``export=True``) laid out
+like the form's annex, for one project or the whole structure: the same view
+the screen shows, its cells written section by section. Text cells are
+guarded against formula injection (:func:`essdiag.xlsx.safe_text`).
 """
 
 from __future__ import annotations
 
 import io
-import math
 
-import pandas as pd
-
+from essdiag.figures import View, format_cell
 from essdiag.i18n import translator
 from essdiag.xlsx import EUR_FORMAT, PERCENT_FORMAT, new_workbook, safe_text
 
 __all__ = ["cerfa15059_docx", "cerfa15059_xlsx"]
+
+_SECTIONS = ("charges", "produits")
 
 
 def _title(organisation: str, project: str, period: str) -> list[str]:
@@ -29,17 +30,21 @@ def _title(organisation: str, project: str, period: str) -> list[str]:
     ]
 
 
+def _part(view: View, section: str) -> View:
+    return view.rows_where(view.frame["section"] == section)
+
+
 def cerfa15059_xlsx(
-    table: pd.DataFrame, *, organisation: str = "", project: str = "", period: str = ""
+    view: View, *, organisation: str = "", project: str = "", period: str = ""
 ) -> bytes:
-    """The CERFA 15059 table as an XLSX workbook (one sheet, French formats)."""
+    """The CERFA 15059 view as an XLSX workbook (one sheet, French formats)."""
     _ = translator("fr")
     wb, buf = new_workbook()
     ws = wb.add_worksheet("CERFA 15059")
     bold = wb.add_format({"bold": True})
     head = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
     money = wb.add_format({"num_format": EUR_FORMAT})
-    money_b = wb.add_format({"num_format": EUR_FORMAT, "bold": True, "top": 1})
+    money_total = wb.add_format({"num_format": EUR_FORMAT, "bold": True, "top": 1})
     pct = wb.add_format({"num_format": PERCENT_FORMAT})
     wrap = wb.add_format({"text_wrap": True})
     r = 0
@@ -47,34 +52,22 @@ def cerfa15059_xlsx(
         ws.write_string(r, 0, safe_text(line), bold if r == 0 else None)
         r += 1
     r += 1
-    headers = [
-        _("Rubrique"),
-        _("Intitulé"),
-        _("Prévision"),
-        _("Réalisation"),
-        _("Écart (€)"),
-        _("Écart (%)"),
-        _("Explication de l'écart"),
-    ]
-    for section, title in (("charges", _("CHARGES")), ("produits", _("PRODUITS"))):
+    for section, title in zip(_SECTIONS, (_("CHARGES"), _("PRODUITS")), strict=True):
         ws.write_string(r, 0, title, bold)
         r += 1
-        ws.write_row(r, 0, headers, head)
+        ws.write_row(r, 0, view.headers(_), head)
         r += 1
-        for rec in table[table["section"] == section].itertuples(index=False):
-            total = bool(rec.total)
-            code = "" if total or ":" in str(rec.code) else str(rec.code)
-            ws.write_string(r, 0, safe_text(code))
-            ws.write_string(r, 1, safe_text(_(str(rec.label)).strip()), bold if total else None)
-            for c, v in ((2, rec.budget), (3, rec.actual), (4, rec.variance)):
-                ws.write_number(r, c, float(v), money_b if total else money)
-            p = float(rec.variance_pct)
-            if not math.isnan(p):
-                ws.write_number(r, 5, p, pct)
-            note = str(rec.explanation)
-            if bool(rec.flagged) and not note:
-                note = _("Écart significatif : explication à rédiger.")
-            ws.write_string(r, 6, safe_text(note), wrap)
+        part = _part(view, section)
+        for row, total in zip(part.cells(_), part.frame["total"], strict=True):
+            for c, (value, column) in enumerate(zip(row, view.columns, strict=True)):
+                if column.unit == "EUR":
+                    ws.write_number(r, c, float(value), money_total if total else money)
+                elif column.unit == "%":
+                    if value is not None:
+                        ws.write_number(r, c, float(value), pct)
+                else:
+                    style = {"title": bold if total else None, "note": wrap}.get(column.key)
+                    ws.write_string(r, c, safe_text(str(value or "")), style)
             r += 1
         r += 1
     ws.set_column(0, 0, 10)
@@ -85,14 +78,10 @@ def cerfa15059_xlsx(
     return buf.getvalue()
 
 
-def _money(value: float) -> str:
-    return translator("fr").money(value)
-
-
 def cerfa15059_docx(
-    table: pd.DataFrame, *, organisation: str = "", project: str = "", period: str = ""
+    view: View, *, organisation: str = "", project: str = "", period: str = ""
 ) -> bytes:
-    """The CERFA 15059 table as a Word document (one table per section)."""
+    """The CERFA 15059 view as a Word document (one table per section)."""
     from docx import Document
     from docx.shared import Pt
 
@@ -102,9 +91,9 @@ def cerfa15059_docx(
     doc.add_heading(title, level=1)
     for line in rest:
         doc.add_paragraph(line)
-    for section, name in (("charges", _("Charges")), ("produits", _("Produits"))):
+    columns = {c.key: c for c in view.columns}
+    for section, name in zip(_SECTIONS, (_("Charges"), _("Produits")), strict=True):
         doc.add_heading(name, level=2)
-        part = table[table["section"] == section]
         grid = doc.add_table(rows=1, cols=5)
         grid.style = "Table Grid"
         for cell, text in zip(
@@ -115,27 +104,21 @@ def cerfa15059_docx(
             cell.text = text
             for run in cell.paragraphs[0].runs:
                 run.bold = True
-        for rec in part.itertuples(index=False):
-            cells = grid.add_row().cells
-            p = float(rec.variance_pct)
-            gap = _money(float(rec.variance))
-            if not math.isnan(p):
-                gap += f" ({translator('fr').percent(p)})"
-            note = str(rec.explanation)
-            if bool(rec.flagged) and not note:
-                note = _("Écart significatif : explication à rédiger.")
-            values = [
-                _(str(rec.label)).strip(),
-                _money(float(rec.budget)),
-                _money(float(rec.actual)),
-                gap,
-                note,
-            ]
-            for cell, text in zip(cells, values, strict=True):
+        part = _part(view, section).frame
+        for rec in part.to_dict("records"):
+
+            def shown(key: str, rec: dict[str, object] = rec) -> str:
+                return format_cell(rec[key], columns[key], _)
+
+            gap = shown("variance")
+            if shown("variance_pct") != "–":
+                gap += f" ({shown('variance_pct')})"
+            values = [shown("title"), shown("budget"), shown("actual"), gap, shown("note")]
+            for cell, text in zip(grid.add_row().cells, values, strict=True):
                 cell.text = text
                 for run in cell.paragraphs[0].runs:
                     run.font.size = Pt(9)
-                    run.bold = bool(rec.total)
+                    run.bold = bool(rec["total"])
     doc.add_paragraph(
         _(
             "Les écarts signalés dépassent les seuils de significativité retenus dans le "

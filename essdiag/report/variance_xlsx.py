@@ -1,85 +1,59 @@
 """XLSX variance report: one sheet per level, landing, cumulative series, with French formats.
 
 Built from the same :class:`~essdiag.budget.analysis.VarianceReport` the
-screen shows. Every text cell goes through :func:`essdiag.xlsx.safe_text`
-(a label such as ``=HYPERLINK(...)`` typed in an accounting export stays text),
-and the workbook never turns strings into formulas.
+screen shows, through the same views (:mod:`essdiag.budget.views`): a sheet
+is a view's :meth:`~essdiag.figures.View.cells`, money and percentage columns
+formatted by their unit. Every text cell goes through
+:func:`essdiag.xlsx.safe_text` (a label such as ``=HYPERLINK(...)`` typed in an
+accounting export stays text), and the workbook never turns strings into
+formulas.
 """
 
 from __future__ import annotations
 
-import math
-
-import pandas as pd
+from typing import Any
 
 from essdiag.budget.analysis import VarianceReport
-from essdiag.budget.landing import METHODS
-from essdiag.budget.variance import LEVELS, Level
+from essdiag.budget.variance import Level
+from essdiag.budget.views import cumulative_view, landing_view, variance_view
+from essdiag.figures import View
 from essdiag.i18n import N_, Translator, translator
+from essdiag.periods import month_title, months_span
 from essdiag.xlsx import new_workbook, write_table
 
-__all__ = ["SHEETS", "variance_xlsx"]
+__all__ = ["SHEETS", "variance_xlsx", "write_view"]
 
-SHEETS: dict[str, str] = {
-    "heading": N_("Rubriques"),
-    "account": N_("Comptes"),
-    "analytic": N_("Analytique"),
-    "funder": N_("Financeurs"),
+SHEETS: dict[Level, str] = {
+    Level.HEADING: N_("Rubriques"),
+    Level.ACCOUNT: N_("Comptes"),
+    Level.ANALYTIC: N_("Analytique"),
+    Level.FUNDER: N_("Financeurs"),
 }
 """Sheet name per level (translated with the report's language)."""
 
-_KINDS = {"charge": N_("Charge"), "income": N_("Produit")}
+_MONEY_UNITS = ("EUR", "EUR/h")
+_PERCENT_UNITS = ("%", "share")
 
 
-def _verdict(_: Translator, value: object) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    return _("Favorable") if bool(value) else _("Défavorable")
-
-
-def variance_rows(table: pd.DataFrame, _: Translator) -> list[list[object]]:
-    """The variance table as rows of cells (the order of :func:`variance_headers`)."""
-    rows: list[list[object]] = []
-    for rec in table.itertuples(index=False):
-        pct = float(rec.variance_pct)
-        rows.append(
-            [
-                _(_KINDS.get(str(rec.kind), str(rec.kind))),
-                str(rec.key),
-                _(str(rec.label)),
-                float(rec.budget),
-                float(rec.actual),
-                float(rec.variance),
-                None if math.isnan(pct) else pct,
-                _verdict(_, rec.favourable),
-                _("À expliquer") if bool(rec.flagged) else "",
-                str(rec.comment),
-            ]
-        )
-    return rows
-
-
-def variance_headers(_: Translator) -> list[str]:
-    """Column titles of the variance table."""
-    return [
-        _("Nature"),
-        _("Clé"),
-        _("Libellé"),
-        _("Budget"),
-        _("Réalisé"),
-        _("Écart (€)"),
-        _("Écart (%)"),
-        _("Sens"),
-        _("Seuil dépassé"),
-        _("Explication"),
-    ]
+def write_view(wb: Any, sheet: str, view: View, tr: Translator, *, title: str) -> Any:
+    """A view as a titled sheet: its headers, its cells, euros and percentages formatted."""
+    units = [c.unit for c in view.columns]
+    return write_table(
+        wb,
+        sheet,
+        view.headers(tr),
+        view.cells(tr),
+        money_columns=[i for i, u in enumerate(units) if u in _MONEY_UNITS],
+        percent_columns=[i for i, u in enumerate(units) if u in _PERCENT_UNITS],
+        title=title,
+    )
 
 
 def variance_xlsx(
     report: VarianceReport,
     *,
     lang: str = "fr",
-    levels: tuple[Level, ...] = ("heading", "account", "analytic", "funder"),
+    levels: tuple[Level | str, ...] = tuple(Level),
     organisation: str = "",
 ) -> bytes:
     """The variance report as XLSX bytes."""
@@ -88,13 +62,11 @@ def variance_xlsx(
     fy = report.fiscal_year
     summary: list[list[object]] = [
         [_("Structure"), organisation],
-        [_("Exercice"), f"{fy.start.strftime('%d/%m/%Y')} – {fy.end.strftime('%d/%m/%Y')}"],
-        [_("Réalisé jusqu'au mois"), report.through],
-        [_("Période de l'écart"), report.period.key],
+        [_("Exercice"), months_span(fy.month_keys(), _)],
+        [_("Réalisé jusqu'au mois"), month_title(report.through, _)],
+        [_("Période de l'écart"), report.period.title(_)],
     ]
-    for key, fig in report.results.items():
-        label = _(METHODS[key]) if key in METHODS else _("Résultat budgété")
-        summary.append([label, fig.value])
+    summary += [[_(fig.label), fig.value] for fig in report.results.values()]
     write_table(
         wb,
         _("Synthèse"),
@@ -102,66 +74,31 @@ def variance_xlsx(
         summary,
         title=_("Suivi budgétaire : écarts et atterrissage"),
     )
-    for level in levels:
+    for level in map(Level, levels):
         table = report.table_at(level) if level != report.level else report.table
-        write_table(
+        write_view(
             wb,
             _(SHEETS[level]),
-            variance_headers(_),
-            variance_rows(table, _),
-            money_columns=(3, 4, 5),
-            percent_columns=(6,),
+            variance_view(table, export=True),
+            _,
             title=_(
                 "Écarts par {level} — période {period}",
-                level=_(LEVELS[level]).lower(),
-                period=report.period.key,
+                level=_(level.label).lower(),
+                period=report.period.title(_),
             ),
         )
-    land = report.landing
-    write_table(
+    write_view(
         wb,
         _("Atterrissage"),
-        [
-            _("Nature"),
-            _("Clé"),
-            _("Libellé"),
-            _("Budget annuel"),
-            _("Réalisé à date"),
-            _(METHODS["landing_budget"]),
-            _(METHODS["landing_runrate"]),
-            _(METHODS["landing_seasonal"]),
-        ],
-        [
-            [
-                _(_KINDS.get(str(r.kind), str(r.kind))),
-                str(r.key),
-                _(str(r.label)),
-                float(r.budget_year),
-                float(r.actual_to_date),
-                float(r.landing_budget),
-                float(r.landing_runrate),
-                float(r.landing_seasonal),
-            ]
-            for r in land.itertuples(index=False)
-        ],
-        money_columns=(3, 4, 5, 6, 7),
+        landing_view(report.landing),
+        _,
         title=_("Atterrissage de l'exercice par trois méthodes"),
     )
-    cum = report.cumulative
-    write_table(
+    write_view(
         wb,
         _("Cumul mensuel"),
-        [_("Mois"), _("Budget cumulé"), _("Réalisé cumulé"), _("Atterrissage cumulé")],
-        [
-            [
-                str(r.month),
-                float(r.budget),
-                None if math.isnan(float(r.actual)) else float(r.actual),
-                float(r.landing),
-            ]
-            for r in cum.itertuples(index=False)
-        ],
-        money_columns=(1, 2, 3),
+        cumulative_view(report.cumulative),
+        _,
         title=_("Résultat cumulé : budget, réalisé et atterrissage"),
     )
     wb.close()

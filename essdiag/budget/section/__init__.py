@@ -1,22 +1,28 @@
 """The budget section of the dossier: forecast lines, thresholds and variance comments.
 
-A :class:`BudgetLine` holds twelve monthly amounts in euros (the phasing
-already applied, in fiscal-year order) so that what the user sees and edits is
-what every computation uses; ``phasing`` records how the months were made.
+A section of the dossier (layer 1, models only). A :class:`BudgetLine` holds
+twelve monthly amounts in euros (the phasing already applied, in fiscal-year
+order) so that what the user sees and edits is what every computation uses;
+``phasing`` records how the months were made (:class:`Phasing`). The JSON
+keeps euros; computations phase and compare in integer cents.
 """
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from essdiag.budget.section.headings import Kind, kind_of
-from essdiag.i18n import N_
+from essdiag.i18n import N_, LabelledEnum
 
-__all__ = ["BudgetLine", "BudgetSection", "Materiality", "Phasing", "VarianceComment"]
+__all__ = ["BudgetLine", "BudgetSection", "Kind", "Materiality", "Phasing", "VarianceComment"]
 
-Phasing = Literal["even", "custom", "seasonal"]
+
+class Phasing(LabelledEnum):
+    """How a line's annual amount was spread over its twelve months."""
+
+    EVEN = "even", N_("Uniforme (1/12 par mois)")
+    CUSTOM = "custom", N_("Poids personnalisés")
+    SEASONAL = "seasonal", N_("Saisonnalité du réalisé N−1")
 
 
 class BudgetLine(BaseModel):
@@ -42,7 +48,7 @@ class BudgetLine(BaseModel):
     months: list[float] = Field(
         default_factory=lambda: [0.0] * 12, title=N_("Montants mensuels (€)")
     )
-    phasing: Phasing = Field(default="custom", title=N_("Répartition mensuelle"))
+    phasing: Phasing = Field(default=Phasing.CUSTOM, title=N_("Répartition mensuelle"))
 
     @field_validator("account")
     @classmethod

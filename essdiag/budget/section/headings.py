@@ -4,20 +4,22 @@ Charges 60–68 and income 70–78 follow the plan comptable associatif
 (règlement ANC 2018-06); grants (74) are broken down by funder; voluntary
 contributions in kind (86 uses = 87 sources) are shown below the line.
 
+Part of the budget section (layer 1, models only).
+
 Example:
     >>> heading_of("6063")
     '60'
-    >>> kind_of("74")
-    'income'
-    >>> kind_of("864")
+    >>> kind_of("74").value, kind_of("74").label
+    ('income', 'Produit')
+    >>> kind_of("864").value
     'in_kind_use'
 """
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import Final
 
-from essdiag.i18n import N_
+from essdiag.i18n import N_, LabelledEnum
 
 __all__ = [
     "CHARGE_HEADINGS",
@@ -31,7 +33,16 @@ __all__ = [
     "kind_of",
 ]
 
-Kind = Literal["charge", "income", "in_kind_use", "in_kind_source", "other"]
+
+class Kind(LabelledEnum):
+    """What a budget line or an account is: a charge, an income, a contribution in kind, other."""
+
+    CHARGE = "charge", N_("Charge")
+    INCOME = "income", N_("Produit")
+    IN_KIND_USE = "in_kind_use", N_("Emploi des contributions en nature")
+    IN_KIND_SOURCE = "in_kind_source", N_("Contribution volontaire en nature")
+    OTHER = "other", N_("Autre")
+
 
 CHARGE_HEADINGS: Final[dict[str, str]] = {
     "60": N_("60 – Achats"),
@@ -101,11 +112,11 @@ def kind_of(account_or_heading: str) -> Kind:
     """
     h = heading_of(account_or_heading)
     if h in CHARGE_HEADINGS or h == "69":
-        return "charge"
+        return Kind.CHARGE
     if h in INCOME_HEADINGS or h == "79":
-        return "income"
+        return Kind.INCOME
     if h == "86":
-        return "in_kind_use"
+        return Kind.IN_KIND_USE
     if h == "87":
-        return "in_kind_source"
-    return "other"
+        return Kind.IN_KIND_SOURCE
+    return Kind.OTHER

@@ -1,4 +1,6 @@
-"""Corpus of malformed FEC, CSV, XLSX and budget files: each gives its expected issue codes.
+"""Corpus of malformed FEC, CSV, XLSX and budget files (the ledger readers and the budget template).
+
+Each gives its expected issue codes.
 
 ``tests/data/ledger/expected.json`` says, per file, which reader reads it, the
 issue codes expected (``null``: any codes, only "no crash and unusable" is
@@ -18,7 +20,7 @@ from essdiag.errors import Issue
 from essdiag.ledger import ColumnMapping, apply_mapping, read_fec, read_table
 from essdiag.periods import FiscalYear
 
-CORPUS = Path(__file__).parent / "data" / "ledger"
+CORPUS = Path(__file__).parents[1] / "data" / "ledger"
 EXPECTED: dict[str, dict[str, Any]] = json.loads((CORPUS / "expected.json").read_text("utf-8"))
 
 

@@ -1,4 +1,4 @@
-"""Budget model: monthly totals (the contract other domains use), phasing, balance, template."""
+"""The budget template (``essdiag.budget.template``): XLSX and CSV in, XLSX out, the edited table."""
 
 from __future__ import annotations
 
@@ -6,15 +6,13 @@ import io
 from pathlib import Path
 
 import openpyxl
-import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from essdiag.budget import BudgetLine, BudgetSection, monthly_totals
+from essdiag.budget import BudgetLine, BudgetSection
 from essdiag.budget.checks import balance_check, totals_by_heading
-from essdiag.budget.model import budget_from_actuals
-from essdiag.budget.phasing import even, seasonal, spread
+from essdiag.budget.phasing import even
 from essdiag.budget.template import (
     TEMPLATE_COLUMNS,
     budget_table,
@@ -24,31 +22,8 @@ from essdiag.budget.template import (
 )
 from essdiag.periods import FiscalYear
 
-CASE = Path(__file__).resolve().parents[1] / "sample_data" / "recyclerie"
-
-
-def test_monthly_totals_contract_for_a_july_fiscal_year() -> None:
-    fy = FiscalYear(label_year=2026, start_month=7)
-    section = BudgetSection(
-        fiscal_year=2026,
-        start_month=7,
-        lines=[
-            BudgetLine(account="6063", months=[10.0] * 11 + [20.0]),
-            BudgetLine(account="64", months=[100.0] * 12),
-            BudgetLine(account="741", funder="Région", months=[50.0] * 12),
-            BudgetLine(account="79", months=[5.0] * 12),  # transfers: not income 70–78
-            BudgetLine(account="864", months=[7.0] * 12),  # in kind: excluded
-            BudgetLine(account="870", months=[7.0] * 12),
-        ],
-    )
-    t = monthly_totals(section, fy)
-    assert list(t.columns) == ["month", "charges", "income"]
-    assert t["month"].tolist()[:2] == ["2025-07", "2025-08"]
-    assert t["month"].tolist()[-1] == "2026-06"
-    assert len(t) == 12
-    assert t["charges"].dtype == "float64" and t["income"].dtype == "float64"
-    assert t["charges"].tolist() == [110.0] * 11 + [120.0]
-    assert t["income"].tolist() == [50.0] * 12
+CASE = Path(__file__).resolve().parents[2] / "sample_data" / "recyclerie"
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "ledger"
 
 
 def test_sample_budget_reads_from_xlsx_and_csv_alike_and_is_balanced() -> None:
@@ -90,51 +65,6 @@ def test_template_round_trip_and_header() -> None:
     assert issues == []
 
 
-@settings(max_examples=200, deadline=None)
-@given(
-    st.integers(min_value=-(10**9), max_value=10**9),
-    st.lists(st.floats(min_value=0, max_value=1e6), min_size=12, max_size=12),
-)
-def test_phasing_adds_up_to_the_cent(total_cents: int, weights: list[float]) -> None:
-    months = spread(total_cents / 100, weights)
-    assert len(months) == 12
-    assert sum(round(m * 100) for m in months) == total_cents
-
-
-def test_seasonal_phasing_follows_last_year() -> None:
-    assert (
-        seasonal(300.0, [0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0])
-        == [0.0] * 6 + [100.0, 200.0] + [0.0] * 4
-    )
-    assert seasonal(120.0, [0.0] * 12) == [10.0] * 12  # no history: even
-
-
-def test_budget_from_last_year_actuals() -> None:
-    actuals = pd.DataFrame(
-        {
-            "month": ["2025-01", "2025-02", "2025-02", "2025-03"],
-            "account": ["606100", "606100", "706000", "706000"],
-            "analytic": ["", "", "", ""],
-            "amount_cents": [10000, 30000, 50000, -100],
-        }
-    )
-    made = budget_from_actuals(actuals, FiscalYear(label_year=2025), growth=0.10)
-    assert made.fiscal_year == 2026
-    lines = {ln.account: ln for ln in made.lines}
-    assert lines["606100"].total == pytest.approx(440.0)  # 400 × 1.10
-    assert lines["606100"].months[:3] == [110.0, 330.0, 0.0]  # last year's seasonality
-    assert lines["706000"].total == pytest.approx(548.9)  # (500 − 1) × 1.10
-
-
-def test_budget_line_rules() -> None:
-    with pytest.raises(ValueError, match="deux chiffres"):
-        BudgetLine(account="x6")
-    with pytest.raises(ValueError, match="12 montants"):
-        BudgetLine(account="60", months=[1.0])
-    assert BudgetLine(account="6063").head == "60"
-    assert BudgetLine(account="6063", heading="61").head == "61"
-
-
 def test_edited_table_back_to_lines_with_row_numbers_on_bad_rows() -> None:
     # Was a crash on the budget page: the editor's rows were validated with a
     # wrong call (issues_from_validation without its model) when a row was bad.
@@ -158,3 +88,31 @@ def test_edited_table_back_to_lines_with_row_numbers_on_bad_rows() -> None:
     assert [ln.account for ln in lines] == ["606"]
     assert issues and {i.line for i in issues} == {2}
     assert all("{" not in i.message for i in issues)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.binary(max_size=3000))
+def test_reading_arbitrary_budgets_never_raises(data: bytes) -> None:
+    for blob in (data, b"PK\x03\x04" + data):
+        section, _issues = read_budget(blob, fiscal_year=FiscalYear(label_year=2026))
+        assert section is None or section.lines
+
+
+def test_issues_keep_raw_amounts_for_the_readers_translator() -> None:
+    data = (
+        "Compte;Libellé;Rubrique;Code analytique;Financeur;"
+        + ";".join(TEMPLATE_COLUMNS[5:17])
+        + ";Total\n606;Énergie;;;;"
+        + ";".join(["100,00"] * 12)
+        + ";1 000,00\n"
+    ).encode()
+    section, issues = read_budget(data, file="b.csv", fiscal_year=FiscalYear(label_year=2026))
+    assert section is not None
+    total = next(i for i in issues if i.code == "budget_total")
+    assert total.params == {"total": "1 000,00", "sum": 1200.0}  # the user's text, a number
+    gap = next(i for i in issues if i.code == "budget_unbalanced")
+    assert gap.params == {"gap": -1200.0}
+    assert gap.message == (
+        "Le budget n'est pas équilibré : produits − charges = −1\u202f200 € "
+        "(contributions en nature comprises)."
+    )

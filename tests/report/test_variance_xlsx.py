@@ -1,4 +1,4 @@
-"""Exports reopened: the XLSX variance report and the CERFA 15059 table (XLSX, DOCX)."""
+"""The XLSX variance report (``essdiag.report.variance_xlsx``), reopened."""
 
 from __future__ import annotations
 
@@ -6,22 +6,18 @@ import io
 from pathlib import Path
 
 import openpyxl
-import pandas as pd
 import pytest
-from docx import Document
 
 from essdiag.budget import BudgetLine, BudgetSection, Materiality
 from essdiag.budget.analysis import VarianceReport, analyse
-from essdiag.budget.cerfa15059 import cerfa15059_table
 from essdiag.budget.section import VarianceComment
 from essdiag.budget.template import read_budget
 from essdiag.ledger import read_fec
 from essdiag.periods import FiscalYear
-from essdiag.report.cerfa15059 import cerfa15059_docx, cerfa15059_xlsx
 from essdiag.report.variance_xlsx import variance_xlsx
 from essdiag.xlsx import EUR_FORMAT
 
-CASE = Path(__file__).resolve().parents[1] / "sample_data" / "recyclerie"
+CASE = Path(__file__).resolve().parents[2] / "sample_data" / "recyclerie"
 FY = FiscalYear(label_year=2026)
 
 
@@ -78,57 +74,6 @@ def test_text_that_looks_like_a_formula_stays_text() -> None:
     assert all(c.data_type != "f" for c in cells)
 
 
-def test_cerfa15059_table_xlsx_and_docx(report: VarianceReport) -> None:
-    table = cerfa15059_table(
-        report.attributed,
-        report.period,
-        analytic="ACI",
-        materiality=Materiality(absolute=5000, relative=0.1),
-    )
-    codes = list(table["code"])
-    assert codes.index("TC") < codes.index("70")  # charges first, then income
-    grants = table[table["code"].str.startswith("74:")]
-    assert grants["budget"].sum() == pytest.approx(
-        float(table.set_index("code").loc["74", "budget"])
-    )
-    charges = table[(table["section"] == "charges") & ~table["total"] & (table["code"] != "86")]
-    assert charges["budget"].sum() == pytest.approx(
-        float(table.set_index("code").loc["TC", "budget"])
-    )
-    # The Département grant of the ACI is 10 % short: a significant gap to explain.
-    dept = table[table["code"] == "74:Département de la Drôme"].iloc[0]
-    assert bool(dept["flagged"]) and dept["variance"] == pytest.approx(-7600.0)
-
-    wb = openpyxl.load_workbook(
-        io.BytesIO(
-            cerfa15059_xlsx(table, organisation="Ressourcerie", project="ACI", period="2026")
-        )
-    )
-    ws = wb["CERFA 15059"]
-    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
-    assert any("Cerfa n° 15059" in t for t in texts)
-    assert "Écart significatif : explication à rédiger." in texts
-
-    doc = Document(io.BytesIO(cerfa15059_docx(table, organisation="Ressourcerie", project="ACI")))
-    assert "Cerfa n° 15059" in doc.paragraphs[0].text
-    assert len(doc.tables) == 2
-    rows = [[c.text for c in r.cells] for r in doc.tables[1].rows]
-    dept_row = next(r for r in rows if "Département de la Drôme" in r[0])
-    assert dept_row[4] == "Écart significatif : explication à rédiger."
-    assert pd.notna(dept_row[1])
-
-
-def test_cerfa15059_for_a_funder_covers_its_projects(report: VarianceReport) -> None:
-    # The Département funds the ACI only (budget line 741310, code ACI): same table as ACI.
-    by_funder = cerfa15059_table(report.attributed, report.period, funder="Département de la Drôme")
-    by_project = cerfa15059_table(report.attributed, report.period, analytic="ACI")
-    pd.testing.assert_frame_equal(by_funder.drop(columns="explanation"),
-                                  by_project.drop(columns="explanation"))  # fmt: skip
-    whole = cerfa15059_table(report.attributed, report.period)
-    total = whole.set_index("code").loc["TC", "budget"]
-    assert total > by_project.set_index("code").loc["TC", "budget"]
-
-
 def test_every_level_sheet_uses_the_dossier_thresholds_and_comments() -> None:
     # Was a bug: the sheets of the other levels used the default thresholds.
     section = BudgetSection(
@@ -148,3 +93,12 @@ def test_every_level_sheet_uses_the_dossier_thresholds_and_comments() -> None:
     wb = openpyxl.load_workbook(io.BytesIO(variance_xlsx(rep)))
     row = [c.value for c in wb["Analytique"][4]]
     assert row[1] == "A" and row[8] == "À expliquer" and "Hiver froid" in row
+
+
+def test_the_workbook_is_written_in_the_readers_language(report: VarianceReport) -> None:
+    wb = openpyxl.load_workbook(io.BytesIO(variance_xlsx(report, lang="en")))
+    assert wb.sheetnames[:3] == ["Summary", "Headings", "Accounts"]
+    summary = {r[0]: r[1] for r in wb["Summary"].iter_rows(min_row=4, values_only=True)}
+    assert summary["Actuals up to month"] == "October 2026"
+    months = list(wb["Monthly cumulative"].iter_rows(min_row=4, values_only=True))
+    assert months[0][0] == "January 2026" and months[-1][2] is None  # no actual in December

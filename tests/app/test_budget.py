@@ -1,4 +1,4 @@
-"""The budget page: lines, phasing, balance check, on the recyclerie sample."""
+"""The budget screen: lines, phasing, balance check, on the recyclerie sample."""
 
 from __future__ import annotations
 
@@ -63,3 +63,14 @@ def test_seasonal_phasing_follows_last_years_actuals(db_url: str) -> None:
     assert round(sum(line.months), 2) == 4264.0
     assert line.months[6] == line.months[7] == 0.0
     assert line.months[0] > line.months[4] > 0.0
+
+
+def test_budget_page_in_english(db_url: str) -> None:
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.run()
+    at.button(key="home_sample_recyclerie").click().run()
+    at.session_state["app_lang"] = "en"
+    at.switch_page("pages/budget.py").run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Forecast budget"
+    assert any("balanced" in s.value for s in at.success)

@@ -1,4 +1,4 @@
-"""``essdiag variance`` and ``essdiag validate-fec``: output, report files and exit codes."""
+"""``essdiag variance``: flagged lines printed, report files, exit codes."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 from essdiag.cli import app
 
 runner = CliRunner()
-CASE = Path(__file__).resolve().parents[1] / "sample_data" / "recyclerie"
-CORPUS = Path(__file__).parent / "data" / "ledger"
+CASE = Path(__file__).resolve().parents[2] / "sample_data" / "recyclerie"
+CORPUS = Path(__file__).parents[1] / "data" / "ledger"
 
 
 def test_variance_prints_flagged_lines_and_writes_xlsx(tmp_path: Path) -> None:
@@ -74,20 +74,6 @@ def test_variance_csv_to_stdout_and_bad_inputs() -> None:
     assert "ATTENTION [fec_unbalanced]" in with_issues.output
 
 
-def test_validate_fec_exit_codes() -> None:
-    good = runner.invoke(app, ["validate-fec", str(CASE / "FEC_2025.txt"), "--year", "2025"])
-    assert good.exit_code == 0
-    assert "3494 ligne(s) importable(s) sur 3494" in good.output
-    issues = runner.invoke(app, ["validate-fec", str(CORPUS / "bad_dates.txt")])
-    assert issues.exit_code == 1
-    assert "ERREUR [fec_date] Date invalide « 20261345 »" in issues.output
-    assert "ligne 4, colonne EcritureDate" in issues.output
-    unusable = runner.invoke(app, ["validate-fec", str(CORPUS / "missing_comptenum.txt")])
-    assert unusable.exit_code == 2
-    missing = runner.invoke(app, ["validate-fec", "/nonexistent/fec.txt"])
-    assert missing.exit_code == 2
-
-
 def test_variance_speaks_french_and_says_when_seasonality_is_missing() -> None:
     result = runner.invoke(
         app,
@@ -103,6 +89,6 @@ def test_variance_speaks_french_and_says_when_seasonality_is_missing() -> None:
     assert "Écarts janvier – octobre 2026, par compte : 2 ligne(s)" in text
     # Département grant: 76 000 € budgeted, 68 400 € received (sample README, deliberate −10 %).
     assert "budget 76 000,00 €\tréalisé 68 400,00 €\técart −7 600,00 €" in text
-    # Actual to date + remaining budget, computed independently in tests/test_variance_reference.py.
+    # Actual to date + remaining budget, computed independently in tests/budget/test_variance_reference.py.
     assert "Réalisé + budget restant : −12 299,10 €" in text
     assert "Saisonnalité N−1 : – (pas de réalisé de l'exercice précédent" in text

@@ -1,4 +1,4 @@
-"""The command line: exit codes and messages."""
+"""``essdiag validate``: a dossier file checked, its issues listed, exit codes."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from essdiag.cli import app
 from essdiag.dossier import new_dossier
 
 runner = CliRunner()
-CORPUS = Path(__file__).parent / "data" / "bad_dossiers"
+CORPUS = Path(__file__).parents[1] / "data" / "bad_dossiers"
 
 
 def test_validate_good_file(tmp_path: Path) -> None:
@@ -31,10 +31,3 @@ def test_validate_bad_file_lists_issues_and_exits_2() -> None:
 def test_validate_missing_file() -> None:
     result = runner.invoke(app, ["validate", "/nonexistent/d.json"])
     assert result.exit_code == 2
-
-
-def test_params_on_a_date() -> None:
-    result = runner.invoke(app, ["params", "--on", "2026-02-01"])
-    assert result.exit_code == 0
-    assert "smic_hourly\t12.02\tEUR/h\t2026-01-01" in result.output
-    assert runner.invoke(app, ["params", "--on", "hier"]).exit_code == 2

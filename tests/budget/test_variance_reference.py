@@ -33,7 +33,7 @@ from essdiag.budget.template import read_budget
 from essdiag.ledger import account_balances, monthly_activity, read_fec
 from essdiag.periods import FiscalYear
 
-CASE = Path(__file__).resolve().parents[1] / "sample_data" / "recyclerie"
+CASE = Path(__file__).resolve().parents[2] / "sample_data" / "recyclerie"
 FY = FiscalYear(label_year=2026)
 
 
@@ -211,12 +211,12 @@ def test_waterfall_steps_add_up_and_stay_readable_at_account_level(
 ) -> None:
     # Was a bug: 63 accounts made 63 steps, and two labels cut to the same text
     # were merged by the category axis (a floating bar). Now 12 steps + "others".
-    from essdiag.charts.variance import waterfall_frame
+    from essdiag.budget.views import waterfall_view
     from essdiag.i18n import translator
 
     budget, this, _ = files
     table = analyse(budget, FY, this, through="2026-10", level="account").table
-    steps = waterfall_frame(table, translator("fr"))
+    steps = waterfall_view(table, translator("fr")).frame
     assert len(steps) == 12 + 3
     assert steps["step"].is_unique
     # The deliberate deviations of the README come first, largest effect first.

@@ -1,0 +1,152 @@
+"""The FEC reader (``essdiag.ledger.fec``): canonical frame, encodings, forms, issues, exact amounts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from essdiag.errors import EssdiagError
+from essdiag.ledger import LEDGER_COLUMNS, read_fec, read_table
+from essdiag.periods import FiscalYear
+from tests.ledger.fec_text import CASE, HEADER, SMALL, row
+
+
+def test_canonical_columns_and_types() -> None:
+    result = read_fec(SMALL.encode(), file="f.txt")
+    ledger = result.ledger
+    assert ledger is not None and result.issues == []
+    assert tuple(ledger.columns) == LEDGER_COLUMNS
+    assert str(ledger["date"].dtype) == "datetime64[ns]"
+    assert ledger["debit_cents"].dtype == "int64"
+    assert ledger["entry"].tolist()[2] == "000123"  # leading zeros kept
+    assert ledger["label"].tolist()[2] == 'Facture "EDF" – janvier'  # quotes kept as text
+    assert ledger["opening"].tolist() == [True, True, False, False, False, False]
+    assert ledger["analytic"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("encoding", "sep", "decimal"),
+    [
+        ("utf-8", "\t", ","),
+        ("utf-8-sig", "\t", ","),
+        ("iso8859_15", "|", ","),
+        ("cp1252", "\t", "."),
+    ],
+)
+def test_encodings_separators_and_decimal_marks_read_the_same(
+    encoding: str, sep: str, decimal: str
+) -> None:
+    source = SMALL.replace("–", "€") if encoding == "iso8859_15" else SMALL
+    text = source.replace("\t", sep)
+    if decimal == ".":
+        text = text.replace(",00", ".00").replace("120,50", "120.50")
+    got = read_fec(text.encode(encoding), file="f.txt").ledger
+    want = read_fec(source.encode()).ledger
+    assert got is not None and want is not None
+    pd.testing.assert_frame_equal(got, want)
+
+
+def test_montant_and_sens_form() -> None:
+    lines = SMALL.splitlines()
+    head = lines[0].replace("Debit\tCredit", "Montant\tSens")
+    body = []
+    for line in lines[1:]:
+        f = line.split("\t")
+        debit, credit = f[11], f[12]
+        f[11], f[12] = (debit, "D") if debit != "0,00" else (credit, "C")
+        body.append("\t".join(f))
+    got = read_fec(("\n".join([head, *body]) + "\n").encode()).ledger
+    want = read_fec(SMALL.encode()).ledger
+    assert got is not None and want is not None
+    pd.testing.assert_frame_equal(got, want)
+
+
+def test_sample_fec_totals_match_a_plain_python_sum() -> None:
+    # Independent check: Σ debit and Σ credit of the whole file with Decimal.
+    from decimal import Decimal
+
+    text = (CASE / "FEC_2025.txt").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines()[1:]]
+    debit = sum(Decimal(r[11].replace(",", ".")) for r in rows)
+    credit = sum(Decimal(r[12].replace(",", ".")) for r in rows)
+    result = read_fec((CASE / "FEC_2025.txt").read_bytes(), fiscal_year=FiscalYear(label_year=2025))
+    assert result.issues == []
+    assert result.lines_kept == len(rows)
+    ledger = result.ledger
+    assert ledger is not None
+    assert int(ledger["debit_cents"].sum()) == int(debit * 100)
+    assert int(ledger["credit_cents"].sum()) == int(credit * 100)
+    assert debit == credit  # the file balances
+
+
+def test_issue_locations() -> None:
+    text = SMALL.replace("20260220\t706000", "20260231\t706000")
+    result = read_fec(text.encode(), file="x.txt")
+    codes = {(i.code, i.line, i.column) for i in result.issues}
+    assert ("fec_date", 7, "EcritureDate") in codes
+    assert ("fec_unbalanced", 6, "EcritureNum") in codes
+    assert result.set_aside == 1
+    date_issue = next(i for i in result.issues if i.code == "fec_date")
+    assert (
+        date_issue.message == "Date invalide « 20260231 » (attendu AAAAMMJJ) : ligne mise de côté."
+    )
+    assert date_issue.where() == "x.txt, ligne 7, colonne EcritureDate"
+
+
+def test_many_bad_lines_are_counted_not_all_listed() -> None:
+    body = [row("OD", f"E{i}", "2026XX01", "606000", "x", "1,00", "0,00") for i in range(500)]
+    result = read_fec(("\n".join([HEADER, *body]) + "\n").encode())
+    assert result.ledger is None
+    listed = [i for i in result.issues if i.code == "fec_date"]
+    assert len(listed) == 200
+    more = next(i for i in result.issues if i.code == "more_issues")
+    assert more.params == {"more": 300, "code": "fec_date"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=2000))
+def test_reading_arbitrary_bytes_never_raises(data: bytes) -> None:
+    try:
+        result = read_fec(data, file="f.txt")
+    except EssdiagError:  # the library's own error is the only one allowed
+        return
+    assert result.ledger is None or set(result.ledger.columns) == set(LEDGER_COLUMNS)
+    raw, _issues = read_table(data, file="t.csv")
+    assert raw is None or isinstance(raw, pd.DataFrame)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["606100", "706000", "411000", "401000"]),
+            st.integers(min_value=0, max_value=10**9),
+            st.integers(min_value=1, max_value=28),
+        ),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_amounts_round_trip_exactly(lines: list[tuple[str, int, int]]) -> None:
+    body = [
+        row("OD", f"E{i}", f"202603{day:02d}", acc, "x", f"{c // 100},{c % 100:02d}", "0,00")
+        for i, (acc, c, day) in enumerate(lines)
+    ]
+    ledger = read_fec(("\n".join([HEADER, *body]) + "\n").encode()).ledger
+    assert ledger is not None
+    assert ledger["debit_cents"].tolist() == [c for _, c, _ in lines]
+
+
+def test_benchmark_generator_writes_a_clean_fec(tmp_path: Path) -> None:
+    from benchmarks.fec_bench import generate_fec
+
+    path = tmp_path / "FEC.txt"
+    size = generate_fec(path, lines=2000)
+    assert 120 * 2000 < size < 170 * 2000  # about 143 bytes a line, as in the 1M-line run
+    result = read_fec(path, file=path.name, fiscal_year=FiscalYear(label_year=2026))
+    assert result.issues == []
+    assert result.lines_kept == 2000
