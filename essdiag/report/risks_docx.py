@@ -1,8 +1,9 @@
 """DOCX export of the risk map: matrix, map, top risks, register, follow-up, continuity.
 
 A document the director can hand to the board or put in a portfolio: the
-same tables as the screen (:mod:`essdiag.risks.views`), with the map drawn as
-a table whose cells carry their band's word and colour.
+same views as the screen (:mod:`essdiag.risks.views`,
+:mod:`essdiag.risks.follow`), headers and cells written by the views, with
+the map drawn as a table whose cells carry their band's word and colour.
 """
 
 from __future__ import annotations
@@ -11,18 +12,13 @@ import io
 from datetime import date
 from typing import Any
 
-import pandas as pd
-
+from essdiag.figures import View
 from essdiag.i18n import Translator
-from essdiag.risks.matrix import band_ranges
-from essdiag.risks.model import (
-    CATEGORY_LABELS,
-    TREATMENT_LABELS,
-    RiskSection,
-    current_matrix,
-    risk_score,
-)
-from essdiag.risks.views import continuity_frame, heatmap_cells, overdue_actions, top_risks
+from essdiag.risks.follow import continuity_view, overdue_actions_view
+from essdiag.risks.matrix import band_ranges, current_matrix
+from essdiag.risks.scoring import risk_score
+from essdiag.risks.section import RiskSection
+from essdiag.risks.views import heatmap_view, top_risks_view
 
 __all__ = ["risk_map_docx"]
 
@@ -39,7 +35,10 @@ def _shade(cell: Any, colour: str) -> None:
     tc_pr.append(shd)
 
 
-def _table(doc: Any, headers: list[str], rows: list[list[str]]) -> Any:
+def _table(doc: Any, view: View, tr: Translator) -> Any:
+    """A view as a Word table: its headers, then its cells as the screen writes them."""
+    headers = view.headers(tr)
+    rows = view.display(tr).values.tolist()
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
@@ -63,7 +62,7 @@ def risk_map_docx(
     title = tr("Cartographie des risques")
     doc.add_heading(f"{title} — {organisation}" if organisation else title, level=0)
     matrix = current_matrix(section)
-    active = [r for r in section.risks if not r.closed]
+    active = section.active_risks()
     doc.add_paragraph(
         tr(
             "Situation au {date} : {n} risques suivis, matrice {size}×{size} (version {version}). "
@@ -76,7 +75,7 @@ def risk_map_docx(
     )
 
     doc.add_heading(tr("Carte des risques résiduels"), level=1)
-    cells = heatmap_cells(section, "residual")
+    cells = heatmap_view(section, "residual").frame
     n = matrix.size
     grid = doc.add_table(rows=n + 1, cols=n + 1)
     grid.style = "Table Grid"
@@ -104,51 +103,17 @@ def risk_map_docx(
             item.add_run(f" : {tr(band.guidance)}")
 
     doc.add_heading(tr("Risques prioritaires"), level=1)
-    top = top_risks(section, 10)
-    _table(
-        doc,
-        [
-            tr("Identifiant"),
-            tr("Risque"),
-            tr("Responsable"),
-            tr("Score brut"),
-            tr("Score résiduel"),
-            tr("Niveau"),
-        ],
-        [
-            [
-                str(r.id),
-                str(r.title),
-                str(r.owner),
-                str(r.inherent),
-                "–" if pd.isna(r.residual) else str(int(r.residual)),
-                tr(str(r.band)),
-            ]
-            for r in top.itertuples()
-        ],
-    )
+    top = top_risks_view(section, 10)
+    _table(doc, top.select(("id", "title", "owner", "inherent", "residual", "band")), tr)
 
     _register(doc, section, tr)
 
     doc.add_heading(tr("Actions en retard"), level=1)
-    late = overdue_actions(section, today)
+    late = overdue_actions_view(section, today)
     if late.empty:
         doc.add_paragraph(tr("Aucune action en retard."))
     else:
-        _table(
-            doc,
-            [
-                tr("Identifiant"),
-                tr("Action"),
-                tr("Responsable de l'action"),
-                tr("Échéance de l'action"),
-                tr("Jours de retard"),
-            ],
-            [
-                [str(r.id), str(r.action), str(r.action_owner), tr.date(r.due_on), str(r.days_late)]
-                for r in late.itertuples()
-            ],
-        )
+        _table(doc, late.select(("id", "action", "action_owner", "due_on", "days_late")), tr)
 
     _continuity(doc, section, tr)
     buf = io.BytesIO()
@@ -162,7 +127,7 @@ def _register(doc: Any, section: RiskSection, tr: Translator) -> None:
         s = risk_score(risk, section)
         doc.add_heading(f"{risk.id} — {risk.title}", level=2)
         lines = [
-            (tr("Catégorie"), tr(CATEGORY_LABELS[risk.category])),
+            (tr("Catégorie"), tr(risk.category.label)),
             (tr("Responsable"), risk.owner or "–"),
             (tr("Cause"), risk.cause or "–"),
             (tr("Conséquence"), risk.consequence or "–"),
@@ -172,7 +137,7 @@ def _register(doc: Any, section: RiskSection, tr: Translator) -> None:
                 tr("Score résiduel"),
                 f"{s.residual} ({tr(s.residual_band or '')})" if s.residual is not None else "–",
             ),
-            (tr("Traitement"), tr(TREATMENT_LABELS[risk.treatment]) if risk.treatment else "–"),
+            (tr("Traitement"), tr(risk.treatment.label) if risk.treatment else "–"),
             (tr("Prochaine revue"), tr.date(risk.review_on) if risk.review_on else "–"),
         ]
         if risk.funder:
@@ -190,22 +155,22 @@ def _register(doc: Any, section: RiskSection, tr: Translator) -> None:
             )
 
 
+_NOT_LINES = ("id", "activity", "worst_band")
+"""Columns of a continuity sheet that are not one of its lines (the heading holds two)."""
+
+
 def _continuity(doc: Any, section: RiskSection, tr: Translator) -> None:
     doc.add_heading(tr("Continuité des activités critiques"), level=1)
-    cont = continuity_frame(section)
-    if cont.empty:
+    view = continuity_view(section)
+    if view.empty:
         doc.add_paragraph(tr("Aucune fiche de continuité."))
-    for c in cont.itertuples():
-        doc.add_heading(f"{c.id} — {c.activity}", level=2)
-        for label, value in (
-            (tr("Interruption maximale"), c.max_interruption),
-            (tr("Service minimum"), c.minimum_service),
-            (tr("Qui"), c.who),
-            (tr("Solution de repli"), c.fallback),
-            (tr("Ressources"), c.resources),
-            (tr("Risques liés"), c.risk_ids),
-            (tr("Dernier exercice"), tr.date(c.tested_on) if c.tested_on else ""),
-        ):
+    lines = view.select(c.key for c in view.columns if c.key not in _NOT_LINES)
+    labels = lines.headers(tr)
+    for sheet_id, activity, texts in zip(
+        view.values("id"), view.values("activity"), lines.display(tr).values.tolist(), strict=True
+    ):
+        doc.add_heading(f"{sheet_id} — {activity}", level=2)
+        for label, text in zip(labels, texts, strict=True):
             p = doc.add_paragraph()
             p.add_run(f"{label} : ").bold = True
-            p.add_run(str(value) or "–")
+            p.add_run(str(text) or "–")

@@ -3,8 +3,10 @@
 Sheets: « Registre » (every risk with its scores), « Carte résiduelle » and
 « Carte brute » (the matrix as a grid, each cell coloured by band with its word
 and the risks in it), « Actions », « Continuité » and « Matrice » (levels and
-bands of the version in force). Built from :mod:`essdiag.risks.views`, the
-same tables the screen shows; text goes through :func:`essdiag.xlsx.safe_text`.
+bands of the version in force). Every table is a view of
+:mod:`essdiag.risks.views` or :mod:`essdiag.risks.follow`, the same the screen
+shows, written with its headers and cells (numbers and dates stay typed);
+text goes through :func:`essdiag.xlsx.safe_text`.
 """
 
 from __future__ import annotations
@@ -12,32 +14,25 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from essdiag.figures import View
 from essdiag.i18n import Translator
-from essdiag.risks.model import ACTION_STATUS_LABELS, RiskSection, current_matrix
-from essdiag.risks.views import (
-    continuity_frame,
-    heatmap_cells,
-    labelled,
-    register_frame,
-)
+from essdiag.risks.follow import actions_view, continuity_view
+from essdiag.risks.matrix import current_matrix
+from essdiag.risks.section import RiskSection
+from essdiag.risks.views import heatmap_view, matrix_view, register_view
 from essdiag.xlsx import new_workbook, safe_text, write_table
 
 __all__ = ["risk_register_xlsx"]
 
 
-def _rows(frame: Any) -> list[list[Any]]:
-    """Table rows with pandas' missing values (NaN, NA, NaT) as empty cells."""
-    import pandas as pd
-
-    return [
-        [None if not isinstance(v, list | tuple) and pd.isna(v) else v for v in row]
-        for row in frame.itertuples(index=False)
-    ]
+def _sheet(wb: Any, name: str, view: View, tr: Translator, *, title: str | None = None) -> None:
+    """A view as a sheet: its headers, then its cells (numbers and dates stay typed)."""
+    write_table(wb, name, view.headers(tr), view.cells(tr), title=title)
 
 
 def _map_sheet(wb: Any, name: str, section: RiskSection, kind: str, tr: Translator) -> None:
     matrix = current_matrix(section)
-    cells = heatmap_cells(section, kind)
+    cells = heatmap_view(section, kind).frame
     ws = wb.add_worksheet(name[:31])
     n = matrix.size
     title = wb.add_format({"bold": True, "font_size": 13})
@@ -102,7 +97,6 @@ def risk_register_xlsx(
     """The register, the maps, the actions, the continuity sheets and the matrix, as XLSX bytes."""
     wb, buf = new_workbook()
     matrix = current_matrix(section)
-    reg = labelled(register_frame(section), tr)
     heading = (
         tr("Registre des risques — {name}", name=organisation)
         if organisation
@@ -110,57 +104,16 @@ def risk_register_xlsx(
     )
     if today is not None:
         heading += " — " + tr("au {date}", date=tr.date(today))
-    write_table(wb, tr("Registre"), list(reg.columns), _rows(reg), title=heading)
+    _sheet(wb, tr("Registre"), register_view(section), tr, title=heading)
     _map_sheet(wb, tr("Carte résiduelle"), section, "residual", tr)
     _map_sheet(wb, tr("Carte brute"), section, "inherent", tr)
-    actions = [
-        [
-            r.id,
-            r.title,
-            a.title,
-            a.owner,
-            a.created_on,
-            a.due_on,
-            tr(ACTION_STATUS_LABELS[a.status]),
-            a.note,
-        ]
-        for r in section.risks
-        for a in r.actions
-    ]
-    write_table(
-        wb,
-        tr("Actions"),
-        [
-            tr("Identifiant"),
-            tr("Risque"),
-            tr("Action"),
-            tr("Responsable de l'action"),
-            tr("Date de création de l'action"),
-            tr("Échéance de l'action"),
-            tr("Statut"),
-            tr("Suivi de l'action"),
-        ],
-        actions,
-    )
-    cont = labelled(continuity_frame(section), tr)
-    write_table(wb, tr("Continuité"), list(cont.columns), _rows(cont))
-    levels: list[list[Any]] = [
-        [tr("Probabilité"), i, tr(level.label), tr(level.description)]
-        for i, level in enumerate(matrix.likelihood, start=1)
-    ] + [
-        [tr("Gravité"), i, tr(level.label), tr(level.description)]
-        for i, level in enumerate(matrix.impact, start=1)
-    ]
-    start = 1
-    bands = []
-    for band in matrix.bands:
-        bands.append([tr("Zone"), f"{start}–{band.max_score}", tr(band.label), tr(band.guidance)])
-        start = band.max_score + 1
-    write_table(
+    _sheet(wb, tr("Actions"), actions_view(section), tr)
+    _sheet(wb, tr("Continuité"), continuity_view(section), tr)
+    _sheet(
         wb,
         tr("Matrice"),
-        [tr("Axe"), tr("Niveau"), tr("Libellé"), tr("Description")],
-        levels + bands,
+        matrix_view(matrix),
+        tr,
         title=tr(
             "Matrice {size}×{size}, version {version}", size=matrix.size, version=matrix.version
         ),

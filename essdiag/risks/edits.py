@@ -3,7 +3,7 @@
 Where it sits: the « Risques » screen collects a form (a risk, a continuity
 sheet, library picks, a matrix, migration choices) and calls one of these
 functions to get the new section as a dict; it then validates it with
-:func:`essdiag.risks.model.validate_section` (French issues on bad input) and
+:func:`essdiag.risks.section.validate_section` (French issues on bad input) and
 saves it as a new dossier revision. Nothing here touches the user interface.
 
 Rules kept here rather than on the screen:
@@ -25,15 +25,10 @@ from typing import Any
 
 from essdiag.errors import Issue
 from essdiag.risks.library import library, risk_from_library
-from essdiag.risks.matrix import RiskMatrix
-from essdiag.risks.model import (
-    ActionStatus,
-    MigrationProposal,
-    RiskSection,
-    matrices_of,
-    next_risk_id,
-    validate_matrix,
-)
+from essdiag.risks.matrix import matrices_of
+from essdiag.risks.migration import MigrationProposal
+from essdiag.risks.scoring import next_risk_id
+from essdiag.risks.section import ActionStatus, RiskMatrix, RiskSection, validate_matrix
 
 __all__ = [
     "actions_from_rows",
@@ -192,7 +187,7 @@ def selected_migrations(
 
     Rows carry ``risk_id``, ``kind``, ``accept``, ``new_likelihood`` and
     ``new_impact``; the new score and band are left to
-    :func:`essdiag.risks.model.apply_migration`, which stores levels only.
+    :func:`essdiag.risks.migration.apply_migration`, which stores levels only.
     """
     by_key = {(p.risk_id, p.kind): p for p in proposals}
     accepted = []

@@ -2,7 +2,7 @@
 
 Where it sits: a director who already keeps a register in Excel brings it in
 here; :func:`register_template_xlsx` gives the template to fill, and
-:func:`read_register_xlsx` reads it back into :class:`~essdiag.risks.model.Risk`
+:func:`read_register_xlsx` reads it back into :class:`~essdiag.risks.section.Risk`
 records on the matrix in force, reporting every problem as an
 :class:`~essdiag.errors.Issue` (sheet, line, column, French message). A row
 with an error is set aside; the others are kept. :func:`merge_register`
@@ -47,20 +47,18 @@ import unicodedata
 import zipfile
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 from pydantic import ValidationError
 
 from essdiag.errors import Issue, Severity
-from essdiag.i18n import N_
-from essdiag.risks.matrix import RiskMatrix
-from essdiag.risks.model import (
-    ACTION_STATUS_LABELS,
-    CATEGORY_LABELS,
-    TREATMENT_LABELS,
+from essdiag.i18n import N_, LabelledEnum
+from essdiag.risks.section import (
     ActionStatus,
     Risk,
     RiskCategory,
+    RiskMatrix,
     RiskSection,
     Treatment,
     rule_issues,
@@ -125,22 +123,27 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", plain).strip().lower()
 
 
-_CATEGORIES = {_norm(label): c for c, label in CATEGORY_LABELS.items()} | {
-    c.value: c for c in RiskCategory
-}
-_TREATMENTS = {_norm(label): t for t, label in TREATMENT_LABELS.items()} | {
-    t.value: t for t in Treatment
-}
-_STATUSES = {_norm(label): s for s, label in ACTION_STATUS_LABELS.items()} | {
-    s.value: s for s in ActionStatus
-}
+def _by_word(choices: type[LabelledEnum]) -> dict[str, Any]:
+    """A choice by its French label (matched loosely, see :func:`_norm`) or by its code."""
+    return {_norm(c.label): c for c in choices} | {c.value: c for c in choices}
 
 
+def _labels(choices: type[LabelledEnum]) -> list[str]:
+    """The French labels of a choice, in order (the template's allowed values)."""
+    return [c.label for c in choices]
+
+
+_CATEGORIES = _by_word(RiskCategory)
+_TREATMENTS = _by_word(Treatment)
+_STATUSES = _by_word(ActionStatus)
+
+
+@cache
 def register_template_xlsx(example: bool = True) -> bytes:
     """The import template: « Registre », « Actions » and « Aide » sheets.
 
     With ``example`` the template carries one filled line per sheet, to be
-    replaced by the user's own risks.
+    replaced by the user's own risks. It is the same for everyone: built once.
     """
     wb, buf = new_workbook()
     head = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
@@ -185,9 +188,9 @@ def register_template_xlsx(example: bool = True) -> bytes:
     helpsheet.set_column(0, 0, 30)
     helpsheet.set_column(1, 1, 90)
     lines = [
-        ("Catégorie", ", ".join(CATEGORY_LABELS.values())),
-        ("Traitement", ", ".join(TREATMENT_LABELS.values())),
-        ("Statut (feuille Actions)", ", ".join(ACTION_STATUS_LABELS.values())),
+        ("Catégorie", ", ".join(_labels(RiskCategory))),
+        ("Traitement", ", ".join(_labels(Treatment))),
+        ("Statut (feuille Actions)", ", ".join(_labels(ActionStatus))),
         ("Probabilité, gravité", "Entiers de 1 à la taille de la matrice en vigueur (3, 4 ou 5)."),
         ("Dates", "JJ/MM/AAAA, AAAA-MM-JJ ou cellule au format date."),
         ("Mesures existantes", "Séparées par « ; » ou par des retours à la ligne."),
@@ -435,7 +438,7 @@ def _read_actions(ws: Any, file: str | None) -> tuple[dict[str, list[dict[str, A
             status = _choice(
                 cell("Statut"),
                 table=_STATUSES,
-                labels=list(ACTION_STATUS_LABELS.values()),
+                labels=_labels(ActionStatus),
                 code="risk_import_status",
                 template=N_("Statut inconnu « {value} » : choisissez parmi {allowed}."),
                 where={"file": file, "sheet": ACTIONS_SHEET, "line": line, "column": "Statut"},
@@ -511,7 +514,7 @@ def _read_risks(
             category = _choice(
                 cell("Catégorie"),
                 table=_CATEGORIES,
-                labels=list(CATEGORY_LABELS.values()),
+                labels=_labels(RiskCategory),
                 code="risk_import_category",
                 template=N_("Catégorie inconnue « {value} » : choisissez parmi {allowed}."),
                 where=where("Catégorie"),
@@ -519,7 +522,7 @@ def _read_risks(
             treatment = _choice(
                 cell("Traitement"),
                 table=_TREATMENTS,
-                labels=list(TREATMENT_LABELS.values()),
+                labels=_labels(Treatment),
                 code="risk_import_treatment",
                 template=N_("Traitement inconnu « {value} » : choisissez parmi {allowed}."),
                 where=where("Traitement"),

@@ -3,8 +3,9 @@
 Where it sits: the entries live in ``library.toml`` beside this module (French
 data: cause, consequence, suggested controls and actions, typical levels on a
 5×5 scale). :func:`risk_from_library` turns an entry into a register
-:class:`~essdiag.risks.model.Risk` on the matrix in force, rescaling the
-typical levels to its size.
+:class:`~essdiag.risks.section.Risk` on the matrix in force, rescaling the
+typical levels to its size; :func:`library_view` is the library as the
+screen shows it.
 
 Example:
     >>> entries = library()
@@ -19,6 +20,7 @@ Example:
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Collection, Iterable
 from datetime import date
 from functools import cache
 from importlib.resources import files
@@ -26,10 +28,27 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from essdiag.risks.matrix import RiskMatrix, default_matrix, rescale_level
-from essdiag.risks.model import Assessment, Risk, RiskAction, RiskCategory, Treatment
+from essdiag.figures import Column, View
+from essdiag.i18n import N_
+from essdiag.risks.columns import declared_view
+from essdiag.risks.matrix import default_matrix, rescale_level
+from essdiag.risks.section import (
+    Assessment,
+    Risk,
+    RiskAction,
+    RiskCategory,
+    RiskMatrix,
+    Treatment,
+)
 
-__all__ = ["LIBRARY_SCALE", "LibraryRisk", "library", "library_entry", "risk_from_library"]
+__all__ = [
+    "LIBRARY_SCALE",
+    "LibraryRisk",
+    "library",
+    "library_entry",
+    "library_view",
+    "risk_from_library",
+]
 
 LIBRARY_SCALE = 5
 """The typical levels of the library are written on a 5-level scale."""
@@ -113,3 +132,33 @@ def risk_from_library(
         else [],
         library_key=entry.key,
     )
+
+
+def library_view(entries: Iterable[LibraryRisk], present: Collection[str] = ()) -> View:
+    """The library as a table; ``present`` holds the keys of entries already in the register.
+
+    >>> from essdiag.i18n import translator
+    >>> view = library_view(library()[:1], present={"funder_dependence"})
+    >>> view.display(translator("fr")).iloc[0][["Catégorie", "Déjà dans le registre"]].tolist()
+    ['Financier', 'Oui']
+    """
+    rows = [
+        {
+            "title": e.title,
+            "category": e.category,
+            "present": e.key in present,
+            "cause": e.cause,
+            "consequence": e.consequence,
+            "controls": " ; ".join(e.controls),
+        }
+        for e in entries
+    ]
+    cols = (
+        Column("title", N_("Risque")),
+        Column("category", N_("Catégorie"), "label"),
+        Column("present", N_("Déjà dans le registre"), "bool"),
+        Column("cause", N_("Cause")),
+        Column("consequence", N_("Conséquence")),
+        Column("controls", N_("Mesures suggérées")),
+    )
+    return declared_view(cols, rows, N_("Bibliothèque de risques"))

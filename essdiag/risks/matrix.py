@@ -1,18 +1,14 @@
-"""Risk matrices: labelled likelihood and impact levels, score bands, versions.
+"""Risk matrices at work: the house matrices, the versions of a section, bands, rescaling.
 
-Where it sits: the risk register (:mod:`essdiag.risks.model`) scores each
-assessment on one version of a matrix. A matrix is ``n × n`` (3, 4 or 5
-levels on each axis); the score of a cell is likelihood × impact, from 1 to
-n², and a *band* (word + colour) is read from the score. Bands are described
-by their highest score, in ascending order, the last one ending at n².
-
-A matrix in use is never changed under an assessment: editing it makes a new
-version (:func:`essdiag.risks.model.revise_matrix`), and old assessments are
-moved to it only when the user accepts the proposed migration.
+Where it sits: layer 2, over the matrix model of :mod:`essdiag.risks.section`
+(:class:`~essdiag.risks.section.RiskMatrix`, its levels and bands). The score
+of a cell is likelihood × impact, from 1 to n², and a *band* (word + colour)
+is read from the score (:func:`band_for`). :func:`default_matrix` gives the
+house matrix of each size with its French words; a section that saved no
+matrix uses the 5×5 one, version 1 (:func:`matrices_of`).
 
 Notes:
-    score = probabilité × gravité (ISO 31000 / ISO 31010 "consequence-likelihood
-    matrix"); moving a level from an n-level scale to an m-level scale keeps its
+    moving a level from an n-level scale to an m-level scale keeps its
     position on [0, 1]: new = ⌈(old − ½) × m / n⌉ (middle of the old level's
     interval, read on the new scale).
 
@@ -21,6 +17,7 @@ References:
     IEC 31010:2019, annexe B.10 (matrice conséquence/vraisemblance).
 
 Example:
+    >>> from essdiag.risks.section import score
     >>> m = default_matrix(5)
     >>> score(4, 3), band_for(12, m).label
     (12, 'Élevé')
@@ -30,144 +27,41 @@ Example:
 
 from __future__ import annotations
 
-from datetime import date
-from itertools import pairwise
-from typing import Any, Literal, Self
-
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-from pydantic_core import PydanticCustomError
+from functools import cache
 
 from essdiag.i18n import N_
+from essdiag.risks.section import (
+    HOUSE_MATRIX_SIZE,
+    HOUSE_MATRIX_VERSION,
+    Band,
+    Level,
+    RiskMatrix,
+    RiskSection,
+)
 
 __all__ = [
-    "MATRIX_MESSAGES",
-    "MATRIX_SIZES",
-    "Band",
-    "Level",
-    "MatrixSize",
-    "RiskMatrix",
     "band_for",
     "band_ranges",
     "band_rank",
+    "current_matrix",
     "default_matrix",
+    "house_matrix",
+    "matrices_of",
+    "matrix_by_version",
     "rescale_level",
-    "score",
 ]
 
-MatrixSize = Literal[3, 4, 5]
-MATRIX_SIZES: tuple[int, ...] = (3, 4, 5)
 
-_COLOUR = r"^#[0-9A-Fa-f]{6}$"
+def band_rank(value: int, matrix: RiskMatrix) -> int:
+    """0-based rank of a score's band (0 = lowest band; scores outside 1..n² go to the ends).
 
-MATRIX_MESSAGES: dict[str, str] = {
-    "risk_matrix_levels": N_(
-        "Une matrice {size}×{size} doit avoir {size} niveaux de {axis} (elle en a {count})."
-    ),
-    "risk_matrix_bands": N_("La matrice doit avoir au moins une zone."),
-    "risk_matrix_bands_order": N_(
-        "Les zones doivent être rangées par score maximal croissant (reçu : {tops})."
-    ),
-    "risk_matrix_bands_cover": N_(
-        "La dernière zone doit aller jusqu'au score {top} ({size}×{size}), pas {last}."
-    ),
-}
-"""French templates of the matrix rules, by error code (translated by the screens)."""
-
-
-def _fail(code: str, ctx: dict[str, Any]) -> PydanticCustomError:
-    return PydanticCustomError(code, MATRIX_MESSAGES[code], ctx)
-
-
-class Level(BaseModel):
-    """One level of an axis (its value is its rank, from 1).
-
-    Attributes:
-        label: short French word (« Possible »).
-        description: what it means in practice (frequency, amount at stake).
+    >>> band_rank(5, default_matrix(3)), band_rank(99, default_matrix(3))
+    (2, 2)
     """
-
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-    label: str = Field(min_length=1, max_length=60, title=N_("Libellé du niveau"))
-    description: str = Field(default="", max_length=300, title=N_("Description du niveau"))
-
-
-class Band(BaseModel):
-    """A band of scores with a word, a colour and what to do.
-
-    Attributes:
-        label: the word shown with the colour (never colour alone).
-        colour: ``#RRGGBB``.
-        max_score: highest score of the band (the band starts after the previous one).
-        guidance: the expected response (« traiter sous 3 mois »).
-    """
-
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-    label: str = Field(min_length=1, max_length=40, title=N_("Libellé de la zone"))
-    colour: str = Field(pattern=_COLOUR, title=N_("Couleur de la zone"))
-    max_score: int = Field(ge=1, le=25, title=N_("Score maximal de la zone"))
-    guidance: str = Field(default="", max_length=300, title=N_("Conduite à tenir"))
-
-
-class RiskMatrix(BaseModel):
-    """One version of the likelihood × impact matrix.
-
-    Attributes:
-        version: 1, 2, … (an assessment records the version it was made with).
-        size: number of levels on each axis (3, 4 or 5).
-        likelihood: the likelihood levels, lowest first.
-        impact: the impact levels, lowest first.
-        bands: score bands, ascending, the last ending at size².
-        created_on: when this version was made.
-        note: why it was changed.
-    """
-
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-    version: int = Field(default=1, ge=1, title=N_("Version de la matrice"))
-    size: MatrixSize = Field(default=5, title=N_("Taille de la matrice"))
-    likelihood: list[Level] = Field(title=N_("Niveaux de probabilité"))
-    impact: list[Level] = Field(title=N_("Niveaux de gravité"))
-    bands: list[Band] = Field(title=N_("Zones de criticité"))
-    created_on: date | None = Field(default=None, title=N_("Date de la version"))
-    note: str = Field(default="", max_length=500, title=N_("Motif de la version"))
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Self:
-        n = self.size
-        for axis, levels in (("probabilité", self.likelihood), ("gravité", self.impact)):
-            if len(levels) != n:
-                raise _fail("risk_matrix_levels", {"size": n, "axis": axis, "count": len(levels)})
-        if not self.bands:
-            raise _fail("risk_matrix_bands", {})
-        tops = [b.max_score for b in self.bands]
-        if any(b <= a for a, b in pairwise(tops)):
-            raise _fail("risk_matrix_bands_order", {"tops": ", ".join(map(str, tops))})
-        if tops[-1] != n * n:
-            raise _fail("risk_matrix_bands_cover", {"top": n * n, "size": n, "last": tops[-1]})
-        return self
-
-    def likelihood_label(self, level: int) -> str:
-        """Word of a likelihood level (1-based)."""
-        return self.likelihood[level - 1].label
-
-    def impact_label(self, level: int) -> str:
-        """Word of an impact level (1-based)."""
-        return self.impact[level - 1].label
-
-    def contains(self, likelihood: int, impact: int) -> bool:
-        """True when both levels exist on this matrix."""
-        return 1 <= likelihood <= self.size and 1 <= impact <= self.size
-
-
-def score(likelihood: int, impact: int) -> int:
-    """Criticality of a cell: likelihood × impact.
-
-    >>> score(3, 3)
-    9
-    """
-    return likelihood * impact
+    for rank, band in enumerate(matrix.bands):
+        if value <= band.max_score:
+            return rank
+    return len(matrix.bands) - 1
 
 
 def band_for(value: int, matrix: RiskMatrix) -> Band:
@@ -176,16 +70,7 @@ def band_for(value: int, matrix: RiskMatrix) -> Band:
     >>> band_for(5, default_matrix(3)).label
     'Élevé'
     """
-    for band in matrix.bands:
-        if value <= band.max_score:
-            return band
-    return matrix.bands[-1]
-
-
-def band_rank(value: int, matrix: RiskMatrix) -> int:
-    """0-based rank of a score's band (0 = lowest band)."""
-    band = band_for(value, matrix)
-    return matrix.bands.index(band)
+    return matrix.bands[band_rank(value, matrix)]
 
 
 def band_ranges(matrix: RiskMatrix) -> list[tuple[Band, int, int]]:
@@ -220,6 +105,32 @@ def rescale_level(level: int, from_size: int, to_size: int) -> int:
     new = -(-numerator // (2 * from_size))
     return min(max(new, 1), to_size)
 
+
+# --------------------------------------------------------------------------- versions
+
+
+@cache
+def house_matrix() -> RiskMatrix:
+    """The 5×5 house matrix, version 1, built once (read-only: never mutate it)."""
+    return default_matrix(HOUSE_MATRIX_SIZE, version=HOUSE_MATRIX_VERSION)
+
+
+def matrices_of(section: RiskSection) -> list[RiskMatrix]:
+    """The matrix versions of a section; the 5×5 house matrix when none was saved."""
+    return list(section.matrices) or [house_matrix()]
+
+
+def current_matrix(section: RiskSection) -> RiskMatrix:
+    """The latest matrix version: the one new assessments use."""
+    return max(matrices_of(section), key=lambda m: m.version)
+
+
+def matrix_by_version(section: RiskSection, version: int) -> RiskMatrix | None:
+    """One version of the matrix, or None."""
+    return next((m for m in matrices_of(section) if m.version == version), None)
+
+
+# --------------------------------------------------------------------------- house matrices
 
 # Okabe & Ito colours, lightest to darkest meaning: sky blue, yellow, orange, vermillion.
 _BAND_STYLE: tuple[tuple[str, str, str], ...] = (
