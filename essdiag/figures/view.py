@@ -37,7 +37,7 @@ Example:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -188,6 +188,24 @@ class View:
         missing = [c.key for c in self.columns if c.key not in self.frame.columns]
         if missing:
             raise ValueError(f"view columns missing from its frame: {missing}")
+
+    @classmethod
+    def of(
+        cls, columns: Sequence[Column], rows: Iterable[Mapping[str, Any]], title: str = ""
+    ) -> View:
+        """A view from rows of raw values (dicts keyed by column key).
+
+        Values are kept as they are (object columns), so enum members, dates
+        and ``None`` survive pandas' type inference.
+        """
+        keys = [c.key for c in columns]
+        records = list(rows)
+        extra = [k for r in records for k in r if k not in keys]
+        names = keys + list(dict.fromkeys(extra))
+        frame = pd.DataFrame(
+            {k: pd.Series([r.get(k) for r in records], dtype="object") for k in names}
+        )
+        return cls(tuple(columns), frame, title)
 
     @property
     def empty(self) -> bool:

@@ -34,12 +34,26 @@ from babel.dates import format_date, format_datetime
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal, format_percent
 
-__all__ = ["LANGUAGES", "MINUS", "N_", "LabelledEnum", "Translator", "translator"]
+__all__ = ["LANGUAGES", "MINUS", "N_", "Money", "LabelledEnum", "Translator", "translator"]
 
 
 def N_(message: str) -> str:  # noqa: N802 - gettext's conventional marker name
     """Mark a French message for extraction without translating it here."""
     return message
+
+
+class Money(Decimal):
+    """An amount in euros given to a message: the reader's translator writes it as money.
+
+    Example:
+        >>> translator("fr").fill("écart {gap}", {"gap": Money.of_cents(-31559510)})
+        'écart −315\u202f595,10\xa0€'
+    """
+
+    @classmethod
+    def of_cents(cls, cents: int) -> Money:
+        """An amount from integer cents (exact)."""
+        return cls(Decimal(int(cents)).scaleb(-2))
 
 
 class LabelledEnum(StrEnum):
@@ -189,6 +203,8 @@ class Translator:
         """A parameter of a message written the reader's way (numbers, dates, labelled choices)."""
         if isinstance(value, LabelledEnum):
             return self(value.label)
+        if isinstance(value, Money):
+            return self.money(value)
         if isinstance(value, bool) or value is None:
             return self(N_("oui")) if value is True else self(N_("non")) if value is False else "–"
         if isinstance(value, int):

@@ -12,7 +12,9 @@ rerun costs more than the work it saves.
   ``ledgers={year: DataFrame}`` argument;
 * :func:`ledger` is one fiscal year's canonical ledger, keyed on its
   attachment ids;
-* :func:`dossier_at` is a revision of a dossier (past revisions for histories).
+* :func:`dossier_at` is a revision of a dossier (past revisions for histories);
+* :func:`attachment_frame` is a Parquet attachment (a payroll register, survey
+  answers) as a DataFrame, keyed on its attachment id.
 """
 
 from __future__ import annotations
@@ -29,12 +31,12 @@ from essdiag.ledger import combine_ledgers, ledger_from_parquet
 from essdiag.ledger.section import LedgerSection
 from essdiag.ui import state
 
-__all__ = ["computed", "dossier_at", "ledger", "ledger_ids"]
+__all__ = ["attachment_frame", "computed", "dossier_at", "ledger", "ledger_ids"]
 
 R = TypeVar("R")
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_data(show_spinner=False, max_entries=64)
 def dossier_at(dossier_id: str, revision: int) -> Dossier:
     """A saved revision of a dossier (it never changes)."""
     dossier, _number = state.workspace().load(dossier_id, revision)
@@ -45,6 +47,16 @@ def dossier_at(dossier_id: str, revision: int) -> Dossier:
 def _ledger(parquet_ids: tuple[str, ...]) -> pd.DataFrame:
     ws = state.workspace()
     return combine_ledgers([ledger_from_parquet(ws.attachment_bytes(i)) for i in parquet_ids])
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def attachment_frame(attachment_id: str) -> pd.DataFrame:
+    """A Parquet attachment as a DataFrame (an attachment never changes once stored)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    raw = state.workspace().attachment_bytes(attachment_id)
+    return pq.read_table(pa.BufferReader(raw)).to_pandas()
 
 
 def ledger_ids(section: LedgerSection, label_year: int) -> tuple[str, ...]:

@@ -26,7 +26,7 @@ import streamlit as st
 from pydantic import BaseModel
 
 from essdiag.dossier import Dossier
-from essdiag.i18n import DISPLAY_TZ, Translator
+from essdiag.i18n import DISPLAY_TZ, N_, Translator
 from essdiag.ui import state, widgets
 
 __all__ = ["Screen", "open_screen", "paris_today", "save_dossier", "save_section", "show_flash"]
@@ -115,35 +115,49 @@ def show_flash(screen: Screen[Any]) -> None:
         st.success(str(flash))
 
 
+_SAVED = N_("Enregistré (version {rev}).")
+
+
 def save_section(
     screen: Screen[Any],
     new_section: BaseModel,
     message: str,
     *,
     after: dict[str, Any] | None = None,
+    flash: str = _SAVED,
+    flash_params: dict[str, Any] | None = None,
 ) -> bool:
     """Save the screen's section as a new revision (see the module docstring).
 
     ``after`` holds session values to set once the save succeeded (the item a
-    list shows after the rerun). Returns False when nothing was saved; on a
-    save it reruns the script and does not return.
+    list shows after the rerun); ``flash`` is the French message left for the
+    next run (``{rev}`` is the new revision, ``flash_params`` fill the rest).
+    Returns False when nothing was saved; on a save it reruns the script and
+    does not return.
     """
     if new_section == screen.section:
         st.info(screen.tr("Aucune modification à enregistrer."))
         return False
     edited = screen.dossier.model_copy(update={screen.name: new_section})
-    return save_dossier(screen, edited, message, after=after)
+    return save_dossier(
+        screen, edited, message, after=after, flash=flash, flash_params=flash_params
+    )
 
 
 def save_dossier(
-    screen: Screen[Any], edited: Dossier, message: str, *, after: dict[str, Any] | None = None
+    screen: Screen[Any],
+    edited: Dossier,
+    message: str,
+    *,
+    after: dict[str, Any] | None = None,
+    flash: str = _SAVED,
+    flash_params: dict[str, Any] | None = None,
 ) -> bool:
     """Save a whole edited dossier (an import that touches several sections) and rerun."""
     if state.save_current(edited, message):
         saved = state.current()
-        st.session_state[screen.flash_key] = screen.tr(
-            "Enregistré (version {rev}).", rev=saved.revision if saved else "?"
-        )
+        params = {**(flash_params or {}), "rev": saved.revision if saved else "?"}
+        st.session_state[screen.flash_key] = screen.tr.fill(flash, params)
         for k, v in (after or {}).items():
             st.session_state[k] = v
     st.rerun()

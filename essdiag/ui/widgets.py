@@ -7,6 +7,7 @@ tables by :func:`show_view` or :func:`chart_with_table` (a library
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -14,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from essdiag.errors import Issue, Severity
-from essdiag.figures import Figure, View
+from essdiag.figures import Figure, View, issues
 from essdiag.referentiel import COMPETENCIES
 from essdiag.ui import state
 
@@ -28,9 +29,6 @@ __all__ = [
     "show_issues",
     "show_view",
 ]
-
-_LIBRARY_WORDS = ("label", "reason", "hint", "kind", "expected", "expected_kind")
-"""Issue parameters that hold French words of the library (translated), not user input."""
 
 
 def page_header(title: str, competencies: Iterable[str], intro: str = "") -> None:
@@ -47,16 +45,18 @@ def page_header(title: str, competencies: Iterable[str], intro: str = "") -> Non
 
 def issue_text(issue: Issue) -> str:
     """An issue's message in the session's language, with where it was found."""
-    _ = state.tr()
-    message = _.fill(issue.template, issue.params, _LIBRARY_WORDS)
-    where = issue.where(_)
-    return f"{message} ({where})" if where else message
+    return issues.issue_text(issue, state.tr())
 
 
-def show_issues(issues: Iterable[Issue], *, title: str | None = None) -> None:
-    """Every issue, errors first, as a list and a downloadable table."""
+def show_issues(
+    found: Iterable[Issue], *, title: str | None = None, key: str | None = None
+) -> None:
+    """Every issue, errors first: the first twenty as a list, all of them as a table.
+
+    ``key`` names the table's widgets; by default it is derived from the issues.
+    """
     _ = state.tr()
-    items = sorted(issues, key=lambda i: (i.severity != Severity.ERROR, i.line or 0))
+    items = issues.sorted_issues(found)
     if not items:
         return
     errors = sum(i.severity == Severity.ERROR for i in items)
@@ -64,15 +64,8 @@ def show_issues(issues: Iterable[Issue], *, title: str | None = None) -> None:
     box = st.error if errors else st.warning
     box(head + "\n\n" + "\n".join(f"- {issue_text(i)}" for i in items[:20]))
     if len(items) > 20:
-        table = pd.DataFrame(
-            {
-                _("Code"): [i.code for i in items],
-                _("Message"): [issue_text(i) for i in items],
-                _("Ligne"): [i.line for i in items],
-                _("Colonne"): [i.column for i in items],
-            }
-        )
-        st.dataframe(table, hide_index=True)
+        digest = hashlib.sha1("".join(i.code + i.where() for i in items).encode()).hexdigest()
+        show_view(issues.issues_view(items, _), key=key or f"issues_{digest[:10]}")
 
 
 def explain(figure: Figure) -> None:

@@ -203,3 +203,15 @@ def test_a_moment_is_shown_to_the_minute_in_paris_time() -> None:
     assert view.csv(FR).decode("utf-8-sig").splitlines()[1] == "01/12/2026 21:58"
     assert view.cells(FR) == [[datetime(2026, 12, 1, 21, 58, 26)]]  # noqa: DTZ001 - naive Paris
     assert not view.columns[0].numeric
+
+
+def test_a_view_of_rows_keeps_enum_members_dates_and_gaps() -> None:
+    from datetime import date
+
+    view = View.of(
+        (Column("k", "Nature"), Column("d", "Date", "date"), Column("x", "Montant", "EUR")),
+        [{"k": Kind.GIFT, "d": date(2026, 10, 31), "x": None, "extra": 1}],
+    )
+    assert view.frame["k"].iloc[0] is Kind.GIFT
+    assert view.display(FR).iloc[0].tolist() == ["Don", "31 oct. 2026", "–"]
+    assert "extra" in view.frame.columns  # kept for charts, not shown
