@@ -1,33 +1,27 @@
-"""Charts of the funding screen: mix by family and by funder, trend, financing plan, loan.
+"""Charts of the funding screen: mix by family and by funder, trend, a funder's stress.
 
-Pure builders: each takes plain tables (from :mod:`essdiag.funding.mix`,
-:mod:`essdiag.finance`) and the session's translator, and returns a plotly
-figure with the house theme. Every chart has a table beside it on the page.
+Pure builders: each takes the :class:`~essdiag.figures.View` the screen shows
+beside it (:mod:`essdiag.funding.views`, :func:`essdiag.treasury.stress.stress_view`)
+and the session's translator, reads the view's frame by key, names its series
+from the view's columns, and returns a plotly figure with the house theme.
 """
 
 from __future__ import annotations
 
-import pandas as pd
 import plotly.graph_objects as go
 
 from essdiag.charts.theme import FAVOURABLE, NEUTRAL, PALETTE, UNFAVOURABLE, apply_theme, money_axis
 from essdiag.charts.treasury import month_axis
-from essdiag.funding.section import FAMILY_LABELS, FundingFamily
+from essdiag.figures import View
 from essdiag.i18n import Translator
 
-__all__ = [
-    "family_chart",
-    "funder_chart",
-    "loan_chart",
-    "plan_chart",
-    "stress_chart",
-    "trend_chart",
-]
+__all__ = ["family_chart", "funder_chart", "stress_chart", "trend_chart"]
 
 
-def family_chart(table: pd.DataFrame, tr: Translator, *, year: int) -> go.Figure:
+def family_chart(view: View, tr: Translator, *, year: int) -> go.Figure:
     """Horizontal bars of amounts by family, labelled with their share (not colour alone)."""
-    labels = [tr(FAMILY_LABELS[FundingFamily(k)]) for k in table["key"]]
+    table = view.frame
+    labels = [tr(f.label) for f in table["family"]]
     fig = go.Figure(
         go.Bar(
             x=table["amount"],
@@ -46,13 +40,13 @@ def family_chart(table: pd.DataFrame, tr: Translator, *, year: int) -> go.Figure
     return money_axis(fig, tr, axis="x")
 
 
-def funder_chart(table: pd.DataFrame, tr: Translator, *, year: int, top: int = 12) -> go.Figure:
+def funder_chart(view: View, tr: Translator, *, year: int, top: int = 12) -> go.Figure:
     """Horizontal bars of the largest funders with their share."""
-    head = table.head(top)
+    head = view.frame.head(top)
     fig = go.Figure(
         go.Bar(
             x=head["amount"],
-            y=head["key"],
+            y=head["funder"],
             orientation="h",
             marker_color=PALETTE[0],
             text=[tr.percent(s) for s in head["share"]],
@@ -67,23 +61,23 @@ def funder_chart(table: pd.DataFrame, tr: Translator, *, year: int, top: int = 1
     return money_axis(fig, tr, axis="x")
 
 
-def trend_chart(table: pd.DataFrame, tr: Translator) -> go.Figure:
+def trend_chart(view: View, tr: Translator) -> go.Figure:
     """Stacked bars of income by family over the years, with the public share as a line."""
+    table = view.frame
+    years = [str(y) for y in table["year"]]
     fig = go.Figure()
-    for i, family in enumerate(
-        (FundingFamily.PUBLIC, FundingFamily.PRIVATE, FundingFamily.OWN_ACTIVITY)
-    ):
+    for i, key in enumerate(("public", "private", "own_activity")):
         fig.add_bar(
-            x=[str(y) for y in table["year"]],
-            y=table[family.value],
-            name=tr(FAMILY_LABELS[family]),
+            x=years,
+            y=table[key],
+            name=view.label(key, tr),
             marker_color=PALETTE[i],
             marker_pattern_shape=("", "/", ".")[i],
         )
     fig.add_scatter(
-        x=[str(y) for y in table["year"]],
+        x=years,
         y=table["public_share"],
-        name=tr("Dépendance publique"),
+        name=view.label("public_share", tr),
         mode="lines+markers",
         yaxis="y2",
         line={"color": PALETTE[7], "dash": "dot"},
@@ -113,73 +107,22 @@ def trend_chart(table: pd.DataFrame, tr: Translator) -> go.Figure:
     return fig
 
 
-def stress_chart(base: pd.DataFrame, stressed: pd.DataFrame, tr: Translator) -> go.Figure:
+def stress_chart(view: View, tr: Translator) -> go.Figure:
     """Closing cash before and after a stress, month by month."""
+    table = view.frame
     fig = go.Figure()
     fig.add_scatter(
-        x=base["month"], y=base["closing"], name=tr("Plan de base"), line={"color": FAVOURABLE}
+        x=table["month"],
+        y=table["base"],
+        name=view.label("base", tr),
+        line={"color": FAVOURABLE},
     )
     fig.add_scatter(
-        x=stressed["month"],
-        y=stressed["closing"],
-        name=tr("Avec le choc"),
+        x=table["month"],
+        y=table["stressed"],
+        name=view.label("stressed", tr),
         line={"color": UNFAVOURABLE, "dash": "dash"},
     )
     fig.add_hline(y=0, line_color=NEUTRAL)
-    apply_theme(fig, tr, title=tr("Trésorerie de fin de mois avant et après le choc"))
-    return money_axis(month_axis(fig), tr)
-
-
-def plan_chart(table: pd.DataFrame, tr: Translator, labels: dict[str, str]) -> go.Figure:
-    """Two stacked bars: needs and resources of a financing plan, by heading."""
-    fig = go.Figure()
-    sides = {"needs": tr("Besoins"), "resources": tr("Ressources")}
-    for i, (category, group) in enumerate(table.groupby("category", sort=False)):
-        fig.add_bar(
-            x=[sides[s] for s in group["side"]],
-            y=group["amount"],
-            name=tr(labels.get(str(category), str(category))),
-            marker_color=PALETTE[i % len(PALETTE)],
-        )
-    apply_theme(fig, tr, title=tr("Plan de financement : besoins et ressources"), barmode="stack")
-    fig.update_layout(legend={"orientation": "v", "x": 1.02, "y": 1, "yanchor": "top"})
-    return money_axis(fig, tr)
-
-
-def loan_chart(schedule: pd.DataFrame, tr: Translator, *, title: str) -> go.Figure:
-    """Stacked principal and interest per due date, with the outstanding capital."""
-    fig = go.Figure()
-    fig.add_bar(
-        x=schedule["due"],
-        y=schedule["principal"],
-        name=tr("Capital remboursé"),
-        marker_color=PALETTE[0],
-    )
-    fig.add_bar(
-        x=schedule["due"],
-        y=schedule["interest"],
-        name=tr("Intérêts"),
-        marker_color=PALETTE[1],
-        marker_pattern_shape="/",
-    )
-    fig.add_scatter(
-        x=schedule["due"],
-        y=schedule["closing"],
-        name=tr("Capital restant dû"),
-        yaxis="y2",
-        line={"color": PALETTE[7]},
-    )
-    apply_theme(
-        fig,
-        tr,
-        title=title,
-        barmode="stack",
-        yaxis2={
-            "overlaying": "y",
-            "side": "right",
-            "showgrid": False,
-            "rangemode": "tozero",
-            "tickmode": "auto",
-        },
-    )
+    apply_theme(fig, tr, title=tr(view.title))
     return money_axis(month_axis(fig), tr)

@@ -1,18 +1,17 @@
 """Charts of the treasury screen: the cash plan, the fan chart, the probability of a gap.
 
-Pure builders over the tables of :mod:`essdiag.treasury`; the house theme,
-blue/vermillion for favourable/unfavourable and dashes so that colour never
-carries meaning alone.
+Pure builders over the views of :mod:`essdiag.treasury.views` and
+:func:`essdiag.treasury.stress.compare_scenarios` (the tables the screen shows
+beside each chart); the house theme, blue/vermillion for
+favourable/unfavourable and dashes so that colour never carries meaning alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-import pandas as pd
 import plotly.graph_objects as go
 
 from essdiag.charts.theme import FAVOURABLE, NEUTRAL, PALETTE, UNFAVOURABLE, apply_theme, money_axis
+from essdiag.figures import View
 from essdiag.i18n import Translator
 
 __all__ = ["fan_chart", "month_axis", "plan_chart", "probability_chart", "scenarios_chart"]
@@ -35,16 +34,20 @@ LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0}
 """A legend under the axis that grows downwards (long names wrap without covering the ticks)."""
 
 
-def plan_chart(plan: pd.DataFrame, tr: Translator, *, minimum_cash: float = 0.0) -> go.Figure:
+def plan_chart(view: View, tr: Translator, *, minimum_cash: float = 0.0) -> go.Figure:
     """Inflows and outflows as bars, closing and available cash as lines, the minimum dashed."""
+    plan = view.frame
     fig = go.Figure()
     fig.add_bar(
-        x=plan["month"], y=plan["inflows"], name=tr("Encaissements"), marker_color=PALETTE[5]
+        x=plan["month"],
+        y=plan["inflows"],
+        name=view.label("inflows", tr),
+        marker_color=PALETTE[5],
     )
     fig.add_bar(
         x=plan["month"],
         y=-plan["outflows"],
-        name=tr("Décaissements"),
+        name=view.label("outflows", tr),
         marker_color=PALETTE[1],
         marker_pattern_shape="/",
     )
@@ -74,8 +77,9 @@ def plan_chart(plan: pd.DataFrame, tr: Translator, *, minimum_cash: float = 0.0)
     return money_axis(month_axis(fig), tr)
 
 
-def fan_chart(table: pd.DataFrame, tr: Translator) -> go.Figure:
+def fan_chart(view: View, tr: Translator) -> go.Figure:
     """Quantile bands (5–95 %, 25–75 %) of closing cash and the median, month by month."""
+    table = view.frame
     x = list(table["month"])
     fig = go.Figure()
     for low, high, opacity, name in (
@@ -94,7 +98,9 @@ def fan_chart(table: pd.DataFrame, tr: Translator) -> go.Figure:
             fillcolor=f"rgba(0,114,178,{opacity})",
             name=name,
         )
-    fig.add_scatter(x=x, y=table["q50"], name=tr("Médiane"), line={"color": FAVOURABLE, "width": 3})
+    fig.add_scatter(
+        x=x, y=table["q50"], name=view.label("q50", tr), line={"color": FAVOURABLE, "width": 3}
+    )
     fig.add_hline(y=0, line_color=UNFAVOURABLE, line_dash="dash")
     apply_theme(
         fig, tr, title=tr("Éventail de la trésorerie de fin de mois (Monte Carlo)"), height=440
@@ -102,8 +108,9 @@ def fan_chart(table: pd.DataFrame, tr: Translator) -> go.Figure:
     return money_axis(month_axis(fig), tr)
 
 
-def probability_chart(table: pd.DataFrame, tr: Translator) -> go.Figure:
+def probability_chart(view: View, tr: Translator) -> go.Figure:
     """Bars of the probability of negative cash per month."""
+    table = view.frame
     fig = go.Figure(
         go.Bar(
             x=table["month"],
@@ -119,18 +126,22 @@ def probability_chart(table: pd.DataFrame, tr: Translator) -> go.Figure:
     return month_axis(fig)
 
 
-def scenarios_chart(plans: Mapping[str, pd.DataFrame], tr: Translator) -> go.Figure:
-    """Closing cash of several scenarios on one chart (distinct dashes)."""
+def scenarios_chart(view: View, tr: Translator) -> go.Figure:
+    """Closing cash of several scenarios on one chart (distinct dashes).
+
+    ``view`` has one row per scenario and month (``scenario``, ``month``, ``closing``).
+    """
     fig = go.Figure()
     dashes = ("solid", "dash", "dot", "dashdot", "longdash")
-    for i, (name, plan) in enumerate(plans.items()):
+    groups = view.frame.groupby("scenario", sort=False)
+    for i, (name, plan) in enumerate(groups):
         fig.add_scatter(
             x=plan["month"],
             y=plan["closing"],
-            name=name,
+            name=str(name),
             line={"color": PALETTE[i % len(PALETTE)], "dash": dashes[i % len(dashes)]},
         )
     fig.add_hline(y=0, line_color=NEUTRAL)
-    apply_theme(fig, tr, title=tr("Comparaison des scénarios"), height=480)
+    apply_theme(fig, tr, title=tr(view.title), height=480)
     fig.update_layout(legend=LEGEND_BELOW, margin={"b": 130})
     return money_axis(month_axis(fig), tr)

@@ -2,7 +2,9 @@
 
 Needs: investments, working capital (BFR of the start), launch costs.
 Resources: own funds, investment grants, loans, crowdfunding, members'
-capital, other. A plan is balanced when resources = needs (to the euro).
+capital, other (the headings of :class:`~essdiag.finance.section.NeedCategory`
+and :class:`~essdiag.finance.section.ResourceCategory`). A plan is balanced
+when resources = needs (to the euro).
 """
 
 from __future__ import annotations
@@ -12,25 +14,14 @@ import math
 import pandas as pd
 
 from essdiag.errors import Issue, Severity
-from essdiag.figures import Figure, Input
-from essdiag.funding.section import FinancingPlan
+from essdiag.figures import Column, Figure, Input, View
+from essdiag.finance.section import FinancingPlan, NeedCategory, ResourceCategory, category_label
 from essdiag.i18n import N_
 
-__all__ = ["NEED_CATEGORIES", "RESOURCE_CATEGORIES", "plan_balance", "plan_table"]
+__all__ = ["SIDES", "plan_balance", "plan_table", "plan_view"]
 
-NEED_CATEGORIES: dict[str, str] = {
-    "investments": N_("Investissements"),
-    "working_capital": N_("Besoin en fonds de roulement de départ"),
-    "launch_costs": N_("Frais de lancement"),
-}
-RESOURCE_CATEGORIES: dict[str, str] = {
-    "own_funds": N_("Fonds propres et autofinancement"),
-    "investment_grant": N_("Subventions d'investissement"),
-    "loan": N_("Emprunts"),
-    "crowdfunding": N_("Financement participatif"),
-    "members_capital": N_("Capital des sociétaires"),
-    "other": N_("Autres ressources"),
-}
+SIDES = {"needs": N_("Besoins"), "resources": N_("Ressources")}
+"""French names of the two sides of a plan."""
 
 
 def plan_table(plan: FinancingPlan) -> pd.DataFrame:
@@ -41,11 +32,42 @@ def plan_table(plan: FinancingPlan) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["side", "category", "label", "amount"])
 
 
+def plan_view(plan: FinancingPlan) -> View:
+    """The plan as a table: side, heading, label, amount (``category`` keeps the heading's code).
+
+    Example:
+        >>> from essdiag.finance.section import PlanLine
+        >>> from essdiag.i18n import translator
+        >>> p = FinancingPlan(name="x", needs=[PlanLine(category="investments", amount=100)])
+        >>> plan_view(p).display(translator("fr")).iloc[0].tolist()
+        ['Besoins', 'Investissements', '', '100\xa0€']
+    """
+    table = plan_table(plan)
+    frame = table.assign(
+        side_name=[SIDES[s] for s in table["side"]],
+        heading=[category_label(c) for c in table["category"]],
+    )
+    return View(
+        (
+            Column("side_name", N_("Côté"), "label"),
+            Column("heading", N_("Rubrique"), "label"),
+            Column("label", N_("Libellé")),
+            Column("amount", N_("Montant"), "EUR", digits=0),
+        ),
+        frame,
+        title=plan.name,
+    )
+
+
+def _known(code: str, kind: type[NeedCategory] | type[ResourceCategory]) -> bool:
+    return code in {c.value for c in kind}
+
+
 def plan_balance(plan: FinancingPlan) -> tuple[Figure, list[Issue]]:
     """Resources − needs, with issues when the plan does not balance.
 
     Example:
-        >>> from essdiag.funding.section import FinancingPlan, PlanLine
+        >>> from essdiag.finance.section import PlanLine
         >>> p = FinancingPlan(name="x", needs=[PlanLine(category="investments", amount=100)],
         ...                   resources=[PlanLine(category="loan", amount=80)])
         >>> f, issues = plan_balance(p)
@@ -74,7 +96,7 @@ def plan_balance(plan: FinancingPlan) -> tuple[Figure, list[Issue]]:
             )
         )
     for line in plan.needs:
-        if line.category not in NEED_CATEGORIES:
+        if not _known(line.category, NeedCategory):
             issues.append(
                 Issue(
                     code="financing_plan_category",
@@ -83,7 +105,7 @@ def plan_balance(plan: FinancingPlan) -> tuple[Figure, list[Issue]]:
                 )
             )
     for line in plan.resources:
-        if line.category not in RESOURCE_CATEGORIES:
+        if not _known(line.category, ResourceCategory):
             issues.append(
                 Issue(
                     code="financing_plan_category",
@@ -100,5 +122,6 @@ def plan_balance(plan: FinancingPlan) -> tuple[Figure, list[Issue]]:
             Input.of(N_("Ressources"), round(resources, 2), "EUR"),
             Input.of(N_("Besoins"), round(needs, 2), "EUR"),
         ],
+        digits=0,
     )
     return figure, issues

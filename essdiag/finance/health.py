@@ -2,8 +2,11 @@
 
 Where it sits: reads a trial balance (one row per account with its balance in
 integer cents, debit − credit — the shape of ``essdiag.ledger.account_balances``)
-or figures entered by hand (:class:`~essdiag.funding.section.YearAccounts`),
-and returns the functional balance sheet and its indicators with their working.
+or figures entered by hand (:class:`~essdiag.finance.section.YearAccounts`),
+and returns the functional balance sheet and its indicators with their working
+and their reading. :func:`health_history` gathers every year of a dossier: the
+imported ledgers (handed in by the screen's cache) and the hand-entered
+balance sheets, the ledger winning for a year that has both.
 
 Account mapping (plan comptable général, règlement ANC 2014-03, classes 1 to 5;
 plan comptable associatif, règlement ANC 2018-06, for 19 fonds dédiés and
@@ -29,26 +32,45 @@ plan comptable associatif, règlement ANC 2018-06, for 19 fonds dédiés and
 * equity ratio = equity / total assets (net);
 * days of charges covered by cash = net cash / (cash charges / 365), cash
   charges = 60 to 67 and 69, less 675.
+
+Readings: the sign of FRNG, net cash and CAF (a negative one is an alert), of
+the BFR (a need or a resource of the operations), negative equity; days of
+charges covered by cash under 30 (less than a month) are an alert, under 90
+to watch: the reserve of three months of charges that the risk library
+(« Réserve de trésorerie d'au moins trois mois de charges ») and the usual
+advice to associations recommend.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from typing import Protocol
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
-from essdiag.figures import Figure, Input
-from essdiag.funding.section import YearAccounts
+from essdiag.errors import EssdiagError, Issue, Severity
+from essdiag.figures import Column, Figure, Input, Tone, View
+from essdiag.finance.section import YearAccounts
+from essdiag.funding.section import FundingSection
 from essdiag.i18n import N_
+from essdiag.identity import Identity
+from essdiag.ledger import account_balances
+from essdiag.ledger.section import LedgerSection
+from essdiag.periods import FiscalYear
 
 __all__ = [
+    "DAYS_OF_CASH_BANDS",
     "FunctionalBalance",
+    "HealthHistory",
     "from_balances",
     "from_year_accounts",
     "health_figures",
+    "health_history",
     "health_table",
+    "health_view",
+    "ledger_years",
 ]
 
 REFERENCES = (
@@ -215,8 +237,39 @@ def _eur(cents: int) -> float:
     return cents / 100
 
 
+DAYS_OF_CASH_BANDS: tuple[tuple[float, str, Tone], ...] = (
+    (30, N_("moins d'un mois de charges en trésorerie"), "alert"),
+    (90, N_("moins de trois mois de charges en trésorerie"), "watch"),
+    (math.inf, N_("au moins trois mois de charges en trésorerie"), "good"),
+)
+"""Upper bounds (exclusive, days) of the readings of the days of charges covered by cash."""
+
+
+Reading = tuple[str | None, Tone | None]
+
+
+def _sign(cents: int, negative: tuple[str, Tone], positive: tuple[str, Tone]) -> Reading:
+    return negative if cents < 0 else positive
+
+
+def _days_reading(days: float | None) -> Reading:
+    for upper, reading, tone in DAYS_OF_CASH_BANDS:
+        if days is not None and days < upper:
+            return reading, tone
+    return None, None
+
+
 def health_figures(fb: FunctionalBalance) -> dict[str, Figure]:
-    """FRNG, BFR, net cash, equity ratio, CAF and days of charges covered, with their working."""
+    """FRNG, BFR, net cash, equity ratio, CAF and days of charges covered, with working and reading.
+
+    Example:
+        >>> figs = health_figures(FunctionalBalance(equity=100_00, cash=50_00,
+        ...                                         fixed_assets_net=150_00, cash_charges=365_00))
+        >>> figs["frng"].value, figs["frng"].reading, figs["frng"].tone
+        (-50.0, 'les immobilisations ne sont pas couvertes par les ressources stables', 'alert')
+        >>> figs["days_of_cash"].value, figs["days_of_cash"].tone
+        (50.0, 'watch')
+    """
     permanent = [
         Input.of(N_("Fonds propres"), _eur(fb.equity), "EUR", "10 à 14 + résultat"),
         Input.of(N_("Fonds dédiés"), _eur(fb.dedicated_funds), "EUR", "19"),
@@ -229,6 +282,27 @@ def health_figures(fb: FunctionalBalance) -> dict[str, Figure]:
         ),
     ]
     days = fb.net_cash / (fb.cash_charges / 365) if fb.cash_charges > 0 else None
+    frng_reading, frng_tone = _sign(
+        fb.frng,
+        (N_("les immobilisations ne sont pas couvertes par les ressources stables"), "alert"),
+        (N_("les ressources stables couvrent les immobilisations"), "good"),
+    )
+    bfr_reading, bfr_tone = _sign(
+        -fb.bfr,  # a need (BFR > 0) ties up cash; none or a resource frees it
+        (N_("l'exploitation immobilise de la trésorerie"), "neutral"),
+        (N_("l'exploitation dégage une ressource de trésorerie"), "neutral"),
+    )
+    cash_reading, cash_tone = _sign(
+        fb.net_cash,
+        (N_("trésorerie négative : la structure vit à découvert"), "alert"),
+        (N_("trésorerie positive"), "good"),
+    )
+    caf_reading, caf_tone = _sign(
+        fb.caf,
+        (N_("l'activité consomme de la trésorerie"), "alert"),
+        (N_("l'activité dégage de quoi investir et rembourser"), "good"),
+    )
+    days_reading, days_tone = _days_reading(days)
     return {
         "frng": Figure.of(
             N_("Fonds de roulement net global (FRNG)"),
@@ -239,6 +313,8 @@ def health_figures(fb: FunctionalBalance) -> dict[str, Figure]:
             ),
             permanent,
             references=REFERENCES,
+            reading=frng_reading,
+            tone=frng_tone,
         ),
         "bfr": Figure.of(
             N_("Besoin en fonds de roulement (BFR)"),
@@ -254,6 +330,8 @@ def health_figures(fb: FunctionalBalance) -> dict[str, Figure]:
                 ),
             ],
             references=REFERENCES,
+            reading=bfr_reading,
+            tone=bfr_tone,
         ),
         "net_cash": Figure.of(
             N_("Trésorerie nette"),
@@ -269,6 +347,8 @@ def health_figures(fb: FunctionalBalance) -> dict[str, Figure]:
                 Input.of("BFR", _eur(fb.bfr), "EUR"),
             ],
             references=REFERENCES,
+            reading=cash_reading,
+            tone=cash_tone,
         ),
         "equity_ratio": Figure.of(
             N_("Autonomie financière"),
@@ -281,6 +361,8 @@ def health_figures(fb: FunctionalBalance) -> dict[str, Figure]:
             ],
             reason=None if fb.total_assets > 0 else N_("bilan vide"),
             references=REFERENCES,
+            reading=N_("fonds propres négatifs") if fb.equity < 0 else None,
+            tone="alert" if fb.equity < 0 else None,
         ),
         "caf": Figure.of(
             N_("Capacité d'autofinancement (CAF)"),
@@ -297,6 +379,8 @@ def health_figures(fb: FunctionalBalance) -> dict[str, Figure]:
                 ),
             ],
             references=REFERENCES,
+            reading=caf_reading,
+            tone=caf_tone,
         ),
         "days_of_cash": Figure.of(
             N_("Jours de charges couverts par la trésorerie"),
@@ -311,6 +395,8 @@ def health_figures(fb: FunctionalBalance) -> dict[str, Figure]:
             ],
             reason=None if days is not None else N_("charges de l'année inconnues"),
             references=REFERENCES,
+            reading=days_reading,
+            tone=days_tone,
         ),
     }
 
@@ -331,4 +417,102 @@ def health_table(years: Iterable[tuple[int, FunctionalBalance]]) -> pd.DataFrame
         )
     return pd.DataFrame(
         rows, columns=["year", "frng", "bfr", "net_cash", "equity_ratio", "caf", "days_of_cash"]
+    )
+
+
+def health_view(years: Iterable[tuple[int, FunctionalBalance]]) -> View:
+    """The indicators year by year (:func:`health_table`) as a table."""
+    return View(
+        (
+            Column("year", N_("Exercice")),
+            Column("frng", "FRNG", "EUR", digits=0),
+            Column("bfr", "BFR", "EUR", digits=0),
+            Column("net_cash", N_("Trésorerie nette"), "EUR", digits=0),
+            Column("equity_ratio", N_("Autonomie financière"), "%"),
+            Column("caf", "CAF", "EUR", digits=0),
+            Column("days_of_cash", N_("Jours de charges"), "count", digits=0),
+        ),
+        health_table(years),
+        title=N_("Santé financière, exercice par exercice"),
+    )
+
+
+class HealthHistory(BaseModel):
+    """The functional balance sheet of every year a dossier knows, and where each comes from.
+
+    Attributes:
+        balances: year → functional balance sheet (the ledger's when a year
+            has both an imported ledger and a hand-entered balance sheet).
+        from_ledger: years read from the imported accounts.
+        issues: ledgers that could not be read.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    balances: dict[int, FunctionalBalance]
+    from_ledger: tuple[int, ...] = ()
+    issues: tuple[Issue, ...] = ()
+
+    @property
+    def last(self) -> int | None:
+        """The latest year, when there is one."""
+        return max(self.balances) if self.balances else None
+
+    def view(self) -> View:
+        """Every year as a table (:func:`health_view`)."""
+        return health_view(self.balances.items())
+
+
+def ledger_years(section: LedgerSection) -> tuple[int, ...]:
+    """The fiscal years (label years) of the imported ledgers, sorted.
+
+    Example:
+        >>> ledger_years(LedgerSection())
+        ()
+    """
+    return tuple(sorted({i.fiscal_year for i in section.imports if i.fiscal_year}))
+
+
+class BooksDossier(Protocol):
+    """What :func:`health_history` reads of a dossier: its fiscal year and balance sheets."""
+
+    @property
+    def identity(self) -> Identity: ...
+
+    @property
+    def funding(self) -> FundingSection: ...
+
+
+def health_history(
+    dossier: BooksDossier, *, ledgers: Mapping[int, pd.DataFrame] | None = None
+) -> HealthHistory:
+    """Every year's functional balance sheet: from the ledgers, else from the hand-entered sheets.
+
+    ``ledgers`` maps a fiscal year (label year) to its canonical ledger
+    (``essdiag.ui.cache`` hands them in); each is reduced to its trial
+    balance over the fiscal year (:func:`essdiag.ledger.account_balances`).
+    A ledger that cannot be read gives an issue and leaves its year to the
+    hand-entered sheet, if any.
+    """
+    start_month = dossier.identity.fiscal_year_start_month
+    from_ledger: dict[int, FunctionalBalance] = {}
+    issues: list[Issue] = []
+    for year, ledger in sorted((ledgers or {}).items()):
+        fy = FiscalYear(label_year=year, start_month=start_month)
+        try:
+            from_ledger[year] = from_balances(account_balances(ledger, fy.start, fy.end))
+        except (EssdiagError, ValueError, KeyError) as exc:
+            issues.append(
+                Issue(
+                    code="health_ledger_unreadable",
+                    template=N_("La comptabilité {year} n'a pas pu être lue : {err}"),
+                    params={"year": year, "err": str(exc)},
+                    severity=Severity.WARNING,
+                )
+            )
+    manual = {a.year: from_year_accounts(a) for a in dossier.funding.accounts}
+    return HealthHistory(
+        balances={**manual, **from_ledger},
+        from_ledger=tuple(sorted(from_ledger)),
+        issues=tuple(issues),
     )

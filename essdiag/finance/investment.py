@@ -57,6 +57,7 @@ def npv_figure(rate: float, flows: Sequence[float]) -> Figure:
         + [Input.of(f"flux {t}", round(f, 2), "EUR") for t, f in enumerate(flows)],
         reason=None if ok else N_("il faut au moins deux flux annuels"),
         references=["numpy-financial npv"],
+        digits=0,
     )
 
 

@@ -13,10 +13,12 @@ import numpy as np
 import numpy_financial as npf
 import pandas as pd
 
-from essdiag.funding.section import LoanSpec
+from essdiag.figures import Column, Figure, Input, View
+from essdiag.finance.section import LoanMethod, LoanSpec
+from essdiag.i18n import N_
 from essdiag.periods import month_key, next_month
 
-__all__ = ["loan_schedule", "loan_totals"]
+__all__ = ["loan_figures", "loan_schedule", "loan_totals", "loan_view"]
 
 
 def loan_schedule(loan: LoanSpec, *, start_year: int = 2026, start_month: int = 1) -> pd.DataFrame:
@@ -31,7 +33,6 @@ def loan_schedule(loan: LoanSpec, *, start_year: int = 2026, start_month: int = 
         DataFrame[period, due (YYYY-MM), opening, interest, principal, payment, closing].
 
     Example:
-        >>> from essdiag.funding.section import LoanSpec
         >>> s = loan_schedule(LoanSpec(principal=100000, annual_rate=0.03, years=10))
         >>> round(float(s["payment"].iloc[0]), 2)
         965.61
@@ -44,7 +45,7 @@ def loan_schedule(loan: LoanSpec, *, start_year: int = 2026, start_month: int = 
     interest = np.empty(n)
     principal = np.zeros(n)
     interest[:d] = p * r
-    if loan.method == "annuity":
+    if loan.method == LoanMethod.ANNUITY:
         per = np.arange(1, m + 1)
         interest[d:] = -npf.ipmt(r, per, m, p) if r > 0 else 0.0
         principal[d:] = -npf.ppmt(r, per, m, p) if r > 0 else p / m
@@ -77,7 +78,6 @@ def loan_totals(schedule: pd.DataFrame) -> dict[str, float]:
     """Total interest, principal and payments of a schedule, and payments by year.
 
     Example:
-        >>> from essdiag.funding.section import LoanSpec
         >>> t = loan_totals(loan_schedule(LoanSpec(principal=1200, annual_rate=0, years=1)))
         >>> t["interest"], t["principal"]
         (0.0, 1200.0)
@@ -86,4 +86,74 @@ def loan_totals(schedule: pd.DataFrame) -> dict[str, float]:
         "interest": float(schedule["interest"].sum()),
         "principal": float(schedule["principal"].sum()),
         "payment": float(schedule["payment"].sum()),
+    }
+
+
+def loan_view(loan: LoanSpec, *, start_year: int = 2026, start_month: int = 1) -> View:
+    """The repayment schedule as a table, shared by the screen, its chart and the export.
+
+    The screen leaves out the opening capital (:data:`LOAN_SHOWN`); the export writes it.
+    """
+    return View(
+        (
+            Column("period", N_("Échéance"), "count"),
+            Column("due", N_("Date"), "month"),
+            Column("opening", N_("Capital restant dû en début"), "EUR"),
+            Column("interest", N_("Intérêts"), "EUR"),
+            Column("principal", N_("Capital remboursé"), "EUR"),
+            Column("payment", N_("Échéance totale"), "EUR"),
+            Column("closing", N_("Capital restant dû en fin"), "EUR"),
+        ),
+        loan_schedule(loan, start_year=start_year, start_month=start_month),
+        title=N_("Tableau d'amortissement"),
+    )
+
+
+LOAN_SHOWN = ("period", "due", "interest", "principal", "payment", "closing")
+"""Columns of :func:`loan_view` the screen shows beside its chart."""
+
+
+def loan_figures(loan: LoanSpec, schedule: pd.DataFrame) -> dict[str, Figure]:
+    """The payment after the deferral, the total cost of the credit and the total repaid.
+
+    Example:
+        >>> s = loan_schedule(LoanSpec(principal=1200, annual_rate=0, years=1, deferral_periods=2))
+        >>> f = loan_figures(LoanSpec(principal=1200, annual_rate=0, years=1, deferral_periods=2), s)
+        >>> f["payment"].value, f["interest"].value, f["total"].value
+        (120.0, 0.0, 1200.0)
+    """
+    totals = loan_totals(schedule)
+    inputs = [
+        Input.of(N_("Capital emprunté"), loan.principal, "EUR"),
+        Input.of(N_("Taux annuel"), loan.annual_rate, "%"),
+        Input.of(N_("Échéances"), loan.years * loan.periods_per_year, "count"),
+        Input.of(N_("Différé (échéances)"), loan.deferral_periods, "count"),
+    ]
+    return {
+        "payment": Figure.of(
+            N_("Échéance après différé"),
+            float(schedule["payment"].iloc[loan.deferral_periods]),
+            "EUR",
+            N_("intérêts + capital de la première échéance après le différé"),
+            inputs,
+        ),
+        "interest": Figure.of(
+            N_("Coût total du crédit"),
+            totals["interest"],
+            "EUR",
+            N_("Σ intérêts de toutes les échéances"),
+            inputs,
+            digits=0,
+        ),
+        "total": Figure.of(
+            N_("Total remboursé"),
+            totals["payment"],
+            "EUR",
+            N_("Σ échéances = capital + intérêts"),
+            [
+                Input.of(N_("Capital emprunté"), loan.principal, "EUR"),
+                Input.of(N_("Intérêts"), round(totals["interest"], 2), "EUR"),
+            ],
+            digits=0,
+        ),
     }

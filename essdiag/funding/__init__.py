@@ -1,19 +1,19 @@
-"""Funding sources, mix indicators, stress tests and donors' cost.
+"""Funding sources, mix indicators, schedule checks and donors' cost.
 
-Flow: :mod:`~essdiag.funding.section` holds the register of the dossier;
-:mod:`~essdiag.funding.mix` reads shares, dependency and concentration;
-:mod:`~essdiag.funding.schedule` turns payment schedules into monthly
-receipts for the treasury; :mod:`~essdiag.funding.stress` stresses one
-funder; :mod:`~essdiag.funding.donations` gives a donor's net cost.
-Financing plans, loans and financial health live in :mod:`essdiag.finance`.
+Flow: :mod:`~essdiag.funding.section` holds the register of the dossier and
+what each source says about its payment months; :mod:`~essdiag.funding.mix`
+reads shares, dependency and concentration, and :mod:`~essdiag.funding.views`
+lays them out as tables; :mod:`~essdiag.funding.schedule` checks the
+schedules against a plan's months; :mod:`~essdiag.funding.table` edits the
+register as tables; :mod:`~essdiag.funding.donations` gives a donor's net
+cost. Stress tests run the cash plan (:mod:`essdiag.treasury.stress`);
+financing plans, loans and financial health live in :mod:`essdiag.finance`.
 """
 
 from __future__ import annotations
 
 from essdiag.funding.section import (
-    FAMILY_LABELS,
     FAMILY_OF,
-    FUNDER_TYPE_LABELS,
     FinancingPlan,
     FunderType,
     FundingFamily,
@@ -29,9 +29,7 @@ from essdiag.funding.section import (
 )
 
 __all__ = [
-    "FAMILY_LABELS",
     "FAMILY_OF",
-    "FUNDER_TYPE_LABELS",
     "FinancingPlan",
     "FunderType",
     "FundingFamily",

@@ -30,7 +30,8 @@ class DonorCost(BaseModel):
     Attributes:
         gift: the gift (euros); reduction: the tax reduction of the year;
         net_cost: gift − reduction; carried_forward: gifts above the ceiling,
-        reportable over five years; figure: the working.
+        reportable over five years; figure: the working of the reduction;
+        net_figure: the net cost with its working.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -40,10 +41,25 @@ class DonorCost(BaseModel):
     net_cost: Decimal
     carried_forward: Decimal
     figure: Figure
+    net_figure: Figure
 
 
 def _cents(x: Decimal) -> Decimal:
     return x.quantize(Decimal("0.01"))
+
+
+def _net_figure(label: str, gift: Decimal, reduction: Decimal) -> Figure:
+    """Net cost = gift − tax reduction."""
+    return Figure.of(
+        label,
+        float(_cents(gift - reduction)),
+        "EUR",
+        N_("don − réduction d'impôt"),
+        [
+            Input.of(N_("Don"), float(gift), "EUR"),
+            Input.of(N_("Réduction d'impôt"), float(reduction), "EUR"),
+        ],
+    )
 
 
 def individual_donor_cost(
@@ -105,6 +121,7 @@ def individual_donor_cost(
         net_cost=_cents(g - reduction),
         carried_forward=_cents(g - at_help - at_common),
         figure=figure,
+        net_figure=_net_figure(N_("Coût net pour le donateur"), g, reduction),
     )
 
 
@@ -167,4 +184,5 @@ def company_donor_cost(
         net_cost=_cents(g - reduction),
         carried_forward=_cents(g - base),
         figure=figure,
+        net_figure=_net_figure(N_("Coût net pour l'entreprise"), g, reduction),
     )

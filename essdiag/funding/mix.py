@@ -1,8 +1,9 @@
 """Indicators of the funding mix: shares, own-activity ratio, dependency, concentration.
 
 Where it sits: takes the register (:class:`~essdiag.funding.section.FundingSource`
-list) and a year, returns tables and :class:`~essdiag.figures.Figure` objects that
-the "Financements" screen shows with their working.
+list) and a year, returns tables (laid out for the screen and the exports by
+:mod:`essdiag.funding.views`) and :class:`~essdiag.figures.Figure` objects
+that the "Financements" screen shows with their working and their reading.
 
 The mix is read over the operating resources of the year (purpose
 ``operating``, contributions in kind and repayable finance left out: loans and
@@ -19,20 +20,15 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from essdiag.figures import Figure, Input
-from essdiag.funding.section import (
-    FAMILY_LABELS,
-    FunderType,
-    FundingFamily,
-    FundingSource,
-    Purpose,
-)
+from essdiag.figures import Figure, Input, Tone
+from essdiag.funding.section import FunderType, FundingFamily, FundingSource, Purpose
 from essdiag.i18n import N_
 
 __all__ = [
     "HHI_BANDS",
     "LARGEST_SHARE_BANDS",
     "band",
+    "band_tone",
     "concentration_figures",
     "hhi",
     "income_sources",
@@ -46,17 +42,20 @@ __all__ = [
 MIX_FAMILIES = (FundingFamily.PUBLIC, FundingFamily.PRIVATE, FundingFamily.OWN_ACTIVITY)
 """Families that count as operating income in the mix."""
 
-HHI_BANDS: tuple[tuple[float, str], ...] = (
-    (0.15, N_("diversifié")),
-    (0.25, N_("modérément concentré")),
-    (math.inf, N_("très concentré")),
+Band = tuple[float, str, Tone]
+"""A band: its upper bound (exclusive), its French reading and how to take it."""
+
+HHI_BANDS: tuple[Band, ...] = (
+    (0.15, N_("diversifié"), "good"),
+    (0.25, N_("modérément concentré"), "watch"),
+    (math.inf, N_("très concentré"), "alert"),
 )
 """Upper bounds (exclusive) of the HHI bands (DoJ/FTC 2010 guidelines, on 0–1 shares)."""
 
-LARGEST_SHARE_BANDS: tuple[tuple[float, str], ...] = (
-    (0.30, N_("dépendance faible")),
-    (0.50, N_("dépendance marquée")),
-    (math.inf, N_("dépendance forte")),
+LARGEST_SHARE_BANDS: tuple[Band, ...] = (
+    (0.30, N_("dépendance faible"), "good"),
+    (0.50, N_("dépendance marquée"), "watch"),
+    (math.inf, N_("dépendance forte"), "alert"),
 )
 """Bands of the largest funder's share (practice of France Active / DLA diagnostics)."""
 
@@ -65,17 +64,27 @@ HHI_REFERENCE = (
 )
 
 
-def band(value: float, bands: Sequence[tuple[float, str]]) -> str:
+def band_tone(value: float, bands: Sequence[Band]) -> tuple[str, Tone]:
+    """The reading and tone of the first band whose upper bound exceeds ``value``.
+
+    Example:
+        >>> band_tone(0.15, HHI_BANDS), band_tone(0.25, HHI_BANDS)
+        (('modérément concentré', 'watch'), ('très concentré', 'alert'))
+    """
+    for upper, label, tone in bands:
+        if value < upper:
+            return label, tone
+    return bands[-1][1], bands[-1][2]
+
+
+def band(value: float, bands: Sequence[Band]) -> str:
     """The label of the first band whose upper bound exceeds ``value``.
 
     Example:
         >>> band(0.2, HHI_BANDS)
         'modérément concentré'
     """
-    for upper, label in bands:
-        if value < upper:
-            return label
-    return bands[-1][1]
+    return band_tone(value, bands)[0]
 
 
 def hhi(amounts: Iterable[float]) -> float:
@@ -181,7 +190,7 @@ def mix_figures(sources: Sequence[FundingSource], year: int) -> dict[str, Figure
             formula,
             [
                 Input.of(
-                    FAMILY_LABELS[family],
+                    family.label,
                     round(by_family[family], 2),
                     "EUR",
                     N_("registre des financements"),
@@ -202,7 +211,22 @@ def mix_figures(sources: Sequence[FundingSource], year: int) -> dict[str, Figure
 
 
 def concentration_figures(sources: Sequence[FundingSource], year: int) -> dict[str, Figure]:
-    """HHI over funders and the largest funder's share, with readable bands."""
+    """HHI over funders and the largest funder's share, read by their bands.
+
+    The band is each figure's reading (« modérément concentré », tone
+    ``watch``); the formula stays the formula.
+
+    Example:
+        >>> from essdiag.funding.section import YearAmount
+        >>> src = [FundingSource(id=k, name=k, funder=k, funder_type="foundation",
+        ...                      amounts=[YearAmount(year=2026, amount=a)])
+        ...        for k, a in (("A", 50), ("B", 30), ("C", 20))]
+        >>> figs = concentration_figures(src, 2026)
+        >>> figs["hhi"].formula, figs["hhi"].reading, figs["hhi"].tone
+        ('Σ sᵢ²', 'très concentré', 'alert')
+        >>> figs["largest"].formula, figs["largest"].reading
+        ('max sᵢ = s(A)', 'dépendance forte')
+    """
     table = shares_by(sources, year, by="funder")
     amounts = list(table["amount"])
     index = hhi(amounts)
@@ -213,27 +237,30 @@ def concentration_figures(sources: Sequence[FundingSource], year: int) -> dict[s
         Input.of(f"s({k})", round(float(s), 4), "%", N_("part du financeur"))
         for k, s in zip(table["key"], table["share"], strict=True)
     ]
+    hhi_reading, hhi_tone = band_tone(index, HHI_BANDS) if available else (None, None)
+    top_reading, top_tone = band_tone(top, LARGEST_SHARE_BANDS) if available else (None, None)
     return {
         "hhi": Figure.of(
             N_("Concentration des financeurs (HHI)"),
             index if available else None,
             "ratio",
-            "Σ sᵢ² " + (f"→ {band(index, HHI_BANDS)}" if available else ""),
+            "Σ sᵢ²",
             inputs,
             reason=reason,
             references=[HHI_REFERENCE],
+            reading=hhi_reading,
+            tone=hhi_tone,
+            digits=3,
         ),
         "largest": Figure.of(
             N_("Part du premier financeur"),
             top if available else None,
             "%",
-            (
-                f"max sᵢ = s({table['key'].iloc[0]}) → {band(top, LARGEST_SHARE_BANDS)}"
-                if available
-                else "max sᵢ"
-            ),
+            f"max sᵢ = s({table['key'].iloc[0]})" if available else "max sᵢ",
             inputs[:1],
             reason=reason,
+            reading=top_reading,
+            tone=top_tone,
         ),
     }
 

@@ -11,25 +11,31 @@ the headings of the plan comptable associatif (règlement ANC 2018-06: 70, 74
 by funder, 75, 87) and of the CERFA 12156 budget, plus the solidarity and
 cooperative finance that ESS organisations use (solidarity and honour loans,
 guarantees, titres associatifs, members' capital, crowdfunding).
+
+What a source says about its own payment months is said here too
+(:meth:`FundingSource.payments`, :func:`receipts_matrix`), so that the
+treasury reads dated receipts from the section without importing the funding
+computations. The financing plans and hand-entered balance sheets the section
+holds are the models of :mod:`essdiag.finance.section`.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from datetime import date
-from enum import StrEnum
 
+import numpy as np
+import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from essdiag.i18n import N_
+from essdiag.finance.section import FinancingPlan, LoanSpec, PlanLine, YearAccounts
+from essdiag.i18n import N_, LabelledEnum
+from essdiag.periods import month_key, next_month
 from essdiag.validation import custom_error
 
 __all__ = [
-    "FAMILY_LABELS",
     "FAMILY_OF",
-    "FUNDER_TYPE_LABELS",
-    "INSTALMENT_KIND_LABELS",
-    "PURPOSE_LABELS",
     "FinancingPlan",
     "FunderType",
     "FundingFamily",
@@ -42,102 +48,55 @@ __all__ = [
     "Purpose",
     "YearAccounts",
     "YearAmount",
+    "month_keys",
+    "receipts_matrix",
+    "scheduled_sources",
 ]
-
-
-def french_number(x: float) -> str:
-    """A number written the French way, for messages: ``1 234,5`` (narrow no-break space).
-
-    Example:
-        >>> french_number(-1234.5).replace("\\u202f", " "), french_number(90.0)
-        ('-1 234,5', '90')
-    """
-    text = f"{x:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", "\u202f").replace(".", ",")
-
 
 SCHEDULE_TOLERANCE = 1e-4
 """Shares of a payment schedule must sum to 1 within this tolerance (0.01 point)."""
 
 
-class FundingFamily(StrEnum):
+class FundingFamily(LabelledEnum):
     """The five families of resources of an ESS organisation."""
 
-    PUBLIC = "public"
-    PRIVATE = "private"
-    OWN_ACTIVITY = "own_activity"
-    SOLIDARITY_FINANCE = "solidarity_finance"
-    IN_KIND = "in_kind"
+    PUBLIC = "public", N_("Financements publics")
+    PRIVATE = "private", N_("Financements privés")
+    OWN_ACTIVITY = "own_activity", N_("Ressources d'activité")
+    SOLIDARITY_FINANCE = "solidarity_finance", N_("Finance solidaire et coopérative")
+    IN_KIND = "in_kind", N_("Contributions en nature")
 
 
-FAMILY_LABELS: dict[FundingFamily, str] = {
-    FundingFamily.PUBLIC: N_("Financements publics"),
-    FundingFamily.PRIVATE: N_("Financements privés"),
-    FundingFamily.OWN_ACTIVITY: N_("Ressources d'activité"),
-    FundingFamily.SOLIDARITY_FINANCE: N_("Finance solidaire et coopérative"),
-    FundingFamily.IN_KIND: N_("Contributions en nature"),
-}
-
-
-class FunderType(StrEnum):
+class FunderType(LabelledEnum):
     """Kind of funder or resource (the register's taxonomy)."""
 
-    ETAT = "etat"
-    ASP = "asp"
-    REGION = "region"
-    DEPARTEMENT = "departement"
-    EPCI = "epci"
-    COMMUNE = "commune"
-    SOCIAL_BODIES = "social_bodies"
-    EU_FUNDS = "eu_funds"
-    OTHER_PUBLIC = "other_public"
-    FOUNDATION = "foundation"
-    SPONSORSHIP = "sponsorship"
-    INDIVIDUAL_GIFTS = "individual_gifts"
-    MEMBERSHIP_FEES = "membership_fees"
-    SALES = "sales"
-    SERVICES = "services"
-    PUBLIC_CONTRACTS = "public_contracts"
-    SOLIDARITY_LOAN = "solidarity_loan"
-    HONOUR_LOAN = "honour_loan"
-    BANK_LOAN = "bank_loan"
-    GUARANTEE = "guarantee"
-    TITRES_ASSOCIATIFS = "titres_associatifs"
-    MEMBERS_CAPITAL = "members_capital"
-    CROWDFUNDING_DONATION = "crowdfunding_donation"
-    CROWDFUNDING_LOAN = "crowdfunding_loan"
-    CROWDFUNDING_EQUITY = "crowdfunding_equity"
-    IN_KIND = "in_kind"
+    ETAT = "etat", N_("État (ministère, agence)")
+    ASP = "asp", N_("ASP – emplois aidés")
+    REGION = "region", N_("Région")
+    DEPARTEMENT = "departement", N_("Département")
+    EPCI = "epci", N_("Intercommunalité")
+    COMMUNE = "commune", N_("Commune")
+    SOCIAL_BODIES = "social_bodies", N_("Organismes sociaux (CAF, CPAM…)")
+    EU_FUNDS = "eu_funds", N_("Fonds européens (FSE+, FEDER…)")
+    OTHER_PUBLIC = "other_public", N_("Autres établissements publics")
+    FOUNDATION = "foundation", N_("Fondations")
+    SPONSORSHIP = "sponsorship", N_("Mécénat d'entreprise")
+    INDIVIDUAL_GIFTS = "individual_gifts", N_("Dons des particuliers")
+    MEMBERSHIP_FEES = "membership_fees", N_("Cotisations des adhérents")
+    SALES = "sales", N_("Ventes")
+    SERVICES = "services", N_("Prestations de services")
+    PUBLIC_CONTRACTS = "public_contracts", N_("Marchés publics")
+    SOLIDARITY_LOAN = "solidarity_loan", N_("Prêt solidaire")
+    HONOUR_LOAN = "honour_loan", N_("Prêt d'honneur")
+    BANK_LOAN = "bank_loan", N_("Prêt bancaire")
+    GUARANTEE = "guarantee", N_("Garantie (France Active…)")
+    TITRES_ASSOCIATIFS = "titres_associatifs", N_("Titres associatifs")
+    MEMBERS_CAPITAL = "members_capital", N_("Capital des sociétaires")
+    CROWDFUNDING_DONATION = "crowdfunding_donation", N_("Financement participatif en don")
+    CROWDFUNDING_LOAN = "crowdfunding_loan", N_("Financement participatif en prêt")
+    CROWDFUNDING_EQUITY = "crowdfunding_equity", N_("Financement participatif en capital")
+    IN_KIND = "in_kind", N_("Contributions en nature")
 
-
-FUNDER_TYPE_LABELS: dict[FunderType, str] = {
-    FunderType.ETAT: N_("État (ministère, agence)"),
-    FunderType.ASP: N_("ASP – emplois aidés"),
-    FunderType.REGION: N_("Région"),
-    FunderType.DEPARTEMENT: N_("Département"),
-    FunderType.EPCI: N_("Intercommunalité"),
-    FunderType.COMMUNE: N_("Commune"),
-    FunderType.SOCIAL_BODIES: N_("Organismes sociaux (CAF, CPAM…)"),
-    FunderType.EU_FUNDS: N_("Fonds européens (FSE+, FEDER…)"),
-    FunderType.OTHER_PUBLIC: N_("Autres établissements publics"),
-    FunderType.FOUNDATION: N_("Fondations"),
-    FunderType.SPONSORSHIP: N_("Mécénat d'entreprise"),
-    FunderType.INDIVIDUAL_GIFTS: N_("Dons des particuliers"),
-    FunderType.MEMBERSHIP_FEES: N_("Cotisations des adhérents"),
-    FunderType.SALES: N_("Ventes"),
-    FunderType.SERVICES: N_("Prestations de services"),
-    FunderType.PUBLIC_CONTRACTS: N_("Marchés publics"),
-    FunderType.SOLIDARITY_LOAN: N_("Prêt solidaire"),
-    FunderType.HONOUR_LOAN: N_("Prêt d'honneur"),
-    FunderType.BANK_LOAN: N_("Prêt bancaire"),
-    FunderType.GUARANTEE: N_("Garantie (France Active…)"),
-    FunderType.TITRES_ASSOCIATIFS: N_("Titres associatifs"),
-    FunderType.MEMBERS_CAPITAL: N_("Capital des sociétaires"),
-    FunderType.CROWDFUNDING_DONATION: N_("Financement participatif en don"),
-    FunderType.CROWDFUNDING_LOAN: N_("Financement participatif en prêt"),
-    FunderType.CROWDFUNDING_EQUITY: N_("Financement participatif en capital"),
-    FunderType.IN_KIND: N_("Contributions en nature"),
-}
 
 FAMILY_OF: dict[FunderType, FundingFamily] = {
     **dict.fromkeys(
@@ -186,32 +145,19 @@ FAMILY_OF: dict[FunderType, FundingFamily] = {
 """Family of each funder type (crowdfunding by donation is a private gift)."""
 
 
-class Purpose(StrEnum):
+class Purpose(LabelledEnum):
     """What a resource finances."""
 
-    OPERATING = "operating"
-    INVESTMENT = "investment"
+    OPERATING = "operating", N_("Fonctionnement")
+    INVESTMENT = "investment", N_("Investissement")
 
 
-PURPOSE_LABELS: dict[Purpose, str] = {
-    Purpose.OPERATING: N_("Fonctionnement"),
-    Purpose.INVESTMENT: N_("Investissement"),
-}
-
-
-class InstalmentKind(StrEnum):
+class InstalmentKind(LabelledEnum):
     """Kind of payment in a funder's schedule."""
 
-    ADVANCE = "advance"
-    INSTALMENT = "instalment"
-    BALANCE = "balance"
-
-
-INSTALMENT_KIND_LABELS: dict[InstalmentKind, str] = {
-    InstalmentKind.ADVANCE: N_("Avance"),
-    InstalmentKind.INSTALMENT: N_("Acompte"),
-    InstalmentKind.BALANCE: N_("Solde (après compte rendu final)"),
-}
+    ADVANCE = "advance", N_("Avance")
+    INSTALMENT = "instalment", N_("Acompte")
+    BALANCE = "balance", N_("Solde (après compte rendu final)")
 
 
 class YearAmount(BaseModel):
@@ -236,7 +182,7 @@ class YearAmount(BaseModel):
                     "Le montant {year} ne peut pas être négatif (reçu : {amount} €) : saisissez "
                     "un montant positif ou nul."
                 ),
-                {"year": self.year, "amount": french_number(self.amount)},
+                {"year": self.year, "amount": self.amount},
             )
         return self
 
@@ -301,6 +247,31 @@ class FundingSource(BaseModel):
         """The amount for ``year`` (0 when none is entered)."""
         return sum(a.amount for a in self.amounts if a.year == year)
 
+    @property
+    def scheduled(self) -> bool:
+        """True for an operating resource with a payment schedule (it gets dated receipts)."""
+        return bool(self.schedule) and self.purpose is Purpose.OPERATING
+
+    def payments(self) -> list[tuple[int, str, float]]:
+        """Every payment the schedule says: (year of the grant, month key, euros).
+
+        Each year's amount is paid as share × amount in (year + year_offset,
+        month); a source without a schedule has no dated payment.
+
+        Example:
+            >>> s = FundingSource(id="r", name="Région", funder_type="region",
+            ...     amounts=[YearAmount(year=2026, amount=40000)],
+            ...     schedule=[Instalment(share=0.5, month=4),
+            ...               Instalment(share=0.5, month=2, year_offset=1)])
+            >>> s.payments()
+            [(2026, '2026-04', 20000.0), (2026, '2027-02', 20000.0)]
+        """
+        return [
+            (a.year, month_key(a.year + i.year_offset, i.month), a.amount * i.share)
+            for a in self.amounts
+            for i in self.schedule
+        ]
+
     @model_validator(mode="after")
     def _check(self) -> FundingSource:
         years = [a.year for a in self.amounts]
@@ -319,7 +290,7 @@ class FundingSource(BaseModel):
                         "L'échéancier de « {name} » totalise {total} % du montant annuel au lieu "
                         "de 100 % : les versements doivent couvrir exactement la subvention."
                     ),
-                    {"name": self.name, "total": french_number(total * 100)},
+                    {"name": self.name, "total": total * 100},
                 )
         if (
             self.agreement_start is not None
@@ -329,175 +300,9 @@ class FundingSource(BaseModel):
             raise custom_error(
                 "funding_agreement_dates",
                 N_("La convention de « {name} » finit ({end}) avant de commencer ({start})."),
-                {
-                    "name": self.name,
-                    "start": self.agreement_start.strftime("%d/%m/%Y"),
-                    "end": self.agreement_end.strftime("%d/%m/%Y"),
-                },
+                {"name": self.name, "start": self.agreement_start, "end": self.agreement_end},
             )
         return self
-
-
-class PlanLine(BaseModel):
-    """One line of a financing plan (a need or a resource), in euros.
-
-    Attributes:
-        category: the plan's heading (``investments``, ``own_funds``, ``loan``…).
-        label: what the line is.
-        amount: amount in euros (≥ 0).
-    """
-
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-    category: str = Field(min_length=1, max_length=40, title=N_("Rubrique"))
-    label: str = Field(default="", max_length=200, title=N_("Libellé"))
-    amount: float = Field(ge=0, allow_inf_nan=False, title=N_("Montant (€)"))
-
-
-class LoanSpec(BaseModel):
-    """A loan of a financing plan.
-
-    Attributes:
-        label: lender and purpose.
-        principal: amount borrowed (euros).
-        annual_rate: nominal annual rate (0.03 for 3 %).
-        years: duration in years, deferral included.
-        periods_per_year: 12 for monthly, 4 quarterly, 1 yearly.
-        method: ``annuity`` (constant payments) or ``constant_principal``.
-        deferral_periods: periods at the start with interest only.
-    """
-
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-    label: str = Field(default="", max_length=200, title=N_("Prêt"))
-    principal: float = Field(gt=0, allow_inf_nan=False, title=N_("Capital emprunté (€)"))
-    annual_rate: float = Field(ge=0, le=0.5, allow_inf_nan=False, title=N_("Taux annuel"))
-    years: int = Field(ge=1, le=40, title=N_("Durée (années)"))
-    periods_per_year: int = Field(default=12, title=N_("Échéances par an"))
-    method: str = Field(
-        default="annuity",
-        pattern="^(annuity|constant_principal)$",
-        title=N_("Mode d'amortissement"),
-    )
-    deferral_periods: int = Field(default=0, ge=0, title=N_("Différé (échéances)"))
-
-    @model_validator(mode="after")
-    def _check(self) -> LoanSpec:
-        if self.periods_per_year not in (1, 2, 4, 12):
-            raise custom_error(
-                "loan_frequency",
-                N_(
-                    "La périodicité doit être annuelle, semestrielle, trimestrielle ou mensuelle "
-                    "(reçu : {n} échéances par an)."
-                ),
-                {"n": self.periods_per_year},
-            )
-        if self.deferral_periods >= self.years * self.periods_per_year:
-            raise custom_error(
-                "loan_deferral",
-                N_(
-                    "Le différé ({deferral} échéances) doit être plus court que la durée du prêt "
-                    "({total} échéances)."
-                ),
-                {"deferral": self.deferral_periods, "total": self.years * self.periods_per_year},
-            )
-        return self
-
-
-class FinancingPlan(BaseModel):
-    """A financing plan for a project or an investment.
-
-    Attributes:
-        name: name of the project.
-        start_year: first year of the project.
-        needs: investments, working capital, launch costs.
-        resources: own funds, investment grants, loans, crowdfunding, members' capital.
-        loans: the loans, for their schedules.
-        cash_flows: the project's yearly net cash flows, year 0 first (investment negative).
-        discount_rate: rate to discount the cash flows (NPV).
-    """
-
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-    name: str = Field(min_length=1, max_length=200, title=N_("Projet"))
-    start_year: int = Field(default=2026, ge=1990, le=2100, title=N_("Année de départ"))
-    needs: list[PlanLine] = Field(default_factory=list, title=N_("Besoins"))
-    resources: list[PlanLine] = Field(default_factory=list, title=N_("Ressources"))
-    loans: list[LoanSpec] = Field(default_factory=list, title=N_("Prêts"))
-    cash_flows: list[float] = Field(
-        default_factory=list, title=N_("Flux de trésorerie annuels (€)")
-    )
-    discount_rate: float = Field(default=0.04, ge=0, le=0.5, title=N_("Taux d'actualisation"))
-
-
-class YearAccounts(BaseModel):
-    """Balance sheet and income figures of one closed year, entered by hand (euros).
-
-    The headings are those of the functional balance sheet; see
-    :mod:`essdiag.finance.health` for the account mapping used when they are
-    read from the accounts instead.
-    """
-
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-    year: int = Field(ge=1990, le=2100, title=N_("Exercice"))
-    equity: float = Field(
-        default=0.0, allow_inf_nan=False, title=N_("Fonds propres (10 à 14, résultat inclus)")
-    )
-    dedicated_funds: float = Field(
-        default=0.0, ge=0, allow_inf_nan=False, title=N_("Fonds dédiés (19)")
-    )
-    provisions: float = Field(default=0.0, ge=0, allow_inf_nan=False, title=N_("Provisions (15)"))
-    long_term_debt: float = Field(
-        default=0.0, ge=0, allow_inf_nan=False, title=N_("Emprunts et dettes financières (16, 17)")
-    )
-    fixed_assets_net: float = Field(
-        default=0.0,
-        ge=0,
-        allow_inf_nan=False,
-        title=N_("Immobilisations nettes (20 à 27 moins 28, 29)"),
-    )
-    current_assets: float = Field(
-        default=0.0, ge=0, allow_inf_nan=False, title=N_("Stocks et créances (3, 4 débiteurs)")
-    )
-    current_liabilities: float = Field(
-        default=0.0, ge=0, allow_inf_nan=False, title=N_("Dettes d'exploitation (4 créditeurs)")
-    )
-    cash: float = Field(
-        default=0.0, ge=0, allow_inf_nan=False, title=N_("Disponibilités (5 débiteurs)")
-    )
-    overdraft: float = Field(
-        default=0.0,
-        ge=0,
-        allow_inf_nan=False,
-        title=N_("Concours bancaires courants (5 créditeurs)"),
-    )
-    result: float = Field(default=0.0, allow_inf_nan=False, title=N_("Résultat de l'exercice"))
-    depreciation: float = Field(
-        default=0.0,
-        ge=0,
-        allow_inf_nan=False,
-        title=N_("Dotations (68) et reports en fonds dédiés (689)"),
-    )
-    reversals: float = Field(
-        default=0.0,
-        ge=0,
-        allow_inf_nan=False,
-        title=N_(
-            "Reprises (78), utilisations de fonds dédiés (789) et quote-part de subventions virée (777)"
-        ),
-    )
-    disposals_net: float = Field(
-        default=0.0,
-        allow_inf_nan=False,
-        title=N_("Valeur comptable des actifs cédés (675) moins produits de cession (775)"),
-    )
-    cash_charges: float = Field(
-        default=0.0,
-        ge=0,
-        allow_inf_nan=False,
-        title=N_("Charges décaissables de l'année (60 à 67 hors 675)"),
-    )
 
 
 class FundingSection(BaseModel):
@@ -536,3 +341,45 @@ class FundingSection(BaseModel):
     def years(self) -> list[int]:
         """Every year with an amount in the register, sorted."""
         return sorted({a.year for s in self.sources for a in s.amounts})
+
+
+def month_keys(start_year: int, start_month: int, count: int) -> list[str]:
+    """``count`` month keys ``YYYY-MM`` from a first month (the months of a plan).
+
+    Example:
+        >>> month_keys(2026, 11, 3)
+        ['2026-11', '2026-12', '2027-01']
+    """
+    first = month_key(start_year, start_month)
+    return [next_month(first, k) for k in range(count)]
+
+
+def scheduled_sources(sources: Sequence[FundingSource]) -> list[FundingSource]:
+    """Operating sources that have a payment schedule (they get dated receipts)."""
+    return [s for s in sources if s.scheduled]
+
+
+def receipts_matrix(sources: Sequence[FundingSource], months: Sequence[str]) -> pd.DataFrame:
+    """Receipts of each scheduled source in each month of a plan (euros, floats).
+
+    Payments that fall outside the plan's months are left out (they belong
+    to another plan).
+
+    Returns:
+        DataFrame indexed by source id, one column per month key.
+
+    Example:
+        >>> s = FundingSource(id="r", name="Région", funder_type="region",
+        ...     amounts=[YearAmount(year=2026, amount=40000)],
+        ...     schedule=[Instalment(share=0.5, month=4), Instalment(share=0.5, month=2, year_offset=1)])
+        >>> receipts_matrix([s], ["2026-04", "2027-02"]).loc["r"].tolist()
+        [20000.0, 20000.0]
+    """
+    index = {m: i for i, m in enumerate(months)}
+    chosen = scheduled_sources(sources)
+    values = np.zeros((len(chosen), len(months)))
+    for k, source in enumerate(chosen):
+        for _year, key, amount in source.payments():
+            if key in index:
+                values[k, index[key]] += amount
+    return pd.DataFrame(values, index=[s.id for s in chosen], columns=list(months))

@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from essdiag.errors import Issue
-from essdiag.funding.section import FundingSection, french_number
+from essdiag.funding.section import FundingSection
 from essdiag.i18n import N_
 from essdiag.validation import validate_as
 
@@ -298,7 +298,7 @@ def locate_issues(
                 )
                 params = {
                     "name": source.get("name") or sid,
-                    "value": "" if value is None else french_number(float(value) * 100),
+                    "value": "" if value is None else float(value) * 100,
                 }
         elif issue.code == "funding_schedule_sum" and schedule_lines.get(sid):
             lines = schedule_lines[sid]
@@ -319,6 +319,8 @@ def locate_issues(
             update["column"] = REGISTER_COLUMN_LABELS[rest[0]]
         elif issue.code == "funding_agreement_dates":
             update["column"] = REGISTER_COLUMN_LABELS["agreement_end"]
+            # The dates as dates (validation passes them on as text), written the reader's way.
+            params.update(start=source.get("agreement_start"), end=source.get("agreement_end"))
         else:
             update["column"] = REGISTER_COLUMN_LABELS["name"]
         update["params"] = params

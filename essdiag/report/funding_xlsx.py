@@ -1,35 +1,46 @@
-"""XLSX export of the funding screen: register, mix, financing plan and loan schedules.
+"""XLSX export of the funding screens: register, mix, financing plans and loan schedules.
 
-Built from the same computed tables the screen shows (never recomputed
-differently), through :mod:`essdiag.xlsx` (euro formats, formula
-injection guard). Headers are in the session's language.
+Built from the same views the screens show (:func:`essdiag.funding.views.trend_view`,
+:func:`essdiag.finance.financing_plan.plan_view`,
+:func:`essdiag.finance.loans.loan_view`), never recomputed differently, through
+:mod:`essdiag.xlsx` (euro formats, formula injection guard). Headers are in
+the session's language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-import pandas as pd
-
-from essdiag.finance.financing_plan import NEED_CATEGORIES, RESOURCE_CATEGORIES, plan_table
-from essdiag.finance.loans import loan_schedule
-from essdiag.funding.section import (
-    FAMILY_LABELS,
-    FUNDER_TYPE_LABELS,
-    INSTALMENT_KIND_LABELS,
-    PURPOSE_LABELS,
-    FinancingPlan,
-    FundingSource,
-)
+from essdiag.figures import View
+from essdiag.finance.financing_plan import plan_view
+from essdiag.finance.loans import loan_view
+from essdiag.funding.section import FinancingPlan, FundingSource
 from essdiag.i18n import Translator
 from essdiag.xlsx import new_workbook, write_table
 
-__all__ = ["funding_workbook"]
+__all__ = ["funding_workbook", "write_view"]
+
+_MONEY = ("EUR", "EUR/h")
+_PERCENT = ("%", "share")
+
+
+def write_view(wb: Any, sheet_name: str, view: View, tr: Translator, *, title: str = "") -> Any:
+    """One sheet with a view: its headers, raw cells, euro and percent formats by column unit."""
+    return write_table(
+        wb,
+        sheet_name,
+        view.headers(tr),
+        view.cells(tr),
+        money_columns=[i for i, c in enumerate(view.columns) if c.unit in _MONEY],
+        percent_columns=[i for i, c in enumerate(view.columns) if c.unit in _PERCENT],
+        title=title or tr(view.title),
+    )
 
 
 def _schedule_text(source: FundingSource, tr: Translator) -> str:
     return " ; ".join(
-        f"{tr(INSTALMENT_KIND_LABELS[i.kind])} {tr.percent(i.share, 0)} "
+        f"{tr(i.kind.label)} {tr.percent(i.share, 0)} "
         f"{i.month:02d}/N{'+' + str(i.year_offset) if i.year_offset else ''}"
         for i in source.schedule
     )
@@ -38,11 +49,11 @@ def _schedule_text(source: FundingSource, tr: Translator) -> str:
 def funding_workbook(
     sources: Sequence[FundingSource],
     years: Sequence[int],
-    mix: pd.DataFrame,
+    mix: View,
     plans: Sequence[FinancingPlan],
     tr: Translator,
 ) -> bytes:
-    """The workbook: one sheet for the register, the mix trend, and each plan with its loans."""
+    """The workbook: the register, the mix trend (``mix``), and each plan with its loans."""
     wb, buf = new_workbook()
     headers = [
         tr("Identifiant"),
@@ -64,9 +75,9 @@ def funding_workbook(
             s.id,
             s.name,
             s.funder,
-            tr(FUNDER_TYPE_LABELS[s.funder_type]),
-            tr(FAMILY_LABELS[s.family]),
-            tr(PURPOSE_LABELS[s.purpose]),
+            tr(s.funder_type.label),
+            tr(s.family.label),
+            tr(s.purpose.label),
             tr("oui") if s.earmarked else tr("non"),
             s.account,
             *[s.amount(y) for y in years],
@@ -85,60 +96,15 @@ def funding_workbook(
         money_columns=range(8, 8 + len(years)),
         title=tr("Registre des financements"),
     )
-    write_table(
-        wb,
-        tr("Mix"),
-        [
-            tr("Exercice"),
-            tr("Financements publics"),
-            tr("Financements privés"),
-            tr("Ressources d'activité"),
-            tr("Total"),
-            tr("Part des ressources d'activité"),
-            tr("Dépendance publique"),
-            "HHI",
-            tr("Part du premier financeur"),
-        ],
-        mix.itertuples(index=False, name=None),
-        money_columns=(1, 2, 3, 4),
-        percent_columns=(5, 6, 8),
-        title=tr("Évolution du mix de financement"),
-    )
-    labels = {**NEED_CATEGORIES, **RESOURCE_CATEGORIES}
+    write_view(wb, tr("Mix"), mix, tr)
     for i, plan in enumerate(plans, start=1):
-        table = plan_table(plan)
-        write_table(
-            wb,
-            f"{tr('Plan')} {i}",
-            [tr("Côté"), tr("Rubrique"), tr("Libellé"), tr("Montant")],
-            [
-                [
-                    tr("Besoins") if r.side == "needs" else tr("Ressources"),
-                    tr(labels.get(r.category, r.category)),
-                    r.label,
-                    r.amount,
-                ]
-                for r in table.itertuples()
-            ],
-            money_columns=(3,),
-            title=plan.name,
-        )
+        write_view(wb, f"{tr('Plan')} {i}", plan_view(plan), tr, title=plan.name)
         for j, loan in enumerate(plan.loans, start=1):
-            schedule = loan_schedule(loan, start_year=plan.start_year)
-            write_table(
+            write_view(
                 wb,
                 f"{tr('Prêt')} {i}.{j}",
-                [
-                    tr("Échéance"),
-                    tr("Date"),
-                    tr("Capital restant dû en début"),
-                    tr("Intérêts"),
-                    tr("Capital remboursé"),
-                    tr("Échéance totale"),
-                    tr("Capital restant dû en fin"),
-                ],
-                schedule.itertuples(index=False, name=None),
-                money_columns=(2, 3, 4, 5, 6),
+                loan_view(loan, start_year=plan.start_year),
+                tr,
                 title=loan.label or plan.name,
             )
     wb.close()

@@ -1,13 +1,25 @@
-"""Treasury: monthly cash plan, payment schedules and Monte Carlo of delays.
+"""Treasury: monthly cash plan, stress tests and Monte Carlo of funders' delays.
 
 Flow: :mod:`~essdiag.treasury.section` holds the assumptions of the dossier;
-:mod:`~essdiag.treasury.plan` adds up monthly series into the cash plan;
-:mod:`~essdiag.treasury.montecarlo` simulates funders' delays and shortfalls.
+:mod:`~essdiag.treasury.inputs` gathers the plan's series from the treasury,
+funding and budget sections (:func:`gather`); :mod:`~essdiag.treasury.plan`
+adds them up into the cash plan; :mod:`~essdiag.treasury.stress` reruns it
+with a funder cut or late; :mod:`~essdiag.treasury.montecarlo` simulates
+funders' delays and shortfalls; :mod:`~essdiag.treasury.views` lays the
+results out as tables and :mod:`~essdiag.treasury.table` edits the assumptions.
 """
 
 from __future__ import annotations
 
-from essdiag.treasury.inputs import Basis, PlanInputs, assemble, delay_vectors
+from essdiag.treasury.inputs import (
+    Basis,
+    PlanInputs,
+    assemble,
+    delay_vectors,
+    dossier_inputs,
+    gather,
+    plan_fiscal_year,
+)
 from essdiag.treasury.montecarlo import MonteCarloResult, simulate
 from essdiag.treasury.plan import (
     PlanSummary,
@@ -30,7 +42,10 @@ __all__ = [
     "budget_series",
     "cash_plan",
     "delay_vectors",
+    "dossier_inputs",
     "extend_months",
+    "gather",
+    "plan_fiscal_year",
     "reserve_months",
     "simulate",
     "summarise",

@@ -1,11 +1,16 @@
 """Gather the cash plan's monthly series from the budget (or hand-entered flows) and the register.
 
 Where it sits: between the dossier's sections and :func:`essdiag.treasury.plan.cash_plan`.
-Pure: the budget's monthly phasing arrives as a plain DataFrame
-(``month``, ``charges``, ``income`` — the shape of
-``essdiag.budget.monthly_totals``), or None when the dossier has no budget; then
-the treasury section's hand-entered monthly flows are used, and when there
-are none either the plan says so.
+:func:`gather` is the one function that combines the sections the plan reads
+(treasury assumptions, the funding register's schedules, the budget's
+phasing) for a fiscal year; :func:`dossier_inputs` calls it on a dossier
+(what the screens and their cache hand in). :func:`assemble` does the
+arithmetic: the budget's monthly phasing arrives as a plain DataFrame
+(``month``, ``charges``, ``income``, see
+:func:`~essdiag.treasury.budget_link.cash_months_from_budget`), or None when
+the dossier has no budget; then the treasury section's hand-entered monthly
+flows are used, and when there are none either the plan says so. Amounts are
+float euros (a plan is a projection).
 """
 
 from __future__ import annotations
@@ -13,31 +18,51 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import date
-from enum import StrEnum
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
+from essdiag.budget.section import BudgetSection
 from essdiag.errors import Issue, Severity
-from essdiag.funding.schedule import month_keys, receipts_matrix, scheduled_sources
-from essdiag.funding.section import FundingSource
-from essdiag.i18n import N_
-from essdiag.treasury.plan import budget_series, extend_months
+from essdiag.funding.section import (
+    FundingSection,
+    FundingSource,
+    month_keys,
+    receipts_matrix,
+    scheduled_sources,
+)
+from essdiag.i18n import N_, LabelledEnum
+from essdiag.identity import Identity
+from essdiag.periods import FiscalYear, month_start, parse_month
+from essdiag.treasury.budget_link import cash_months_from_budget
+from essdiag.treasury.plan import budget_series, cash_plan, extend_months
 from essdiag.treasury.section import DelayAssumption, TreasurySection
 
-__all__ = ["OTHER_INFLOWS", "OUTFLOWS", "Basis", "PlanInputs", "assemble", "delay_vectors"]
+__all__ = [
+    "OTHER_INFLOWS",
+    "OUTFLOWS",
+    "Basis",
+    "PlanInputs",
+    "TreasuryDossier",
+    "assemble",
+    "delay_vectors",
+    "dossier_inputs",
+    "gather",
+    "plan_fiscal_year",
+]
 
 OTHER_INFLOWS = N_("Autres encaissements")
 OUTFLOWS = N_("Décaissements d'exploitation")
 
 
-class Basis(StrEnum):
+class Basis(LabelledEnum):
     """Where the plan's charges and other income come from."""
 
-    BUDGET = "budget"
-    MANUAL = "manual"
-    NONE = "none"
+    BUDGET = "budget", N_("Budget prévisionnel")
+    MANUAL = "manual", N_("Flux mensuels saisis")
+    NONE = "none", N_("Aucun flux")
 
 
 class PlanInputs(BaseModel):
@@ -77,13 +102,35 @@ class PlanInputs(BaseModel):
         """Outflow series by name."""
         return {OUTFLOWS: list(self.outflows)}
 
+    def cash_plan(self) -> tuple[pd.DataFrame | None, list[Issue]]:
+        """The month-by-month plan of these inputs (:func:`~essdiag.treasury.plan.cash_plan`)."""
+        return cash_plan(
+            self.months,
+            self.opening_cash,
+            self.inflows(),
+            self.outflow_series(),
+            dedicated_funds=self.dedicated_funds,
+            minimum_cash=self.minimum_cash,
+        )
+
 
 def _first_month(section: TreasurySection, fiscal_start_month: int, today: date) -> tuple[int, int]:
     if section.first_month:
-        y, m = section.first_month.split("-")
-        return int(y), int(m)
+        return parse_month(section.first_month)
     year = today.year if today.month >= fiscal_start_month else today.year - 1
     return year, fiscal_start_month
+
+
+def plan_fiscal_year(section: TreasurySection, fiscal_start_month: int, today: date) -> FiscalYear:
+    """The fiscal year whose budget the plan reads: the one of its first month, else today's.
+
+    Example:
+        >>> plan_fiscal_year(TreasurySection(first_month="2025-11"), 1, date(2026, 11, 27)).label_year
+        2025
+    """
+    if section.first_month:
+        return FiscalYear.containing(month_start(section.first_month), fiscal_start_month)
+    return FiscalYear.containing(today, fiscal_start_month)
 
 
 def assemble(
@@ -192,3 +239,65 @@ def delay_vectors(
         name: np.array([getattr(d, name) for d in chosen], dtype=float)
         for name in ("late_probability", "mean_delay_months", "cut_probability", "cut_share")
     }
+
+
+def gather(
+    treasury: TreasurySection,
+    funding: FundingSection,
+    budget: BudgetSection,
+    fiscal_year: FiscalYear,
+    *,
+    today: date,
+) -> tuple[PlanInputs, list[Issue]]:
+    """The plan's inputs from the sections it reads, and what the user should know.
+
+    The budget is read as cash over ``fiscal_year``
+    (:func:`~essdiag.treasury.budget_link.cash_months_from_budget`); the
+    funders with a payment schedule bring their dated receipts; the treasury
+    section gives the horizon, the opening cash and, without a budget, the
+    hand-entered flows. The issues say which basis the plan uses when it is
+    not the budget.
+
+    Example:
+        >>> inputs, issues = gather(TreasurySection(), FundingSection(), BudgetSection(),
+        ...                         FiscalYear(label_year=2026), today=date(2026, 3, 1))
+        >>> inputs.basis, [i.code for i in issues]
+        (<Basis.NONE: 'none'>, ['treasury_no_basis'])
+    """
+    budget_cash = cash_months_from_budget(budget, fiscal_year.month_keys())
+    inputs = assemble(
+        treasury,
+        funding.sources,
+        budget=budget_cash,
+        fiscal_start_month=fiscal_year.start_month,
+        today=today,
+    )
+    return inputs, list(inputs.issues)
+
+
+class TreasuryDossier(Protocol):
+    """What the treasury reads of a dossier: identity, treasury, funding and budget sections."""
+
+    @property
+    def identity(self) -> Identity: ...
+
+    @property
+    def treasury(self) -> TreasurySection: ...
+
+    @property
+    def funding(self) -> FundingSection: ...
+
+    @property
+    def budget(self) -> BudgetSection: ...
+
+
+def dossier_inputs(
+    dossier: TreasuryDossier, *, today: date, fiscal_year: FiscalYear | None = None
+) -> tuple[PlanInputs, list[Issue]]:
+    """:func:`gather` on a dossier, for the fiscal year of the plan (:func:`plan_fiscal_year`).
+
+    ``fiscal_year`` overrides the year whose budget is read.
+    """
+    start = dossier.identity.fiscal_year_start_month
+    year = fiscal_year or plan_fiscal_year(dossier.treasury, start, today)
+    return gather(dossier.treasury, dossier.funding, dossier.budget, year, today=today)

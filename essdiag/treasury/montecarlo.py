@@ -17,17 +17,31 @@ the same inputs give the same figures. Results: the probability of negative
 cash each month, the quantiles of closing cash (fan chart) and the credit line
 needed at 95 %: the 95th percentile of the largest shortfall below zero over
 the plan, i.e. max(0, −q₀.₀₅(min over months of closing cash)).
+:func:`montecarlo_figures` gives the headline figures with their working;
+:func:`dossier_simulation` runs it all on a dossier (what the screen caches).
+Amounts are float euros (a simulation).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["QUANTILES", "MonteCarloResult", "simulate"]
+from essdiag.figures import Figure, Input
+from essdiag.i18n import N_
+from essdiag.treasury.inputs import TreasuryDossier, dossier_inputs
+
+__all__ = [
+    "QUANTILES",
+    "MonteCarloResult",
+    "dossier_simulation",
+    "montecarlo_figures",
+    "simulate",
+]
 
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
 
@@ -152,3 +166,88 @@ def simulate(
         seed=seed,
     )
     return result, (paths if return_paths else None)
+
+
+def montecarlo_figures(result: MonteCarloResult) -> dict[str, Figure]:
+    """The credit line needed at 95 % and the probability of at least one negative month.
+
+    The credit line reads as a warning when fewer than 5 % of the scenarios go
+    below zero: no line is needed to cover 95 % of them, but the risk is not nil.
+
+    Example:
+        >>> r = MonteCarloResult(months=("2026-01",), prob_negative=(0.03,), quantiles={},
+        ...                      credit_line_95=0.0, prob_any_negative=0.03, scenarios=100, seed=1)
+        >>> montecarlo_figures(r)["credit_line"].tone
+        'watch'
+    """
+    draws = [
+        Input.of(N_("Scénarios tirés"), result.scenarios, "count"),
+        Input.of(N_("Graine du tirage"), str(result.seed)),
+    ]
+    rare = result.credit_line_95 == 0 and result.prob_any_negative > 0
+    return {
+        "credit_line": Figure.of(
+            N_("Ligne de crédit nécessaire à 95 %"),
+            result.credit_line_95,
+            "EUR",
+            N_(
+                "le découvert le plus profond du plan, dépassé dans seulement 5 % des scénarios : "
+                "max(0, − 5ᵉ centile du minimum de la trésorerie de fin de mois)"
+            ),
+            draws,
+            reading=N_(
+                "Moins de 5 % des scénarios passent sous zéro : aucune ligne de crédit n'est "
+                "nécessaire pour couvrir 95 % des cas, mais le risque n'est pas nul."
+            )
+            if rare
+            else None,
+            tone="watch" if rare else None,
+            digits=0,
+        ),
+        "any_negative": Figure.of(
+            N_("Probabilité d'au moins un mois négatif"),
+            result.prob_any_negative,
+            "%",
+            N_(
+                "part des scénarios où la trésorerie de fin de mois est négative au moins un "
+                "mois ; dans chaque scénario, chaque versement de chaque financeur peut arriver "
+                "en retard (en mois entiers, indépendamment des autres) et un financeur peut "
+                "baisser tous ses versements ; un versement repoussé après la fin du plan n'y "
+                "est pas compté"
+            ),
+            draws,
+        ),
+    }
+
+
+def dossier_simulation(
+    dossier: TreasuryDossier,
+    *,
+    today: date,
+    scenarios: int,
+    seed: int,
+    late_probability: tuple[float, ...],
+    mean_delay_months: tuple[float, ...],
+    cut_probability: tuple[float, ...],
+    cut_share: tuple[float, ...],
+) -> MonteCarloResult:
+    """:func:`simulate` on the cash plan of a dossier, with one set of assumptions per funder.
+
+    The assumptions are tuples aligned on the scheduled funders of the plan
+    (the rows of its receipts matrix), so the call can be cached on plain values.
+    """
+    inputs, _issues = dossier_inputs(dossier, today=today)
+    result, _paths = simulate(
+        inputs.opening_cash,
+        inputs.other_inflows,
+        inputs.outflows,
+        inputs.receipts.to_numpy(),
+        months=inputs.months,
+        scenarios=scenarios,
+        seed=seed,
+        late_probability=late_probability,
+        mean_delay_months=mean_delay_months,
+        cut_probability=cut_probability,
+        cut_share=cut_share,
+    )
+    return result

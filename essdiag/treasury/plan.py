@@ -1,10 +1,10 @@
 """The monthly cash plan: opening + inflows − outflows = closing, month after month.
 
-Where it sits: the "Trésorerie" screen gathers the monthly series (budget
-phasing or hand-entered assumptions, the funders' payment schedules from
-:mod:`essdiag.funding.schedule`) and calls :func:`cash_plan`, which only adds
-them up. Money is in euros (floats: a plan is a projection); it is rounded at
-display.
+Where it sits: :func:`essdiag.treasury.inputs.gather` gathers the monthly
+series (budget phasing or hand-entered assumptions, the funders' payment
+schedules of the funding section) and :func:`cash_plan` only adds them up;
+:func:`summary_figures` gives its headline figures with their working. Money
+is in euros (floats: a plan is a projection); it is rounded at display.
 
 The available cash is the closing cash less the dedicated funds (fonds dédiés,
 compte 19: money received for an action and not yet spent, which the
@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from essdiag.errors import Issue
+from essdiag.figures import Figure, Input
 from essdiag.i18n import N_
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "extend_months",
     "reserve_months",
     "summarise",
+    "summary_figures",
 ]
 
 
@@ -236,3 +238,66 @@ class PlanSummary:
 def summarise(plan: pd.DataFrame, dedicated_funds: float = 0.0) -> PlanSummary:
     """The headline facts of a plan made by :func:`cash_plan`."""
     return PlanSummary(plan, dedicated_funds)
+
+
+def summary_figures(
+    plan: pd.DataFrame, *, dedicated_funds: float = 0.0, minimum_cash: float = 0.0
+) -> dict[str, Figure]:
+    """The lowest cash, the months below the minimum, the closing cash and the months covered.
+
+    Example:
+        >>> plan, _ = cash_plan(["2026-01", "2026-02"], 100.0, {"ventes": [50, 50]},
+        ...                     {"salaires": [120, 20]}, minimum_cash=40)
+        >>> f = summary_figures(plan, minimum_cash=40)
+        >>> f["lowest"].value, f["alerts"].value, f["closing"].value, round(f["reserve"].value, 2)
+        (30.0, 1, 60.0, 1.43)
+    """
+    summary = summarise(plan, dedicated_funds)
+    opening = float(plan["opening"].iloc[0])
+    mean_out = float(plan["outflows"].mean())
+    cash = N_("plan de trésorerie")
+    return {
+        "lowest": Figure.of(
+            N_("Trésorerie au plus bas"),
+            summary.lowest,
+            "EUR",
+            N_(
+                "min des trésoreries de fin de mois ; fin de mois = début de mois + encaissements "
+                "− décaissements, et le début du mois suivant reprend la fin du mois ; les "
+                "financeurs dotés d'un échéancier sont comptés à leurs mois de versement, leur "
+                "part retirée des produits du budget pour ne pas la compter deux fois"
+            ),
+            [Input.of(N_("Trésorerie de départ"), opening, "EUR", cash)],
+            digits=0,
+        ),
+        "alerts": Figure.of(
+            N_("Mois sous le seuil"),
+            len(summary.alert_months),
+            "count",
+            N_("mois où la trésorerie disponible (fin de mois − fonds dédiés) < seuil minimal"),
+            [
+                Input.of(N_("Fonds dédiés"), dedicated_funds, "EUR", cash),
+                Input.of(N_("Trésorerie minimale souhaitée"), minimum_cash, "EUR", cash),
+            ],
+        ),
+        "closing": Figure.of(
+            N_("Trésorerie en fin de plan"),
+            summary.closing,
+            "EUR",
+            N_("trésorerie de fin du dernier mois du plan"),
+            [Input.of(N_("Trésorerie de départ"), opening, "EUR", cash)],
+            digits=0,
+        ),
+        "reserve": Figure.of(
+            N_("Mois de fonctionnement couverts au départ"),
+            None if math.isnan(summary.reserve_months) else summary.reserve_months,
+            "count",
+            N_("trésorerie disponible de départ / décaissements mensuels moyens"),
+            [
+                Input.of(N_("Trésorerie disponible de départ"), opening - dedicated_funds, "EUR"),
+                Input.of(N_("Décaissements mensuels moyens"), round(mean_out, 2), "EUR"),
+            ],
+            reason=None if mean_out > 0 else N_("aucun décaissement"),
+            digits=1,
+        ),
+    }

@@ -9,11 +9,10 @@ The Monte Carlo assumptions say how often and how late funders pay.
 
 from __future__ import annotations
 
-import re
-
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from essdiag.i18n import N_
+from essdiag.periods import parse_month
 from essdiag.validation import custom_error
 
 __all__ = ["DelayAssumption", "TreasurySection"]
@@ -71,13 +70,17 @@ def _twelve(value: list[float]) -> list[float]:
                     "Le montant de {month} est négatif ({value} €) : les montants mensuels "
                     "se saisissent en positif."
                 ),
-                {"month": month, "value": f"{v:g}".replace(".", ",")},
+                {"month": month, "value": v},
             )
     return value
 
 
 def _month_key(value: str) -> str:
-    if value and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
+    if not value:
+        return value
+    try:
+        parse_month(value)
+    except ValueError:
         raise custom_error(
             "treasury_first_month",
             N_(
@@ -85,7 +88,7 @@ def _month_key(value: str) -> str:
                 "(reçu : « {value} »)."
             ),
             {"value": value[:20]},
-        )
+        ) from None
     return value
 
 

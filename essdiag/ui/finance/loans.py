@@ -1,0 +1,30 @@
+"""A saved plan's loans: for each, its payment after the deferral, its cost and its schedule."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from essdiag.charts import finance as charts
+from essdiag.finance.loans import LOAN_SHOWN, loan_figures, loan_view
+from essdiag.finance.section import FinancingPlan
+from essdiag.ui import widgets
+from essdiag.ui.screen import Screen
+
+__all__ = ["show"]
+
+
+def show(screen: Screen[Any], plan: FinancingPlan) -> None:
+    """One block per loan: three figures, then the repayment schedule and its chart."""
+    _ = screen.tr
+    for j, loan in enumerate(plan.loans):
+        st.subheader(loan.label or _("Prêt {n}", n=j + 1))
+        view = loan_view(loan, start_year=plan.start_year)
+        figs = loan_figures(loan, view.frame)
+        for col, key in zip(st.columns(3), ("payment", "interest", "total"), strict=True):
+            with col:
+                widgets.figure_metric(figs[key])
+        widgets.chart_with_table(
+            charts.loan_chart(view, _), view.select(LOAN_SHOWN), key=f"funding_loan_{j}"
+        )
