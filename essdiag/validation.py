@@ -8,6 +8,7 @@ French template here; custom types (``siren_checksum``) already carry one.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -109,12 +110,18 @@ def _model_in(annotation: Any) -> Any:
 
 
 def _short(value: Any, limit: int = 60) -> Any:
-    """A value for a message: numbers stay raw (the translator writes them), long text is cut."""
+    """A value for a message: numbers and dates stay raw (the translator writes them), long text is cut.
+
+    An integer too long to write (Python refuses more than 4,300 digits) is
+    described by its length instead.
+    """
     if isinstance(value, bool) or value is None:
         return str(value)
-    if isinstance(value, int | float):
-        if isinstance(value, int) and abs(value) >= 10**limit:
-            return str(value)[: limit - 3] + "…"
+    if isinstance(value, int):
+        if value.bit_length() > 3 * limit:
+            return f"{round(value.bit_length() * 0.30103)} chiffres…"
+        return value
+    if isinstance(value, float | date):
         return value
     text = str(value)
     return text if len(text) <= limit else text[: limit - 3] + "…"

@@ -14,7 +14,11 @@ import math
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the view module imports this one (safe_text): no import at run time
+    from essdiag.figures.view import View
+    from essdiag.i18n import Translator
 
 __all__ = [
     "EUR_FORMAT",
@@ -22,6 +26,7 @@ __all__ = [
     "new_workbook",
     "safe_text",
     "write_table",
+    "write_view",
 ]
 
 EUR_FORMAT = '#,##0.00 "€";[Red]-#,##0.00 "€"'
@@ -91,3 +96,24 @@ def _write_cell(ws: Any, r: int, c: int, value: Any, *, fmt: Any, day: Any) -> N
         ws.write_datetime(r, c, datetime(value.year, value.month, value.day), day)  # noqa: DTZ001
     else:
         ws.write_string(r, c, safe_text(str(value)))
+
+
+_MONEY_UNITS = ("EUR", "EUR/h")
+_PERCENT_UNITS = ("%", "share")
+
+
+def write_view(wb: Any, sheet_name: str, view: View, tr: Translator, *, title: str = "") -> Any:
+    """One sheet with a view: its headers, raw cells, euro and percent formats by column unit.
+
+    The title defaults to the view's own; returns the worksheet.
+    """
+    units = [c.unit for c in view.columns]
+    return write_table(
+        wb,
+        sheet_name,
+        view.headers(tr),
+        view.cells(tr),
+        money_columns=[i for i, u in enumerate(units) if u in _MONEY_UNITS],
+        percent_columns=[i for i, u in enumerate(units) if u in _PERCENT_UNITS],
+        title=title or (tr(view.title) if view.title else None),
+    )

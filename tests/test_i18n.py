@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from essdiag.i18n import MINUS, N_, LabelledEnum, translator
+from essdiag.i18n import MINUS, N_, LabelledEnum, Money, translator
 from essdiag.i18n.missing import french_messages, missing_translations
 
 REPO = Path(__file__).resolve().parents[1]
@@ -156,3 +156,30 @@ def test_dates_and_months_in_both_languages() -> None:
     assert fr.date(None) == "–"
     assert fr.money(-3, 0) == f"{MINUS}3{NBSP}€"
     assert en.money(1234.4, 0) == "€1,234"
+
+
+def test_one_english_translation_per_french_message() -> None:
+    """Catalogs are merged: a message translated two ways would read as whichever sorts last.
+
+    Where one French word means two things (« Nature » of a budget line, of a
+    resource), the screens use two French messages.
+    """
+    from collections import defaultdict
+
+    from babel.messages.pofile import read_po
+
+    folder = Path(__file__).resolve().parents[1] / "essdiag/i18n/locales/en/LC_MESSAGES"
+    seen: dict[str, dict[str, str]] = defaultdict(dict)
+    for po in sorted(folder.glob("*.po")):
+        with po.open("rb") as fh:
+            for m in read_po(fh):
+                if m.id and m.string and not m.fuzzy:
+                    seen[str(m.id)][po.name] = str(m.string)
+    clashes = {k: v for k, v in seen.items() if len(set(v.values())) > 1}
+    assert clashes == {}
+
+
+def test_money_in_a_message_reads_as_money() -> None:
+    fr, en = translator("fr"), translator("en")
+    assert fr.fill("{x}", {"x": Money.of_cents(8000)}) == f"80,00{NBSP}€"
+    assert en.fill("{x}", {"x": Money.of_cents(-8000)}) == "−€80.00"

@@ -36,3 +36,26 @@ def test_write_table_round_trip() -> None:
     assert sheet["B4"].value == 1234.5 and sheet["B4"].number_format == EUR_FORMAT
     assert sheet["D4"].value.date() == date(2026, 3, 31)
     assert sheet["A5"].value == "606100"
+
+
+def test_a_view_becomes_a_sheet_with_its_formats() -> None:
+    import pandas as pd
+    from openpyxl import load_workbook
+
+    from essdiag.figures import Column, View
+    from essdiag.i18n import translator
+    from essdiag.xlsx import write_view
+
+    view = View(
+        (Column("name", "Financeur"), Column("amount", "Montant", "EUR"), Column("s", "Part", "%")),
+        pd.DataFrame({"name": ["=cmd"], "amount": [-12.5], "s": [0.25]}),
+        title="Financeurs",
+    )
+    wb, buf = new_workbook()
+    write_view(wb, "Mix", view, translator("fr"))
+    wb.close()
+    ws = load_workbook(io.BytesIO(buf.getvalue()))["Mix"]
+    assert ws["A1"].value == "Financeurs"
+    assert [c.value for c in ws[3]] == ["Financeur", "Montant", "Part"]
+    assert [c.value for c in ws[4]] == ["'=cmd", -12.5, 0.25]  # text neutralised, numbers kept
+    assert ws["B4"].number_format == EUR_FORMAT

@@ -57,7 +57,7 @@ def issues_view(issues: Iterable[Issue], tr: Translator) -> View:
         for i in sorted_issues(issues)
     ]
     columns = (
-        Column("severity", N_("Gravité")),
+        Column("severity", N_("Importance")),
         Column("message", N_("Message")),
         Column("file", N_("Fichier")),
         Column("line", N_("Ligne")),

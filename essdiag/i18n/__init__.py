@@ -34,7 +34,16 @@ from babel.dates import format_date, format_datetime
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal, format_percent
 
-__all__ = ["LANGUAGES", "MINUS", "N_", "Money", "LabelledEnum", "Translator", "translator"]
+__all__ = [
+    "LANGUAGES",
+    "MINUS",
+    "N_",
+    "LabelledEnum",
+    "Money",
+    "MonthKey",
+    "Translator",
+    "translator",
+]
 
 
 def N_(message: str) -> str:  # noqa: N802 - gettext's conventional marker name
@@ -54,6 +63,12 @@ class Money(Decimal):
     def of_cents(cls, cents: int) -> Money:
         """An amount from integer cents (exact)."""
         return cls(Decimal(int(cents)).scaleb(-2))
+
+
+class MonthKey(str):
+    """A month key (``"2026-10"``) given to a message: the translator writes it out (« octobre 2026 »)."""
+
+    __slots__ = ()
 
 
 class LabelledEnum(StrEnum):
@@ -205,6 +220,11 @@ class Translator:
             return self(value.label)
         if isinstance(value, Money):
             return self.money(value)
+        if isinstance(value, MonthKey):
+            year, _, month = value.partition("-")
+            if year.isdigit() and month.isdigit() and 1 <= int(month) <= 12 and int(year) > 0:
+                return self.date(date(int(year), int(month), 1), "LLLL y")
+            return str(value)
         if isinstance(value, bool) or value is None:
             return self(N_("oui")) if value is True else self(N_("non")) if value is False else "–"
         if isinstance(value, int):

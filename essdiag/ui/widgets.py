@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 import streamlit as st
 
 from essdiag.errors import Issue, Severity
 from essdiag.figures import Figure, View, issues
+from essdiag.i18n import MINUS
 from essdiag.referentiel import COMPETENCIES
 from essdiag.ui import state
 
@@ -43,8 +44,10 @@ def page_header(title: str, competencies: Iterable[str], intro: str = "") -> Non
         st.write(intro)
 
 
-def issue_text(issue: Issue) -> str:
-    """An issue's message in the session's language, with where it was found."""
+def issue_text(issue: Issue, *, where: bool = True) -> str:
+    """An issue's message in the session's language, with where it was found (unless not wanted)."""
+    if not where:
+        return issues.issue_message(issue, state.tr())
     return issues.issue_text(issue, state.tr())
 
 
@@ -76,17 +79,40 @@ def explain(figure: Figure) -> None:
             st.markdown(f"- {step}")
 
 
-def figure_metric(figure: Figure, *, label: str | None = None, working: bool = True) -> None:
+_TONE_COLOURS: dict[str, Literal["green", "red", "orange", "off"]] = {
+    "good": "green",
+    "alert": "red",
+    "watch": "orange",
+    "neutral": "off",
+}
+
+
+def figure_metric(
+    figure: Figure,
+    *,
+    label: str | None = None,
+    working: bool = True,
+    delta: Figure | None = None,
+    help: str | None = None,
+) -> None:
     """A figure as a metric: its label (and scope), value, reading, and its working below.
 
     ``label`` replaces the figure's own label (already translated) where the
-    screen names it otherwise.
+    screen names it otherwise; ``delta`` is a figure of the change shown under
+    the value (green when its tone is good, red when it is an alert); ``help``
+    is a translated sentence shown on hover.
     """
     _ = state.tr()
     title = label or _(figure.label)
     if figure.scope:
         title = f"{title} ({_(figure.scope)})"
-    st.metric(title, figure.shown(_))
+    shown_delta = None
+    colour: Literal["green", "red", "orange", "off"] = "off"
+    if delta is not None and delta.available:
+        # Streamlit reads the sign of the text it is given (its arrow): an ASCII minus points down.
+        shown_delta = delta.shown(_).replace(MINUS, "-")
+        colour = _TONE_COLOURS.get(delta.tone or "neutral", "off")
+    st.metric(title, figure.shown(_), delta=shown_delta, delta_color=colour, help=help)
     reading = figure.read(_)
     if reading:
         st.caption(reading)

@@ -30,7 +30,7 @@ def test_the_table_has_french_words_and_no_none() -> None:
         Issue(code="e", template="Erreur", file="a.csv", line=3, column="B"),
     ]
     shown = issues_view(found, FR).display(FR)
-    assert list(shown.columns) == ["Gravité", "Message", "Fichier", "Ligne", "Colonne ou champ"]
+    assert list(shown.columns) == ["Importance", "Message", "Fichier", "Ligne", "Colonne ou champ"]
     assert shown.iloc[0].tolist() == ["Bloquant", "Erreur", "a.csv", "3", "B"]  # errors first
     assert shown.iloc[1].tolist() == ["À vérifier", "Attention", "", "", ""]
     assert "None" not in shown.to_string()
