@@ -1,0 +1,1 @@
+"""Tabs of the « Utilité sociale et impact » screen (``pages/impact.py``), one module per tab."""
