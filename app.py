@@ -17,7 +17,7 @@ import streamlit as st  # noqa: E402
 
 from essdiag import __version__  # noqa: E402
 from essdiag.i18n import LANGUAGES, N_  # noqa: E402
-from essdiag.ui import state  # noqa: E402
+from essdiag.ui import state, uploads  # noqa: E402
 
 st.set_page_config(
     page_title="essdiag",
@@ -29,17 +29,31 @@ st.set_page_config(
 )
 
 _ = state.tr()
+uploads.frame_texts()  # Streamlit's uploader button in the reader's language
 
 NAVIGATION: dict[str, list[tuple[str, str, str]]] = {
     "": [("pages/home.py", N_("Accueil"), ":material/home:")],
-    N_("Stratégie"): [("pages/identity.py", N_("Identité de la structure"), ":material/badge:")],
+    N_("Stratégie"): [
+        ("pages/identity.py", N_("Identité de la structure"), ":material/badge:"),
+        ("pages/watch.py", N_("Veille territoriale"), ":material/travel_explore:"),
+        ("pages/diagnosis.py", N_("Diagnostic stratégique"), ":material/insights:"),
+        ("pages/compliance.py", N_("Cadre juridique et fiscal"), ":material/gavel:"),
+        ("pages/impact.py", N_("Utilité sociale et impact"), ":material/volunteer_activism:"),
+    ],
     N_("Pilotage"): [
         ("pages/ledger.py", N_("Comptabilité (FEC)"), ":material/receipt_long:"),
         ("pages/budget.py", N_("Budget prévisionnel"), ":material/request_quote:"),
         ("pages/variance.py", N_("Écarts et atterrissage"), ":material/query_stats:"),
         ("pages/treasury.py", N_("Trésorerie"), ":material/savings:"),
         ("pages/funding.py", N_("Financements"), ":material/account_balance:"),
+        (
+            "pages/finance.py",
+            N_("Santé financière et investissements"),
+            ":material/monitoring:",
+        ),
         ("pages/risks.py", N_("Risques"), ":material/crisis_alert:"),
+        ("pages/hr.py", N_("Ressources humaines"), ":material/groups:"),
+        ("pages/publics.py", N_("Publics et satisfaction"), ":material/reviews:"),
     ],
 }
 

@@ -124,7 +124,8 @@ class Figure(BaseModel):
         reading_params: raw values for the reading's placeholders.
         tone: how the reading should be taken (good, neutral, watch, alert).
         scope: the period and scope the figure covers (« janvier – octobre
-            2026, toute la structure »), when a headline must name them.
+            2026, toute la structure »), when a headline must name them, as a
+            French template filled with ``scope_params``.
         digits: decimals shown, when the unit's default does not suit.
     """
 
@@ -141,6 +142,7 @@ class Figure(BaseModel):
     reading_params: Mapping[str, Any] = Field(default_factory=dict)
     tone: Tone | None = None
     scope: str | None = None
+    scope_params: Mapping[str, Any] = Field(default_factory=dict)
     digits: int | None = None
 
     @classmethod
@@ -158,6 +160,7 @@ class Figure(BaseModel):
         reading_params: Mapping[str, Any] | None = None,
         tone: Tone | None = None,
         scope: str | None = None,
+        scope_params: Mapping[str, Any] | None = None,
         digits: int | None = None,
     ) -> Figure:
         """Shorthand constructor with positional arguments."""
@@ -173,6 +176,7 @@ class Figure(BaseModel):
             reading_params=dict(reading_params or {}),
             tone=tone,
             scope=scope,
+            scope_params=dict(scope_params or {}),
             digits=digits,
         )
 
@@ -186,6 +190,12 @@ class Figure(BaseModel):
     def shown(self, tr: Translator | None = None) -> str:
         """The value as the reader sees it, formatted by its unit."""
         return format_value(self.value if self.available else None, self.unit, tr, self.digits)
+
+    def scope_text(self, tr: Translator | None = None) -> str:
+        """The period and scope in the reader's language (empty when the figure names none)."""
+        if not self.scope:
+            return ""
+        return (tr or translator("fr")).fill(self.scope, self.scope_params)
 
     def read(self, tr: Translator | None = None) -> str:
         """The reading in the reader's language (empty when the figure has none)."""

@@ -105,7 +105,7 @@ def figure_metric(
     _ = state.tr()
     title = label or _(figure.label)
     if figure.scope:
-        title = f"{title} ({_(figure.scope)})"
+        title = f"{title} ({figure.scope_text(_)})"
     shown_delta = None
     colour: Literal["green", "red", "orange", "off"] = "off"
     if delta is not None and delta.available:
