@@ -1,6 +1,8 @@
 """Dossier files: JSON or a spreadsheet with one sheet per section.
 
-:func:`read_dossier_file` picks the reader from the file name.
+:func:`read_dossier_file` picks the reader from the file name; each reader
+then checks that the file is what its name says (a workbook renamed ``.json``
+is named as a workbook).
 
 For people who read and edit in a spreadsheet. Each sheet lists the fields of
 one section as ``Champ`` (dotted path, the key read back), ``Libellé``
@@ -9,8 +11,11 @@ one section as ``Champ`` (dotted path, the key read back), ``Libellé``
 none), so the round trip is lossless for fields whose empty value is their
 default, which is the rule for every section model.
 
-The reader checks the workbook, each sheet and each row and reports issues
-with the sheet and row; it never raises on bad bytes.
+The reader checks the workbook before opening it and reads each sheet
+bounded (:mod:`essdiag.guards`), checks each row's path (a list index is
+bounded by :data:`~essdiag.dossier.MAX_LIST_ITEMS`), and reports issues with
+the sheet and row; it never raises on bad bytes, and the dossier it returns
+keeps the bounds of :func:`~essdiag.dossier.read_dossier_dict`.
 """
 
 from __future__ import annotations
@@ -18,14 +23,14 @@ from __future__ import annotations
 import io
 import json
 import re
-import zipfile
+from datetime import date, datetime
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
 from essdiag.dossier import (
+    MAX_ABS_NUMBER,
     MAX_DOSSIER_BYTES,
+    MAX_LIST_ITEMS,
+    MAX_VALUES,
     SECTIONS,
     Dossier,
     read_dossier_dict,
@@ -33,6 +38,7 @@ from essdiag.dossier import (
     too_large_issue,
 )
 from essdiag.errors import Issue, Severity, has_errors
+from essdiag.guards import FORM_LIMITS, open_workbook, reader, sheet_rows
 from essdiag.i18n import N_
 from essdiag.validation import field_label
 
@@ -112,26 +118,66 @@ def write_dossier_xlsx(dossier: Dossier) -> bytes:
     return buf.getvalue()
 
 
-def _set_path(target: dict[str, Any], parts: list[str], value: Any) -> None:
+_SHEET_LIMITS = FORM_LIMITS.but(max_columns=8, max_rows=MAX_VALUES)
+"""A dossier sheet has three columns (a few more are tolerated, for notes) and at most as many
+rows, all sheets together, as a dossier holds values."""
+_MAX_PATH_PARTS = 16
+_MAX_PATH_LENGTH = 300
+
+
+def _path_problem(path: object) -> str | None:
+    """Why a ``Champ`` cell is not a usable path (a French template), or None."""
+    if not isinstance(path, str) or not path or len(path) > _MAX_PATH_LENGTH:
+        return _BAD_PATH
+    parts = path.split(".")
+    if not all(parts) or len(parts) > _MAX_PATH_PARTS:
+        return _BAD_PATH
+    if any(p.isdigit() and (len(p) > 6 or int(p) >= MAX_LIST_ITEMS) for p in parts):
+        return _BAD_INDEX
+    return None
+
+
+_BAD_PATH = N_("Le champ « {path} » n'est pas un nom de champ valide.")
+_BAD_INDEX = N_(
+    "Le champ « {path} » désigne un élément de liste au-delà du {limit}ᵉ : un dossier compte au "
+    "plus {limit} éléments par liste."
+)
+_PATH_CONFLICT = N_(
+    "Le champ « {path} » contredit une ligne précédente de la feuille (le même champ y est "
+    "à la fois une valeur et un groupe de champs) : cette ligne est ignorée."
+)
+
+
+def _set_path(target: dict[str, Any], parts: list[str], value: Any) -> bool:
+    """Set ``value`` at the dotted path inside ``target``; False when the path contradicts it.
+
+    Lists grow to the index given (bounded by :func:`_path_problem`), holes
+    left as ``None`` for the model to report.
+    """
     node: Any = target
     for i, part in enumerate(parts):
-        last = i == len(parts) - 1
-        key: Any = int(part) if part.isdigit() and isinstance(node, list) else part
+        key: Any
         if isinstance(node, list):
-            while len(node) <= key:
-                node.append(None)
-            if last:
-                node[key] = value
-            else:
-                if node[key] is None:
-                    node[key] = [] if parts[i + 1].isdigit() else {}
-                node = node[key]
-        elif last:
-            node[key] = value
+            if not part.isdigit():
+                return False
+            key = int(part)
+            node.extend([None] * (key + 1 - len(node)))
+            current = node[key]
+        elif isinstance(node, dict):
+            key = part
+            current = node.get(key)
         else:
-            if key not in node or node[key] is None:
-                node[key] = [] if parts[i + 1].isdigit() else {}
-            node = node[key]
+            return False
+        if i == len(parts) - 1:
+            if isinstance(current, dict | list) and current:
+                return False
+            node[key] = value
+            return True
+        if current is None:
+            current = [] if parts[i + 1].isdigit() else {}
+            node[key] = current
+        node = current
+    return True
 
 
 def _cell_value(value: Any) -> Any:
@@ -139,9 +185,9 @@ def _cell_value(value: Any) -> Any:
         return []
     if value == _EMPTY_DICT:
         return {}
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) <= MAX_ABS_NUMBER:
         return int(value)
-    if hasattr(value, "isoformat"):
+    if isinstance(value, datetime | date):
         return value.isoformat()[:10]
     return value
 
@@ -170,6 +216,7 @@ def _read_sheets(
     issues: list[Issue] = []
     data: dict[str, Any] = {}
     where: dict[str, tuple[str, int]] = {}
+    budget = MAX_VALUES  # rows left to read, all sheets together
     for name in names:
         section = "" if name == INFO_SHEET else by_title.get(name)
         if section is None:
@@ -185,60 +232,101 @@ def _read_sheets(
                 )
             )
             continue
+        rows, found = sheet_rows(
+            wb[name], _SHEET_LIMITS.but(max_rows=budget), file=file, sheet=name
+        )
+        budget -= len(rows)
+        issues += [_cut_short(i) for i in found]
         target: dict[str, Any] = data if not section else data.setdefault(section, {})
-        for r, row in enumerate(wb[name].iter_rows(min_row=2, values_only=True), start=2):
+        for r, row in enumerate(rows[1:], start=2):
             cells = [*row, None, None, None]
             path, value = cells[0], cells[2]
             if path is None or (name == INFO_SHEET and path != "schema_version"):
                 continue
-            if value is None:  # a blank cell leaves the field to its default ("" or none)
-                where[f"{section}.{path}" if section else path] = (name, r)
-                continue
-            if not isinstance(path, str) or not all(path.split(".")):
+            problem = _path_problem(path)
+            if problem is not None:
                 issues.append(
-                    Issue(
-                        code="xlsx_bad_path",
-                        template=N_("Le champ « {path} » n'est pas un nom de champ valide."),
-                        params={"path": path},
-                        file=f"{file or 'classeur'} / {name}",
-                        line=r,
-                        column="Champ",
+                    _located(
+                        problem, "xlsx_bad_path", file=file, sheet=name, line=r, path=str(path)[:80]
                     )
                 )
                 continue
-            _set_path(target, path.split("."), _cell_value(value))
-            where[f"{section}.{path}" if section else path] = (name, r)
+            key = f"{section}.{path}" if section else str(path)
+            if value is None:  # a blank cell leaves the field to its default ("" or none)
+                where[key] = (name, r)
+                continue
+            if not _set_path(target, str(path).split("."), _cell_value(value)):
+                issues.append(
+                    _located(
+                        _PATH_CONFLICT,
+                        "xlsx_path_conflict",
+                        file=file,
+                        sheet=name,
+                        line=r,
+                        path=path,
+                    )
+                )
+                continue
+            where[key] = (name, r)
+        if any(i.code in _STOPS for i in issues):
+            break
     return (None if has_errors(issues) else data), where, issues
 
 
+_STOPS = ("dossier_too_many_rows", "xlsx_sheet_damaged")
+"""Problems after which the other sheets are not read."""
+
+
+def _cut_short(issue: Issue) -> Issue:
+    """A sheet cut at the row limit is an error here: a dossier read in part would lose data."""
+    if issue.code != "table_too_many_rows":
+        return issue
+    return issue.model_copy(
+        update={
+            "code": "dossier_too_many_rows",
+            "template": N_(
+                "Le classeur compte plus de {limit} lignes en tout : il est trop volumineux pour "
+                "être un dossier."
+            ),
+            "params": {"limit": MAX_VALUES},
+            "severity": Severity.ERROR,
+        }
+    )
+
+
+def _located(
+    template: str, code: str, *, file: str | None, sheet: str, line: int, **params: Any
+) -> Issue:
+    """An issue of the ``Champ`` cell of a row."""
+    if template is _BAD_INDEX:
+        params["limit"] = MAX_LIST_ITEMS
+    return Issue(
+        code=code,
+        template=template,
+        params=params,
+        file=f"{file or 'classeur'} / {sheet}",
+        line=line,
+        column="Champ",
+        severity=Severity.WARNING if template is _PATH_CONFLICT else Severity.ERROR,
+    )
+
+
+@reader
 def read_dossier_xlsx(raw: bytes, *, file: str | None = None) -> tuple[Dossier | None, list[Issue]]:
-    """Read a dossier written by :func:`write_dossier_xlsx` (and edited by hand)."""
+    """Read a dossier written by :func:`write_dossier_xlsx` (and edited by hand).
+
+    The workbook is checked before it is opened (:mod:`essdiag.guards`: a
+    real XLSX, no zip bomb, no sheet declaring a million columns), each sheet
+    is read bounded, and each path is checked (no list index beyond
+    :data:`~essdiag.dossier.MAX_LIST_ITEMS`).
+    """
     if len(raw) > MAX_DOSSIER_BYTES:
         return None, [too_large_issue(len(raw), file)]
-    try:
-        wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
-        return None, [
-            Issue(
-                code="xlsx_unreadable",
-                template=N_(
-                    "Le fichier n'est pas un classeur Excel (.xlsx) lisible : il est peut-être "
-                    "abîmé, tronqué, ou dans un autre format."
-                ),
-                file=file,
-            )
-        ]
+    wb, opened = open_workbook(raw, FORM_LIMITS, file=file)
+    if wb is None:
+        return None, opened
     try:
         data, where, issues = _read_sheets(wb, file)
-    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
-        return None, [
-            Issue(
-                code="xlsx_structure",
-                template=N_("La structure du classeur est incohérente ({detail})."),
-                params={"detail": str(exc)},
-                file=file,
-            ),
-        ]
     finally:
         wb.close()
     if data is None:
@@ -259,6 +347,7 @@ def read_dossier_xlsx(raw: bytes, *, file: str | None = None) -> tuple[Dossier |
 
 _YES = {"oui", "vrai", "o", "x"}
 _NO = {"non", "faux", "n"}
+_LONGEST_NUMBER = 40  # characters: longer digits are no amount (and Python reads at most 4,300)
 _FRENCH_NUMBER = re.compile(r"-?\d{1,3}(?:[ \u00a0\u202f]?\d{3})*(?:,\d+)?|-?\d+(?:,\d+)?")
 
 
@@ -276,7 +365,7 @@ def _retyped(code: str, value: Any) -> Any:
             return word in _YES
     if code in ("int_parsing", "float_parsing", "decimal_parsing") and isinstance(value, str):
         text = value.strip()
-        if _FRENCH_NUMBER.fullmatch(text):
+        if len(text) <= _LONGEST_NUMBER and _FRENCH_NUMBER.fullmatch(text):
             number = re.sub(r"[ \u00a0\u202f]", "", text).replace(",", ".")
             return int(number) if code == "int_parsing" and "." not in number else number
     return _KEEP

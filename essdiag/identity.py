@@ -13,7 +13,7 @@ establishments (SIREN 356 000 000) use the sum-of-digits rule instead.
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -110,6 +110,20 @@ def _check_naf(value: str) -> str:
             {"value": value},
         )
     return v
+
+
+def _strip_nul(data: Any) -> Any:
+    """The typed values with NUL characters removed from their texts (sub-groups included).
+
+    Example:
+        >>> _strip_nul({"name": "Asso\\x00", "address": {"city": "Die\\x00"}, "headcount": 3})
+        {'name': 'Asso', 'address': {'city': 'Die'}, 'headcount': 3}
+    """
+    if isinstance(data, str):
+        return data.replace("\x00", "")
+    if isinstance(data, dict):
+        return {k: _strip_nul(v) for k, v in data.items()}
+    return data
 
 
 Siren = Annotated[str, BeforeValidator(_strip_spaces), AfterValidator(_check_siren)]
@@ -250,6 +264,12 @@ class Identity(BaseModel):
     fte: Annotated[float, Field(title=N_("Équivalents temps plein"), ge=0)] = 0.0
     volunteers: Annotated[int, Field(title=N_("Bénévoles réguliers"), ge=0)] = 0
     members: Annotated[int, Field(title=N_("Adhérents ou sociétaires"), ge=0)] = 0
+
+    @model_validator(mode="before")
+    @classmethod
+    def _without_nul(cls, data: Any) -> Any:
+        """Texts pasted from elsewhere may carry NUL characters, which PostgreSQL cannot store."""
+        return _strip_nul(data)
 
     @model_validator(mode="after")
     def _siret_belongs_to_siren(self) -> Identity:

@@ -35,17 +35,35 @@ CORPUS: dict[str, set[str]] = {
     "unknown_legal_form.json": {"enum"},
     "deep_nesting.json": {"json_too_deep"},
     "infinity.json": {"json_not_finite"},  # Python reads it, JSON cannot write it back
-    "truncated.xlsx": {"xlsx_unreadable"},
-    "not_a_workbook.xlsx": {"xlsx_unreadable"},
+    "truncated.xlsx": {"xlsx_archive"},
+    "not_a_workbook.xlsx": {"xlsx_archive"},
     "foreign_workbook.xlsx": {"xlsx_sheet_missing"},
     "bad_values.xlsx": {"greater_than_equal", "siren_format"},
     "dossier.txt": {"file_type"},
+    # Issue #10: each of these let an exception out of the readers, or was accepted.
+    "zlib_error.xlsx": {"xlsx_archive"},  # zlib.error
+    "xml_syntax_error.xlsx": {"xlsx_sheet_damaged"},  # xml.etree.ElementTree.ParseError
+    "workbook_xml_error.xlsx": {"xlsx_archive"},  # lxml.etree.XMLSyntaxError
+    "unsupported_compression.xlsx": {"xlsx_archive"},  # NotImplementedError
+    "zip_bomb.xlsx": {"xlsx_archive"},  # 4 MB from 20 KB: refused before inflating
+    "huge_index.xlsx": {"xlsx_bad_path"},  # risks.99999999.id aborted the process
+    "huge_number.xlsx": {"number_out_of_range"},  # 1e308: saved, then the export broke
+    "huge_integer.json": {"json_huge_integer"},  # ValueError (over 4,300 digits)
+    "overflow.json": {"json_not_finite"},  # 1e400: accepted, then refused at save
+    "huge_number.json": {"number_out_of_range"},  # 1e308 in a budget line
+    "many_risks.json": {"list_too_long"},  # 10⁶ empty risks took minutes
+    "workbook_renamed.json": {"file_kind"},  # said « not UTF-8 » of a workbook
+}
+# file → warning codes: these are read, with what was changed said.
+READ_FINE: dict[str, list[str]] = {
+    "huge_dimension.xlsx": [],  # declares A1:XFD1048576: read as the few rows it holds
+    "nul_name.json": ["text_nul_removed"],  # PostgreSQL refused it (DataError): removed
 }
 
 
 def test_corpus_is_complete() -> None:
-    on_disk = {p.name for p in CORPUS_DIR.iterdir() if p.name != "README.md"}
-    assert on_disk == set(CORPUS)
+    on_disk = {p.name for p in CORPUS_DIR.iterdir() if p.name not in ("README.md", "make.py")}
+    assert on_disk == set(CORPUS) | set(READ_FINE)
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS))
@@ -168,3 +186,94 @@ def test_xlsx_values_that_are_really_wrong_are_still_refused_where_they_are() ->
     assert dossier is None
     assert {i.code for i in issues} == {"bool_parsing", "float_parsing", "string_pattern_mismatch"}
     assert all(i.file == "d.xlsx / Identité" and i.column == "Valeur" for i in issues)
+
+
+@pytest.mark.parametrize("name", sorted(READ_FINE))
+def test_files_that_are_read_say_what_was_changed(name: str) -> None:
+    dossier, issues = read_dossier_file((CORPUS_DIR / name).read_bytes(), name)
+    assert [i.code for i in issues] == READ_FINE[name]
+    assert all(i.severity is Severity.WARNING for i in issues)
+    assert dossier is not None and dossier.identity.name.startswith("Asso")
+
+
+def test_a_damaged_sheet_says_where_the_damage_starts() -> None:
+    name = "xml_syntax_error.xlsx"
+    _, [issue] = read_dossier_file((CORPUS_DIR / name).read_bytes(), name)
+    assert issue.line is not None and issue.line > 1
+    assert issue.message.startswith(
+        f"La feuille « Identité » est abîmée à partir de la ligne {issue.line}"
+    )
+
+
+def test_a_list_index_beyond_the_bound_is_refused_at_its_cell() -> None:
+    name = "huge_index.xlsx"
+    _, [issue] = read_dossier_file((CORPUS_DIR / name).read_bytes(), name)
+    assert (issue.file, issue.column) == (f"{name} / Risques", "Champ")
+    assert issue.message == (
+        "Le champ « risks.99999999.id » désigne un élément de liste au-delà du 10\u202f000ᵉ : un "
+        "dossier compte au plus 10\u202f000 éléments par liste."
+    )
+
+
+def test_an_out_of_range_number_in_a_workbook_is_located_at_its_cell() -> None:
+    name = "huge_number.xlsx"
+    _, [issue] = read_dossier_file((CORPUS_DIR / name).read_bytes(), name)
+    assert (issue.file, issue.column, issue.field) == (
+        f"{name} / Identité",
+        "Valeur",
+        "identity.fte",
+    )
+    assert issue.line is not None
+
+
+def _workbook_with_rows(
+    rows: list[tuple[object, object, object]], sheet: str = "Identité"
+) -> bytes:
+    wb = openpyxl.load_workbook(io.BytesIO(write_dossier_xlsx(Dossier(identity={"name": "Asso"}))))
+    for row in rows:
+        wb[sheet].append(list(row))
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def test_a_path_that_contradicts_an_earlier_row_is_ignored_with_a_warning() -> None:
+    raw = _workbook_with_rows([("name.first", "x", "Camille")])
+    dossier, issues = read_dossier_xlsx(raw, file="d.xlsx")
+    assert dossier is not None and dossier.identity.name == "Asso"
+    assert [(i.code, i.severity) for i in issues] == [("xlsx_path_conflict", Severity.WARNING)]
+    assert issues[0].where().startswith("d.xlsx / Identité, ligne ")
+
+
+@pytest.mark.parametrize("path", ["a..b", "." * 3, "x." * 20 + "y", "z" * 400, 12])
+def test_paths_that_are_no_field_names_are_refused(path: object) -> None:
+    raw = _workbook_with_rows([(path, "x", "1")])
+    dossier, issues = read_dossier_xlsx(raw, file="d.xlsx")
+    assert dossier is None
+    assert {i.code for i in issues} == {"xlsx_bad_path"}
+    assert all("{" not in i.message for i in issues)
+
+
+def test_a_number_too_long_for_python_typed_in_a_text_cell_is_refused_not_raised() -> None:
+    raw = _workbook_with_rows([("headcount", "Effectif", "9" * 5000)])
+    dossier, issues = read_dossier_xlsx(raw, file="d.xlsx")
+    assert dossier is None
+    assert [i.code for i in issues] == ["int_parsing_size"]
+    assert issues[0].message.startswith("« Effectif salarié » est un nombre bien trop grand")
+
+
+def test_the_reader_keeps_its_contract_on_an_unexpected_failure(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A bug of ours deep inside becomes one French issue with a reference, never a traceback."""
+    import essdiag.dossier_files as files
+
+    def broken(*_: object, **__: object) -> object:
+        raise KeyError("bug")
+
+    monkeypatch.setattr(files, "_read_sheets", broken)
+    dossier, [issue] = read_dossier_xlsx(
+        write_dossier_xlsx(Dossier(identity={"name": "A"})), file="d.xlsx"
+    )
+    assert dossier is None and issue.code == "reader_failed"
+    assert "votre dossier n'a pas changé" in issue.message

@@ -158,3 +158,11 @@ def test_legal_forms_keep_their_values_and_carry_their_labels() -> None:
     assert LegalForm("scic").label == "SCIC (société coopérative d'intérêt collectif)"
     assert translator("en")(LegalForm.ASSOCIATION.label) != LegalForm.ASSOCIATION.label
     assert Identity(name="A", legal_form="scop").model_dump(mode="json")["legal_form"] == "scop"
+
+
+def test_nul_characters_pasted_in_texts_are_removed() -> None:
+    """PostgreSQL text cannot hold NUL (0x00): the identity drops it where it is typed."""
+    ident = Identity.model_validate(
+        {"name": "Asso\x00 B", "purpose": "Ré\x00emploi", "address": {"city": "Die\x00"}}
+    )
+    assert (ident.name, ident.purpose, ident.address.city) == ("Asso B", "Réemploi", "Die")

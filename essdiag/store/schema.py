@@ -4,7 +4,8 @@ Where it sits: the bottom of :mod:`essdiag.store`. :mod:`~essdiag.store.revision
 and :mod:`~essdiag.store.attachments` read and write these tables;
 :class:`~essdiag.store.workspace.Workspace` creates them when it opens a
 database. A later module (owners, groups, roles) adds its own tables to
-:data:`metadata` here.
+:data:`metadata` here; a column added to an existing table is listed in
+:data:`ADDED_COLUMNS` so that an older database gets it when opened.
 
 Times are stored in UTC; SQLite gives them back naive (:func:`aware` puts the
 zone back). Hashes are SHA-256 of the stored bytes.
@@ -21,6 +22,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 __all__ = [
+    "ADDED_COLUMNS",
     "attachments",
     "aware",
     "create_tables",
@@ -42,8 +44,17 @@ dossiers = sa.Table(
     sa.Column("name", sa.String(200), nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("archived", sa.Boolean, nullable=False, default=False),
+    sa.Column("title", sa.String(200), nullable=True),
 )
-"""One row per dossier: its name at the last save, and whether it is archived."""
+"""One row per dossier: the organisation's name at the last save (``name``), the name the
+dossier is listed under when it was given one (``title``: a copy « … (copie 2) », a rename;
+none means the organisation's name), and whether it is archived."""
+
+ADDED_COLUMNS: dict[str, tuple[sa.Column[object], ...]] = {
+    "dossiers": (dossiers.c.title,),
+}
+"""Columns added to a table after its first release: :func:`create_tables` adds them to a
+database created by an older essdiag (``ALTER TABLE … ADD COLUMN``, nullable, no data moved)."""
 
 revisions = sa.Table(
     "revisions",
@@ -129,11 +140,24 @@ def create_tables(engine: Engine) -> None:
                 if conn.dialect.name == "postgresql":
                     conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _DDL_LOCK})
                 metadata.create_all(conn)
+                _add_missing_columns(conn)
             return
         except (sa.exc.OperationalError, sa.exc.ProgrammingError, IntegrityError):
             if attempt == attempts - 1:
                 raise
             time.sleep(0.05 * (attempt + 1))
+
+
+def _add_missing_columns(conn: sa.Connection) -> None:
+    """Add to existing tables the columns of :data:`ADDED_COLUMNS` they lack."""
+    inspector = sa.inspect(conn)
+    for table, columns in ADDED_COLUMNS.items():
+        present = {c["name"] for c in inspector.get_columns(table)}
+        for column in columns:
+            if column.name in present:
+                continue
+            kind = column.type.compile(dialect=conn.dialect)
+            conn.execute(sa.text(f'ALTER TABLE {table} ADD COLUMN "{column.name}" {kind}'))
 
 
 def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:

@@ -1,4 +1,4 @@
-"""Views of the workspace: the list of its dossiers and the history of one.
+"""Views of the workspace: the list of its dossiers (or of its archives) and the history of one.
 
 Where it sits: in :mod:`essdiag.store`, over the listing models of
 :mod:`~essdiag.store.revisions`; the home screen shows them with
@@ -9,8 +9,8 @@ Example:
     >>> from essdiag.i18n import translator
     >>> when = datetime(2026, 11, 27, 6, 37, tzinfo=UTC)
     >>> info = DossierInfo(id="d", name="Asso", created_at=when, head=3, updated_at=when)
-    >>> dossiers_view([info]).display(translator("fr")).iloc[0].tolist()
-    ['Asso', '3', '27 nov. 2026, 07:37:00']
+    >>> dossiers_view([info], open_id="d").display(translator("fr")).iloc[0].tolist()
+    ['ouvert', 'Asso', 'Asso', '3', '27/11/2026 07:37']
 """
 
 from __future__ import annotations
@@ -26,23 +26,37 @@ from essdiag.store.revisions import DossierInfo, RevisionInfo
 __all__ = ["dossiers_view", "history_view"]
 
 
-def dossiers_view(dossiers: Sequence[DossierInfo]) -> View:
-    """The workspace's dossiers: name, latest revision, time of the latest save."""
+_OPEN = N_("ouvert")
+
+
+def dossiers_view(
+    dossiers: Sequence[DossierInfo], *, open_id: str | None = None, archived: bool = False
+) -> View:
+    """The workspace's dossiers: which one is open, name, organisation, versions, last save.
+
+    ``open_id`` is the dossier open in the session, marked « ouvert »; the
+    archives (``archived``) have no such column, an archived dossier is never open.
+    """
     frame = pd.DataFrame(
         {
+            "open": [_OPEN if d.id == open_id else "" for d in dossiers],
             "name": [d.name for d in dossiers],
+            "organisation": [d.organisation or d.name for d in dossiers],
             "head": [d.head for d in dossiers],
             "updated_at": pd.Series([d.updated_at for d in dossiers], dtype="object"),
         }
     )
+    columns = (
+        Column("open", N_("État"), "label"),
+        Column("name", N_("Dossier")),
+        Column("organisation", N_("Structure")),
+        Column("head", N_("Versions"), "count", help=N_("Nombre de versions enregistrées")),
+        Column("updated_at", N_("Dernier enregistrement"), "datetime"),
+    )
     return View(
-        (
-            Column("name", N_("Structure")),
-            Column("head", N_("Version"), "count"),
-            Column("updated_at", N_("Dernier enregistrement"), "datetime"),
-        ),
+        columns[1:] if archived else columns,
         frame,
-        title=N_("Dossiers"),
+        title=N_("Archives") if archived else N_("Dossiers"),
     )
 
 

@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from essdiag.dossier import Dossier
 from essdiag.store import attachments, revisions, schema
 from essdiag.store.attachments import AttachmentInfo
-from essdiag.store.revisions import DossierInfo, RevisionInfo
+from essdiag.store.revisions import DeletedDossier, DossierInfo, RevisionInfo
 
 __all__ = ["ENV_URL", "Workspace", "default_database_url"]
 
@@ -74,13 +74,29 @@ class Workspace:
 
     # -- dossiers and revisions (essdiag.store.revisions) ---------------------
 
-    def create(self, dossier: Dossier, *, author: str, message: str = "Création") -> DossierInfo:
-        """Store a new dossier; its first revision is number 1."""
-        return self.info(revisions.create(self.engine, dossier, author=author, message=message))
+    def create(
+        self,
+        dossier: Dossier,
+        *,
+        author: str,
+        message: str = "Création",
+        name: str | None = None,
+    ) -> DossierInfo:
+        """Store a new dossier; its first revision is number 1.
 
-    def list_dossiers(self) -> list[DossierInfo]:
-        """Every dossier of the workspace, most recently saved first."""
-        return revisions.list_dossiers(self.engine)
+        ``name`` lists it under another name than its organisation's.
+        """
+        return self.info(
+            revisions.create(self.engine, dossier, author=author, message=message, name=name)
+        )
+
+    def list_dossiers(self, *, archived: bool = False) -> list[DossierInfo]:
+        """Every dossier of the workspace (or of its archives), most recently saved first."""
+        return revisions.list_dossiers(self.engine, archived=archived)
+
+    def listed_names(self) -> set[str]:
+        """The names every dossier is listed under, archived ones included."""
+        return revisions.listed_names(self.engine)
 
     def info(self, dossier_id: str) -> DossierInfo:
         """Listing information of one dossier."""
@@ -118,6 +134,18 @@ class Workspace:
     def archive(self, dossier_id: str) -> None:
         """Hide a dossier from the list; its revisions stay in the database."""
         revisions.archive(self.engine, dossier_id)
+
+    def unarchive(self, dossier_id: str) -> None:
+        """Bring an archived dossier back into the list."""
+        revisions.unarchive(self.engine, dossier_id)
+
+    def rename(self, dossier_id: str, name: str) -> DossierInfo:
+        """List a dossier under another name; its organisation's name does not change."""
+        return revisions.rename(self.engine, dossier_id, name)
+
+    def delete(self, dossier_id: str) -> DeletedDossier:
+        """Delete a dossier for good, with its revisions and attachments."""
+        return revisions.delete(self.engine, dossier_id)
 
     # -- attachments (essdiag.store.attachments) ------------------------------
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 import streamlit as st
 
 from essdiag.dossier import Dossier
-from essdiag.errors import StaleRevisionError, UnsavableDossierError
-from essdiag.i18n import Translator, translator
+from essdiag.errors import NotFoundError, StaleRevisionError, UnsavableDossierError
+from essdiag.i18n import N_, Translator, translator
 from essdiag.samples import copy_sample, seed_workspace
 from essdiag.store import DossierInfo, Workspace, default_database_url
 
@@ -22,6 +22,7 @@ __all__ = [
     "CURRENT",
     "OpenDossier",
     "author",
+    "close_dossier",
     "current",
     "open_dossier",
     "save_current",
@@ -100,16 +101,28 @@ def open_dossier(dossier_id: str, revision: int | None = None) -> OpenDossier:
     return opened
 
 
+def close_dossier() -> None:
+    """Leave no dossier open (it was archived or deleted), dropping any kept edit."""
+    st.session_state.pop(CURRENT, None)
+    st.session_state.pop(PENDING, None)
+
+
 def create_and_open(dossier: Dossier, message: str) -> DossierInfo:
-    """Store a new dossier in the workspace and open it."""
+    """Store a new dossier in the workspace and open it.
+
+    Raises :class:`~essdiag.errors.UnsavableDossierError` when the dossier
+    cannot be stored (nothing is then written, the open dossier is kept).
+    """
     info = workspace().create(dossier, author=author(), message=message)
     open_dossier(info.id)
     return info
 
 
-def open_sample_copy(key: str, message: str) -> None:
-    """Copy a sample case (with its accounts) into the workspace and open the copy."""
-    open_dossier(copy_sample(workspace(), key, author=author(), message=message))
+def open_sample_copy(key: str, message: str) -> DossierInfo:
+    """Copy a sample case (with its data files) into the workspace, open the copy, say its name."""
+    dossier_id = copy_sample(workspace(), key, author=author(), message=message)
+    open_dossier(dossier_id)
+    return workspace().info(dossier_id)
 
 
 def save_current(dossier: Dossier, message: str) -> bool:
@@ -132,9 +145,18 @@ def save_current(dossier: Dossier, message: str) -> bool:
     except UnsavableDossierError as exc:
         st.session_state[SAVE_ERROR] = str(exc)
         return False
+    except NotFoundError:  # deleted by someone else meanwhile: nothing to save onto
+        st.session_state[SAVE_ERROR] = _GONE
+        return False
     st.session_state[CURRENT] = replace(opened, revision=number, dossier=dossier)
     st.session_state.pop(PENDING, None)
     return True
+
+
+_GONE = N_(
+    "Ce dossier n'existe plus dans l'espace de travail (il a été supprimé depuis un autre "
+    "poste) : votre modification n'a pas été enregistrée. Ouvrez un autre dossier depuis l'accueil."
+)
 
 
 def take_save_error() -> str | None:
@@ -155,6 +177,10 @@ def force_save_pending() -> bool:
     opened = current()
     if kept is None or opened is None:
         return False
-    head = workspace().head(opened.id)
+    try:
+        head = workspace().head(opened.id)
+    except NotFoundError:
+        st.session_state[SAVE_ERROR] = _GONE
+        return False
     st.session_state[CURRENT] = replace(opened, revision=head)
     return save_current(kept[0], kept[1] + " (après conflit)")

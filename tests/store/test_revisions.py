@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import threading
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import Engine
 
-from essdiag.dossier import new_dossier
+from essdiag.dossier import new_dossier, read_dossier_json
 from essdiag.errors import NotFoundError, StaleRevisionError, UnsavableDossierError
-from essdiag.store import Workspace, revisions
+from essdiag.store import Workspace, revisions, schema
 
 
 def test_every_save_is_a_new_revision_with_author_and_message(workspace: Workspace) -> None:
@@ -137,3 +139,77 @@ def test_author_and_message_are_kept_within_their_columns(workspace: Workspace) 
     info = workspace.create(new_dossier("Asso"), author="", message="m" * 600)
     [first] = workspace.revisions(info.id)
     assert (first.author, len(first.message)) == ("anonyme", 500)
+
+
+# -- values the database cannot hold (issue #10) -------------------------------------------
+
+CORPUS = Path(__file__).parents[1] / "data" / "bad_dossiers"
+
+
+def test_a_dossier_file_with_a_nul_in_its_name_imports_and_saves_on_every_database(
+    workspace: Workspace,
+) -> None:
+    """PostgreSQL refused the NUL (DataError) on import and on save: it is removed at the door."""
+    raw = (CORPUS / "nul_name.json").read_bytes()
+    dossier, issues = read_dossier_json(raw, file="nul_name.json")
+    assert dossier is not None and [i.code for i in issues] == ["text_nul_removed"]
+    info = workspace.create(dossier, author="Cam\x00ille", message="Import\x00")
+    assert info.name == "Asso B"
+    again = dossier.model_copy(
+        update={"identity": dossier.identity.model_copy(update={"purpose": "x"})}
+    )
+    assert workspace.save(info.id, again, base=1, author="a\x00", message="m\x00") == 2
+    assert [(r.author, r.message) for r in workspace.revisions(info.id)] == [
+        ("a", "m"),
+        ("Camille", "Import"),
+    ]
+
+
+def test_a_nul_typed_on_a_screen_is_refused_at_save_naming_its_field(workspace: Workspace) -> None:
+    info = workspace.create(new_dossier("Asso"), author="a")
+    d, rev = workspace.load(info.id)
+    broken = d.model_copy(update={"identity": d.identity.model_copy(update={"name": "A\x00"})})
+    with pytest.raises(UnsavableDossierError, match="caractère nul") as raised:
+        workspace.save(info.id, broken, base=rev, author="a", message="nul")
+    assert [(i.code, i.field) for i in raised.value.issues] == [("text_nul", "identity.name")]
+    with pytest.raises(UnsavableDossierError):
+        workspace.create(broken, author="a")
+    assert workspace.head(info.id) == rev
+    assert len(workspace.list_dossiers()) == 1  # the refused creation left nothing behind
+
+
+@pytest.mark.parametrize("value", [1e308, -1e16, math.nan])
+def test_a_number_out_of_bounds_is_refused_at_save_and_nothing_is_written(
+    workspace: Workspace, value: float
+) -> None:
+    info = workspace.create(new_dossier("Asso"), author="a")
+    d, rev = workspace.load(info.id)
+    broken = d.model_copy(update={"identity": d.identity.model_copy(update={"fte": value})})
+    with pytest.raises(UnsavableDossierError) as raised:
+        workspace.save(info.id, broken, base=rev, author="a", message="x")
+    assert [i.field for i in raised.value.issues] == ["identity.fte"]
+    assert workspace.head(info.id) == rev
+
+
+def test_a_revision_saved_before_the_bounds_stays_readable(workspace: Workspace) -> None:
+    """An older essdiag saved 1e308 without a word: that revision still opens and restores."""
+    info = workspace.create(new_dossier("Asso"), author="a")
+    d, _ = workspace.load(info.id)
+    content = json.loads(d.to_json())
+    content["identity"]["fte"] = 1e308
+    text = json.dumps(content)
+    with workspace.engine.begin() as conn:
+        conn.execute(
+            schema.revisions.insert().values(
+                dossier_id=info.id,
+                number=2,
+                author="old",
+                created_at=schema.now(),
+                message="old",
+                content=text,
+                sha256=schema.sha256(text.encode()),
+            )
+        )
+    old, number = workspace.load(info.id)
+    assert (number, old.identity.fte) == (2, 1e308)
+    assert workspace.restore(info.id, 1, author="b") == 3

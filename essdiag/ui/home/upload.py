@@ -2,16 +2,19 @@
 
 The file (JSON or the Excel workbook of :mod:`essdiag.dossier_files`) becomes
 a new dossier of the workspace; the open dossier is never changed, even when
-the file is refused.
+the file is refused or cannot be stored.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
+from essdiag.dossier import MAX_DOSSIER_BYTES
 from essdiag.dossier_files import read_dossier_file
+from essdiag.errors import EssdiagError
 from essdiag.i18n import Translator
 from essdiag.ui import state, widgets
+from essdiag.ui.home import flash, show_error
 
 __all__ = ["show"]
 
@@ -26,7 +29,12 @@ def show(_: Translator) -> None:
         )
     )
     upload = st.file_uploader(
-        _("Fichier de dossier"), type=["json", "xlsx"], key="home_import_file"
+        _("Fichier de dossier"),
+        type=["json", "xlsx"],
+        key="home_import_file",
+        help=_("Un dossier essdiag (.json) ou son classeur (.xlsx), {limit} Mo au plus.").format(
+            limit=MAX_DOSSIER_BYTES // 2**20
+        ),
     )
     if upload is None or not st.button(_("Importer"), key="home_import_go", type="primary"):
         return
@@ -37,6 +45,10 @@ def show(_: Translator) -> None:
             title=_("Le fichier « {f} » n'a pas été importé : rien n'a changé.", f=upload.name),
         )
         return
-    widgets.show_issues(issues)
-    state.create_and_open(dossier, _("Import du fichier « {f} »", f=upload.name))
-    st.success(_("Dossier importé et ouvert : {name}.", name=dossier.identity.name))
+    try:
+        info = state.create_and_open(dossier, _("Import du fichier « {f} »", f=upload.name))
+    except EssdiagError as exc:
+        show_error(exc)
+        return
+    flash(_("Dossier importé et ouvert : {name}.", name=info.name), issues=issues)
+    st.rerun()
