@@ -145,7 +145,18 @@ def test_rounding_of_parameters_keeps_two_decimals_at_most() -> None:
     assert fr.value(3.14159) == "3,14"
     assert fr.value(2.0) == "2"
     assert fr.value(Decimal("1234.5")) == f"1{NNBSP}234,5"
-    assert fr.value(float("inf")) == "inf"
+    assert fr.value(float("inf")) == "∞"
+
+
+def test_huge_numbers_are_written_in_scientific_form_never_crash() -> None:
+    # babel cannot group the digits of 1e308 (decimal.InvalidOperation): such a value, met in a
+    # refused input, is written the way a calculator shows it.
+    fr, en = translator("fr"), translator("en")
+    assert fr.number(-1e308) == "−1E308"
+    assert fr.money(1.5e20) == "1,5E20\xa0€"
+    assert en.number(1.5e20) == "1.5E20"
+    assert fr.value(-1e308) == "−1E308"
+    assert fr.number(999_999_999_999.5) == f"1{NNBSP}000{NNBSP}000{NNBSP}000{NNBSP}000"
 
 
 def test_dates_and_months_in_both_languages() -> None:

@@ -32,7 +32,7 @@ from zoneinfo import ZoneInfo
 from babel import Locale
 from babel.dates import format_date, format_datetime
 from babel.messages.pofile import read_po
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import format_currency, format_decimal, format_percent, format_scientific
 
 __all__ = [
     "LANGUAGES",
@@ -115,6 +115,18 @@ MINUS = "\u2212"
 
 def _missing(value: Number | None) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+HUGE = 1e15
+"""Beyond this magnitude a number is written in scientific form (« 1,5E20 »): grouping its digits
+would be unreadable, and babel cannot group a float near 1e308."""
+
+
+def _too_big(value: Number) -> bool:
+    if not isinstance(value, float | Decimal):
+        return False
+    number = float(value)
+    return not math.isfinite(number) or abs(number) >= HUGE
 
 
 _IDENTIFIERS = frozenset(
@@ -230,8 +242,8 @@ class Translator:
         if isinstance(value, int):
             return self.number(value)
         if isinstance(value, float | Decimal):
-            if isinstance(value, float) and not math.isfinite(value):
-                return str(value)
+            if _too_big(value):
+                return self._scientific(value)
             rounded = round(float(value), 2)
             if rounded.is_integer():
                 return self.number(rounded)
@@ -244,13 +256,23 @@ class Translator:
         """A number with grouping and ``digits`` decimals; ``–`` when missing."""
         if value is None or _missing(value):
             return "–"
+        if _too_big(value):
+            return self._scientific(value)
         pattern = "#,##0" + ("." + "0" * digits if digits else "")
         return _minus(str(format_decimal(value, format=pattern, locale=self.locale)))
+
+    def _scientific(self, value: Number) -> str:
+        """A huge or infinite number, written so that it can be read (« 1,5E20 », « ∞ »)."""
+        if not math.isfinite(float(value)):
+            return "∞" if float(value) > 0 else "−∞" if float(value) < 0 else "–"
+        return _minus(str(format_scientific(value, "#.##E0", locale=self.locale)))
 
     def money(self, value: Number | None, digits: int = 2) -> str:
         """An amount in euros (``1 234,56 €``); ``–`` when missing."""
         if value is None or _missing(value):
             return "–"
+        if _too_big(value):
+            return self._scientific(value) + ("\xa0€" if self.lang == "fr" else " €")
         pattern = None if digits == 2 else "#,##0\xa0¤" if self.lang == "fr" else "¤#,##0"
         return _minus(
             str(
@@ -264,6 +286,8 @@ class Translator:
         """A ratio as a percentage (0.125 → ``12,5 %``); ``–`` when missing."""
         if ratio is None or _missing(ratio):
             return "–"
+        if _too_big(ratio * 100):
+            return self._scientific(ratio * 100) + ("\xa0%" if self.lang == "fr" else "%")
         pattern = str(self.locale.percent_formats[None].pattern)
         if digits:
             pattern = pattern.replace("#,##0", "#,##0." + "0" * digits, 1)
