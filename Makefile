@@ -9,8 +9,10 @@ AXE    := tests/browser/node_modules/axe-core/axe.min.js
 PORT   ?= 8501
 # A shared deployment opts in to another address, e.g. `make run ADDRESS=0.0.0.0`.
 ADDRESS ?= 127.0.0.1
+# Nothing is written beside the code: no __pycache__ from any target (issue #10).
+export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint typecheck unit bench i18n constraints clean
+.PHONY: run test lint typecheck unit bench fuzz i18n constraints clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,7 +26,7 @@ $(AXE): tests/browser/package.json
 	else echo "npm not found: browser accessibility tests will be skipped (CI installs it)"; fi
 
 run: $(STAMP)
-	PYTHONDONTWRITEBYTECODE=1 $(BIN)/streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT)
+	$(BIN)/streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -41,6 +43,13 @@ test: $(STAMP) $(AXE) lint typecheck
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
+
+# The fuzz suite's long profile: thousands of inputs through every reader and every uploader
+# (`make test` runs the short one). ESSDIAG_FUZZ_EXAMPLES sets the inputs per reader and
+# strategy; the counts are printed at the end and the failing inputs kept under
+# /tmp/essdiag-fuzz-found (see tests/fuzz/harness.py).
+fuzz: $(STAMP)
+	ESSDIAG_FUZZ_PROFILE=long $(BIN)/pytest -q -p no:cacheprovider tests/fuzz tests/app/test_uploads.py
 
 # Extract the French messages to the template and list those with no English translation
 # yet: add them to essdiag/i18n/locales/en/LC_MESSAGES/<domain>.po.

@@ -17,7 +17,7 @@ import streamlit as st  # noqa: E402
 
 from essdiag import __version__  # noqa: E402
 from essdiag.i18n import LANGUAGES, N_  # noqa: E402
-from essdiag.ui import state, uploads  # noqa: E402
+from essdiag.ui import errors, state, uploads  # noqa: E402
 
 st.set_page_config(
     page_title="essdiag",
@@ -95,4 +95,7 @@ with st.sidebar:
     st.text_input(_("Votre nom (pour l'historique)"), key=state.AUTHOR, placeholder="anonyme")
     state.remember_widget_value(state.AUTHOR)
 
-current.run()
+try:
+    current.run()
+except Exception as exc:  # the last resort: a French message and a reference, never a traceback
+    errors.show_unexpected(exc, page=current.url_path)

@@ -10,7 +10,16 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks import app_bench, fec_bench, risks_bench, store_bench, treasury_bench
+from benchmarks import (
+    app_bench,
+    capabilities_bench,
+    cli_bench,
+    fec_bench,
+    pages_bench,
+    risks_bench,
+    store_bench,
+    treasury_bench,
+)
 
 SUITES = {
     "store": store_bench.run,
@@ -18,6 +27,9 @@ SUITES = {
     "treasury": treasury_bench.run,
     "fec": fec_bench.run,
     "risks": risks_bench.run,
+    "pages": pages_bench.run,
+    "capabilities": capabilities_bench.run,
+    "cli": cli_bench.run,
 }
 
 

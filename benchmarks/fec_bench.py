@@ -6,7 +6,8 @@ own: a bare ``pyarrow.csv.read_csv`` of the file, then ``read_fec`` into the
 canonical ledger, then a full variance (all accounts × 12 months + landing).
 
 Targets (issue #3): import ≤ 1.5 × the bare read, peak RSS < 700 MB,
-variance < 0.5 s.
+variance < 0.5 s. Issue #11: import ≤ 1.5 × a bare read of the same columns with the
+same options (``same``), and peak memory ≤ 1.5 × the file size above the interpreter.
 
 Usage: ``python -m benchmarks fec`` or ``python -m benchmarks.fec_bench [LINES]``.
 """
@@ -86,6 +87,35 @@ if mode == "bare":
     table = pacsv.read_csv(path, parse_options=pacsv.ParseOptions(delimiter="\t", quote_char=False))
     result["seconds"] = time.perf_counter() - t
     result["rows"] = table.num_rows
+elif mode == "same":
+    # The reader's own read: the columns it keeps, its types and options, no checks.
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+    names = open(path, encoding="utf-8").readline().rstrip("\n").split("\t")
+    wanted = ["JournalCode", "EcritureNum", "EcritureDate", "CompteNum", "JournalLib",
+              "CompteLib", "EcritureLib", "Debit", "Credit"]
+    few = {"JournalCode", "JournalLib", "CompteNum", "CompteLib"}
+    types = {c: pa.dictionary(pa.int32(), pa.string()) if c in few else pa.string()
+             for c in wanted}
+    types["EcritureDate"] = pa.int64()
+    t = time.perf_counter()
+    table = pacsv.read_csv(
+        path,
+        read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 24),
+        parse_options=pacsv.ParseOptions(delimiter="\t", quote_char=False, double_quote=False,
+                                         escape_char=False, newlines_in_values=False,
+                                         ignore_empty_lines=False),
+        convert_options=pacsv.ConvertOptions(column_types=types, include_columns=wanted,
+                                              strings_can_be_null=False, null_values=[],
+                                              quoted_strings_can_be_null=False, check_utf8=True),
+    )
+    result["seconds"] = time.perf_counter() - t
+    result["rows"] = table.num_rows
+elif mode == "interpreter":
+    # What the interpreter and the reader's imports hold before any file is read.
+    import essdiag.ledger.fec  # noqa: F401
+    result["seconds"] = 0.0
+    result["rows"] = 0
 elif mode == "import":
     from essdiag.ledger.fec import read_fec
     t = time.perf_counter()
@@ -118,6 +148,11 @@ print(json.dumps(result))
 """
 
 
+MODES = ("bare", "same", "interpreter", "import", "variance")
+"""The measurements, each in its own subprocess: ``same`` reads the reader's columns with its
+options (the issue #11 baseline), ``interpreter`` only imports the reader (the memory floor)."""
+
+
 def _child(mode: str, path: Path) -> dict[str, float]:
     root = Path(__file__).resolve().parent.parent
     done = subprocess.run(
@@ -139,11 +174,11 @@ def run(lines: int = 1_000_000, repeat: int = 3) -> list[dict[str, object]]:
         rows: list[dict[str, object]] = []
         best: dict[str, dict[str, float]] = {}
         for _ in range(repeat):
-            for mode in ("bare", "import", "variance"):
+            for mode in MODES:
                 got = _child(mode, path)
                 if mode not in best or got["seconds"] < best[mode]["seconds"]:
                     best[mode] = got
-        for mode in ("bare", "import", "variance"):
+        for mode in MODES:
             got = best[mode]
             rows.append(
                 {
@@ -154,11 +189,29 @@ def run(lines: int = 1_000_000, repeat: int = 3) -> list[dict[str, object]]:
                 }
             )
         ratio = best["import"]["seconds"] / best["bare"]["seconds"]
+        same = best["import"]["seconds"] / best["same"]["seconds"]
+        base = best["interpreter"]["peak_rss_mb"]
+        memory = (best["import"]["peak_rss_mb"] - base) / (size / 2**20)
         rows.append(
             {
                 "case": "import / bare read",
                 "ratio": round(ratio, 2),
                 "target": "<= 1.5, RSS < 700 MB, variance < 0.5 s",
+            }
+        )
+        rows.append(
+            {
+                "case": "import / same columns and options",
+                "ratio": round(same, 2),
+                "target": "<= 1.5",
+            }
+        )
+        rows.append(
+            {
+                "case": "import peak memory above the interpreter / file size",
+                "ratio": round(memory, 2),
+                "interpreter_mb": round(base),
+                "target": "<= 1.5",
             }
         )
     return rows

@@ -16,19 +16,18 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from essdiag import __version__
-from essdiag.budget.analysis import analyse
-from essdiag.budget.template import read_budget
-from essdiag.budget.variance import Level, PeriodChoice
-from essdiag.dossier_files import read_dossier_file
-from essdiag.errors import Issue, Severity, UnknownParameterError
+import essdiag.commands  # first of essdiag: no bytecode written beside the code from here on
+from essdiag.budget.choices import Level, PeriodChoice
+from essdiag.commands import args
+from essdiag.errors import Issue, Severity
+from essdiag.guards import FORM_LIMITS, TABLE_LIMITS
 from essdiag.i18n import translator
-from essdiag.ledger import combine_ledgers, read_fec
-from essdiag.params import param, parameter_names
 from essdiag.periods import FiscalYear, month_key
-from essdiag.report.variance_xlsx import variance_xlsx
 
-app = typer.Typer(
+# pandas, pyarrow, openpyxl and the report modules are imported inside the subcommand that needs
+# them: ``essdiag --help`` or ``essdiag version`` start without them (benchmarks/cli_bench.py).
+
+app = args.Typer(  # usage errors and bugs as one French line (essdiag/commands/args.py)
     help="essdiag : diagnostic et pilotage d'une structure de l'ESS.",
     no_args_is_help=True,
     add_completion=False,
@@ -41,7 +40,7 @@ PARIS = ZoneInfo("Europe/Paris")
 @app.command()
 def version() -> None:
     """Affiche la version d'essdiag."""
-    typer.echo(__version__)
+    typer.echo(essdiag.__version__)
 
 
 @app.command()
@@ -49,10 +48,10 @@ def validate(
     file: Annotated[Path, typer.Argument(help="Dossier à vérifier (.json ou .xlsx).")],
 ) -> None:
     """Vérifie un fichier de dossier et liste chaque problème trouvé."""
-    if not file.is_file():
-        typer.echo(f"{file} : fichier introuvable.", err=True)
-        raise typer.Exit(UNUSABLE)
-    dossier, issues = read_dossier_file(file.read_bytes(), file.name)
+    from essdiag.dossier_files import read_dossier_file
+
+    # The size is checked on disk before a byte is read (a 6 GB file is refused at once).
+    dossier, issues = read_dossier_file(args.read_input(file, FORM_LIMITS.max_bytes), file.name)
     for issue in issues:
         where = issue.where()
         level = "ERREUR" if issue.severity is Severity.ERROR else "ATTENTION"
@@ -71,6 +70,9 @@ def params(
     ] = None,
 ) -> None:
     """Liste les paramètres légaux en vigueur à une date, avec leur source."""
+    from essdiag.errors import UnknownParameterError
+    from essdiag.params import param, parameter_names
+
     try:
         day = date.fromisoformat(on) if on else datetime.now(PARIS).date()
     except ValueError:
@@ -96,20 +98,23 @@ def _print_issues(issues: list[Issue]) -> None:
 
 
 def _read_file(path: Path) -> bytes:
-    if not path.is_file():
-        typer.echo(f"{path} : fichier introuvable.", err=True)
-        raise typer.Exit(UNUSABLE)
-    return path.read_bytes()
+    return args.read_input(path, TABLE_LIMITS.max_bytes)
 
 
 def _fiscal_year(text: str | None, start_month: int) -> FiscalYear | None:
-    if text is None:
+    label = args.year(text)
+    if label is None:
         return None
-    try:
-        return FiscalYear(label_year=int(text), start_month=start_month)
-    except ValueError:
-        typer.echo(f"Exercice invalide : {text} (attendu AAAA).", err=True)
-        raise typer.Exit(UNUSABLE) from None
+    return FiscalYear(label_year=label, start_month=args.start_month(start_month))
+
+
+def _direction(favourable: object) -> str:
+    """« favorable », « défavorable », or "" for a zero variance (pandas NA, numpy or plain bool)."""
+    import pandas as pd  # already loaded by the report: not a start-up cost
+
+    if favourable is None or favourable is pd.NA:
+        return ""
+    return "favorable" if bool(favourable) else "défavorable"
 
 
 @app.command("validate-fec")
@@ -121,9 +126,9 @@ def validate_fec(
     start_month: Annotated[int, typer.Option(help="Premier mois de l'exercice.")] = 1,
 ) -> None:
     """Vérifie un FEC et liste chaque problème trouvé (ligne, colonne, code)."""
-    if not file.is_file():
-        typer.echo(f"{file} : fichier introuvable.", err=True)
-        raise typer.Exit(UNUSABLE)
+    from essdiag.ledger import read_fec
+
+    args.input_file(file, TABLE_LIMITS.max_bytes)
     # A path is memory-mapped by the reader: a large FEC is not copied in memory.
     result = read_fec(file, file=file.name, fiscal_year=_fiscal_year(year, start_month))
     _print_issues(result.issues)
@@ -158,14 +163,20 @@ def variance(
         Path | None, typer.Option(help="FEC de l'exercice précédent (saisonnalité N−1).")
     ] = None,
     start_month: Annotated[int, typer.Option(help="Premier mois de l'exercice.")] = 1,
+    force: Annotated[
+        bool, typer.Option("--force", help="Remplacer le fichier du rapport s'il existe déjà.")
+    ] = False,
 ) -> None:
     """Écarts budget / réalisé et atterrissage : affiche les lignes à expliquer, écrit le rapport."""
-    try:
-        year, month = (int(x) for x in through.split("-"))
-        fy = FiscalYear.containing(date(year, month, 1), start_month)
-    except ValueError:
-        typer.echo(f"Mois invalide : {through} (attendu AAAA-MM).", err=True)
-        raise typer.Exit(UNUSABLE) from None
+    from essdiag.budget.analysis import analyse
+    from essdiag.budget.template import read_budget
+    from essdiag.ledger import combine_ledgers, read_fec
+    from essdiag.report.variance_xlsx import variance_xlsx
+
+    year, month = args.month(through)
+    fy = FiscalYear.containing(date(year, month, 1), args.start_month(start_month))
+    if out is not None:  # checked before any work: a folder, a missing folder, a file to keep
+        args.output_file(out, force=force)
     section, issues = read_budget(_read_file(budget), file=budget.name, fiscal_year=fy)
     ledgers = []
     for path in actuals:
@@ -199,7 +210,7 @@ def variance(
         f"{fr.money(section.materiality.absolute, 0)} et {fr.percent(section.materiality.relative, 0)})."
     )
     for rec in flagged.itertuples(index=False):
-        sens = "favorable" if rec.favourable is True else "défavorable"
+        sens = _direction(rec.favourable)
         typer.echo(
             f"{rec.key}\t{rec.label}\tbudget {fr.money(rec.budget)}\tréalisé {fr.money(rec.actual)}"
             f"\técart {'+' if rec.variance > 0 else ''}{fr.money(rec.variance)}\t{sens}"
@@ -207,18 +218,23 @@ def variance(
     for fig in report.results.values():
         typer.echo(f"{fig.label} : {fig.shown(fr)}" + (f" ({fig.reason})" if fig.reason else ""))
     if fmt == "csv":
-        text = report.table.to_csv(index=False, sep=";", decimal=",")
+        from essdiag.budget.views import variance_view
+
+        data = variance_view(report.table, export=True).csv(fr)  # formulas neutralised
         if out:
-            out.write_text(text, "utf-8")
+            args.write_output(out, data, force=force)
         else:
-            typer.echo(text)
+            typer.echo(data.decode("utf-8-sig"))
     elif fmt == "xlsx":
         target = out or Path(f"ecarts_{report.period.key}.xlsx")
-        target.write_bytes(variance_xlsx(report))
+        args.write_output(target, variance_xlsx(report), force=force)
         typer.echo(f"Rapport écrit : {target}")
     elif out:
-        out.write_text(report.table.to_string(index=False), "utf-8")
+        args.write_output(out, report.table.to_string(index=False).encode("utf-8"), force=force)
     raise typer.Exit(ISSUES if any(i.severity is not Severity.INFO for i in issues) else OK)
+
+
+essdiag.commands.mount(app)  # essdiag esus, sroi, egalite, watch… (essdiag/commands/)
 
 
 def main() -> None:  # pragma: no cover - console entry point

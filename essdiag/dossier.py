@@ -64,6 +64,7 @@ MAX_DOSSIER_BYTES = 20 * 1024 * 1024
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
+
 def _budget_versions(data: dict[str, Any]) -> dict[str, Any]:
     """Schema 1 → 2: the one budget becomes the adopted initial version of its year.
 
@@ -283,7 +284,9 @@ def read_dossier_json(
     if kind in (FileKind.ZIP, FileKind.OLE2, FileKind.PDF, FileKind.GZIP):
         return None, [kind_issue(kind, N_("un dossier essdiag au format JSON (.json)"), file=file)]
     try:
-        text = raw.decode("utf-8-sig")
+        # Every leading byte order mark is dropped: an editor that adds one to a file
+        # which already had one leaves two, which json reads as a syntax error.
+        text = raw.decode("utf-8-sig").lstrip("\ufeff")
     except UnicodeDecodeError as exc:
         return None, [
             Issue(

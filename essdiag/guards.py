@@ -71,6 +71,8 @@ class Limits:
         max_members: files inside a workbook's archive.
         max_uncompressed: total declared size of the archive's members.
         max_ratio: declared size over compressed size, per member.
+        max_blank_rows: empty rows in a row inside a sheet (a row numbered
+            99,999,999 is preceded by that many empty ones).
     """
 
     max_bytes: int = 200 * MiB
@@ -80,6 +82,7 @@ class Limits:
     max_members: int = 2_000
     max_uncompressed: int = 600 * MiB
     max_ratio: int = 200
+    max_blank_rows: int = 10_000
 
     def but(self, **changes: int) -> Limits:
         """The same limits with some changed."""
@@ -187,11 +190,15 @@ _DAMAGED = N_(
 )
 
 
+_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
+"""Compression methods of the workbooks that spreadsheets write (and zipfile reads)."""
+
+
 def zip_issues(raw: bytes, limits: Limits, *, file: str | None) -> list[Issue]:  # noqa: PLR0911 - a return per refusal
     """Problems of a workbook's archive, found before anything is decompressed.
 
     Checks that it opens as a zip, is not encrypted nor split over several
-    disks, holds at most ``max_members`` files whose declared sizes add up to
+    disks, uses the compression spreadsheets write (stored or deflated), holds at most ``max_members`` files whose declared sizes add up to
     at most ``max_uncompressed`` bytes, none compressed more than
     ``max_ratio`` times (a zip bomb).
     """
@@ -220,6 +227,19 @@ def zip_issues(raw: bytes, limits: Limits, *, file: str | None) -> list[Issue]: 
                     "mot de passe, puis importez-la."
                 ),
                 file,
+            )
+        ]
+    odd = sorted({m.compress_type for m in members} - _METHODS)
+    if odd:
+        return [
+            _archive_issue(
+                N_(
+                    "Le classeur est compressé d'une façon qu'essdiag ne lit pas (méthode "
+                    "{method}) : ouvrez-le dans votre tableur et enregistrez-le de nouveau au "
+                    "format .xlsx."
+                ),
+                file,
+                method=str(odd[0]),
             )
         ]
     declared = sum(m.file_size for m in members)
@@ -287,7 +307,9 @@ def sheet_rows(
     refused with an issue saying so). A parser error part-way (a damaged XML
     part, a shared string that does not exist, an impossible date) stops the
     reading with an issue located at the row reached; the rows read before it
-    are returned.
+    are returned. Empty rows come back as ``()``; a run of more than
+    ``max_blank_rows`` of them (a row numbered 99,999,999, which openpyxl pads with
+    empty rows) ends the reading with a warning, in time linear in the limit.
     """
     name = sheet or getattr(ws, "title", None)
     rows: list[tuple[Any, ...]] = []
@@ -296,9 +318,19 @@ def sheet_rows(
     if reset is not None:
         reset()
     widest = 0
+    blank = 0  # empty rows since the last row with a value
     try:
         for row in ws.iter_rows(max_col=limits.max_columns + 1, values_only=True):
-            if len(rows) > limits.max_rows:
+            if row.count(None) == len(row):  # a gap: openpyxl pads missing rows (r="99999999")
+                blank += 1
+                if blank > limits.max_blank_rows:
+                    issues.append(_blank_run_issue(name, limits, file, len(rows) - blank + 2))
+                    del rows[len(rows) - blank + 1 :]
+                    break
+                rows.append(())
+                continue
+            blank = 0
+            if len(rows) >= limits.max_rows:
                 issues.append(
                     Issue(
                         code="table_too_many_rows",
@@ -311,13 +343,12 @@ def sheet_rows(
                         severity=Severity.WARNING,
                     )
                 )
-                rows.pop()
                 break
-            values = tuple(row)
-            while values and values[-1] is None:
-                values = values[:-1]
-            widest = max(widest, len(values))
-            rows.append(values[: limits.max_columns])
+            end = len(row)
+            while end and row[end - 1] is None:
+                end -= 1
+            widest = max(widest, end)
+            rows.append(tuple(row[: min(end, limits.max_columns)]))
     except Exception:
         log.info("sheet unreadable: %s / %s", file, name, exc_info=True)
         issues.append(
@@ -347,6 +378,20 @@ def sheet_rows(
             )
         )
     return rows, issues
+
+
+def _blank_run_issue(sheet: str | None, limits: Limits, file: str | None, line: int) -> Issue:
+    return Issue(
+        code="table_blank_run",
+        template=N_(
+            "La feuille « {sheet} » a plus de {limit} lignes vides d'affilée à partir de la "
+            "ligne {line} : la suite n'est pas lue."
+        ),
+        params={"sheet": sheet, "limit": limits.max_blank_rows, "line": line},
+        file=file,
+        line=line,
+        severity=Severity.WARNING,
+    )
 
 
 def unexpected_issue(file: str | None, exc: BaseException | None = None) -> Issue:

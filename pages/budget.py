@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from essdiag.i18n import N_
-from essdiag.ui.budget import balance, files, lines, phasing, summary
+from essdiag.ui.budget import balance, files, lines, phasing, summary, versions
 from essdiag.ui.screen import open_screen
 
 screen = open_screen(
@@ -19,16 +19,23 @@ screen = open_screen(
     intro=N_(
         "Construire le budget de l'exercice au format du CERFA 12156 (charges 60 à 68, produits "
         "70 à 78, subventions 74 par financeur, contributions en nature 86/87), le répartir par "
-        "mois et vérifier qu'il est équilibré."
+        "mois et vérifier qu'il est équilibré. Chaque exercice a son budget initial et ses "
+        "budgets rectificatifs, brouillons puis adoptés par le conseil."
     ),
 )
 _ = screen.tr
 
-# The budgeted year, then total charges, total income and their gap (or the empty state).
+# The version shown (year, status, reason), then its charges, income and gap (or the empty state).
 summary.show(screen)
 
-tab_lines, tab_phasing, tab_balance, tab_io = st.tabs(
-    [_("Lignes du budget"), _("Répartition mensuelle"), _("Équilibre"), _("Import / export")]
+tab_lines, tab_phasing, tab_balance, tab_versions, tab_io = st.tabs(
+    [
+        _("Lignes du budget"),
+        _("Répartition mensuelle"),
+        _("Équilibre"),
+        _("Versions"),
+        _("Import / export"),
+    ]
 )
 with tab_lines:  # every line, editable: account, label, heading, code, funder, twelve months
     lines.show(screen)
@@ -36,5 +43,7 @@ with tab_phasing:  # spread one line over the months; the budget's charges and i
     phasing.show(screen)
 with tab_balance:  # is the budget balanced (with the working), and its totals by heading
     balance.show(screen)
-with tab_io:  # the template out and in, or a first budget from last year's actuals
+with tab_versions:  # every version; adopt, revise, delete a draft; prepare the next budget
+    versions.show(screen)
+with tab_io:  # the template out; any spreadsheet in through a column mapping
     files.show(screen)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from essdiag.i18n import N_
-from essdiag.ui.finance import health, plan
+from essdiag.ui.finance import export, health, plan
 from essdiag.ui.screen import open_screen
 
 screen = open_screen(
@@ -31,3 +31,6 @@ with tab_health:  # FRNG, BFR, net cash, CAF… of the latest year, every year, 
     health.show(screen)
 with tab_plan:  # a project's plan: needs and resources, balance, NPV, IRR, loans' schedules
     plan.show(screen)
+
+st.divider()
+export.show(screen)  # health figures with their working, every year, plans and loans

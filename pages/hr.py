@@ -8,7 +8,18 @@ from __future__ import annotations
 import streamlit as st
 
 from essdiag.i18n import N_
-from essdiag.ui.hr import disability, equality, exports, pay, register, skills, social, summary
+from essdiag.ui.hr import (
+    data,
+    disability,
+    equality,
+    exports,
+    layout,
+    pay,
+    register,
+    skills,
+    social,
+    summary,
+)
 from essdiag.ui.screen import open_screen
 
 screen = open_screen(
@@ -24,9 +35,14 @@ screen = open_screen(
 )
 _ = screen.tr
 
+# The rows the last import set aside, under the confirmation of its save.
+layout.pending_issues()
+# The report and charts of the open revision, read once a rerun (None until a register).
+found = data.shown(screen)
 # Headcount, FTE, the equality index and the OETH contribution, or where to start.
-summary.show(screen)
+summary.show(screen, found)
 
+# Only the open tab is drawn: a rerun pays for one tab, not seven (Streamlit keeps which one).
 tabs = st.tabs(
     [
         _("Effectif"),
@@ -36,19 +52,20 @@ tabs = st.tabs(
         _("Compétences"),
         _("Social et QVT"),
         _("Exports"),
-    ]
+    ],
+    key="hr_tab",
+    on_change="rerun",
 )
-with tabs[0]:  # headcounts by category and contract, the register's template and its import
-    register.show(screen)
-with tabs[1]:  # full-time pay scale and bands, highest/lowest ratio, ESUS caps and margins
-    pay.show(screen)
-with tabs[2]:  # the Egapro index, each indicator's working and groups, EU transparency gaps
-    equality.show(screen)
-with tabs[3]:  # OETH: obligation, beneficiaries, contribution and deductions, their inputs
-    disability.show(screen)
-with tabs[4]:  # skills gap heat map, key-person risks to the register, training plan, editors
-    skills.show(screen)
-with tabs[5]:  # turnover, absenteeism, accidents, training access, the QVT survey by theme
-    social.show(screen)
-with tabs[6]:  # the XLSX workbook and the DOCX summary for the board and the CSE
-    exports.show(screen)
+bodies = (
+    register,  # headcounts by category and contract, the register's template and its import
+    pay,  # full-time pay scale and bands, highest/lowest ratio, ESUS caps and margins
+    equality,  # the Egapro index, each indicator's working and groups, EU transparency gaps
+    disability,  # OETH: obligation, beneficiaries, contribution and deductions, their inputs
+    skills,  # skills gap heat map, key-person risks to the register, training plan, editors
+    social,  # turnover, absenteeism, accidents, training access, the QVT survey by theme
+    exports,  # the XLSX workbook and the DOCX summary for the board and the CSE
+)
+for tab, body in zip(tabs, bodies, strict=True):
+    if tab.open:
+        with tab:
+            body.show(screen, found)

@@ -8,8 +8,10 @@ from __future__ import annotations
 import streamlit as st
 
 from essdiag.i18n import N_
-from essdiag.ui.ledger import fec, imports, table
+from essdiag.ui.ledger import balance, fec, imports, table
 from essdiag.ui.screen import open_screen
+
+TABS_KEY = "ledger_tab"
 
 screen = open_screen(
     "ledger",
@@ -19,7 +21,8 @@ screen = open_screen(
     intro=N_(
         "Importez le fichier des écritures comptables (FEC) exporté par votre logiciel, ou un "
         "tableau CSV/XLSX de réalisé. Chaque problème est signalé avec sa ligne et sa colonne ; "
-        "les lignes inutilisables sont mises de côté et le reste est importé."
+        "les lignes inutilisables sont mises de côté et le reste est importé. Vérifiez ensuite "
+        "la balance, le résultat et la trésorerie avec ceux de votre logiciel comptable."
     ),
 )
 _ = screen.tr
@@ -27,8 +30,17 @@ _ = screen.tr
 # The files already imported (name, year, lines, issues, dates), or what to import first.
 imports.show(screen)
 
-tab_fec, tab_table = st.tabs([_("FEC"), _("Tableau CSV ou XLSX")])
-with tab_fec:  # a FEC: how it was read (with the working), every issue, the import
+# Only the open tab's balance is drawn (a rerun stays quick); the import tabs are light and
+# always drawn, so an uploaded file survives a change of tab. A new language opens the first tab.
+tab_fec, tab_table, tab_balance = st.tabs(
+    [_("Importer un FEC"), _("Importer un tableau CSV ou XLSX"), _("Balance et trésorerie")],
+    key=f"{TABS_KEY}_{_.lang}",
+    on_change="rerun",
+)
+with tab_fec:  # a FEC: the year found, how it was read, every issue, what is kept, the import
     fec.show(screen)
 with tab_table:  # a CSV/XLSX table: preview, the column mapping remembered, issues, the import
     table.show(screen)
+if tab_balance.open:
+    with tab_balance:  # result to date, cash at month end, movements by class, trial balance
+        balance.show(screen)

@@ -8,9 +8,29 @@ from __future__ import annotations
 import streamlit as st
 
 from essdiag.i18n import N_
-from essdiag.ui.risks import continuity, files, follow, library, matrix, register, summary
+from essdiag.ui.risks import (
+    continuity,
+    files,
+    follow,
+    follow_language,
+    library,
+    matrix,
+    register,
+    summary,
+)
 from essdiag.ui.risks import map as map_tab
 from essdiag.ui.screen import open_screen
+
+TABS_KEY = "risks_tab"
+TABS = (
+    (N_("Carte"), map_tab.show),  # heat map inherent → residual, top risks, categories, owners
+    (N_("Registre"), register.show),  # the register, and the form of one risk
+    (N_("Suivi"), follow.show),  # overdue actions and reviews, score history across revisions
+    (N_("Continuité"), continuity.show),  # continuity sheets of the critical activities
+    (N_("Bibliothèque"), library.show),  # the ESS risk library, to seed the map
+    (N_("Matrice"), matrix.show),  # the matrix in force, migration of older assessments
+    (N_("Import et export"), files.show),  # XLSX and DOCX exports, the template, the import
+)
 
 screen = open_screen(
     "risks",
@@ -24,32 +44,15 @@ screen = open_screen(
     ),
 )
 _ = screen.tr
+follow_language(screen, TABS_KEY, tuple(t for t, _body in TABS))  # words of the new language
 
 # Headline figures (risks followed, highest bands, late actions and reviews) or the empty state.
 summary.show(screen)
 
-tab_map, tab_register, tab_follow, tab_continuity, tab_library, tab_matrix, tab_files = st.tabs(
-    [
-        _("Carte"),
-        _("Registre"),
-        _("Suivi"),
-        _("Continuité"),
-        _("Bibliothèque"),
-        _("Matrice"),
-        _("Import et export"),
-    ]
-)
-with tab_map:  # heat map inherent → residual, top risks, by category and by owner
-    map_tab.show(screen)
-with tab_register:  # the register, and the form of one risk (identification to actions)
-    register.show(screen)
-with tab_follow:  # overdue actions and reviews, score history across revisions
-    follow.show(screen)
-with tab_continuity:  # continuity sheets of the critical activities
-    continuity.show(screen)
-with tab_library:  # the ESS risk library, to seed the map
-    library.show(screen)
-with tab_matrix:  # the matrix in force, migration of older assessments, new version
-    matrix.show(screen)
-with tab_files:  # XLSX and DOCX exports, the import template and the import
-    files.show(screen)
+# Only the open tab is drawn, so a rerun stays quick; the import tab is light and always drawn,
+# so an uploaded register survives a change of tab.
+tabs = st.tabs([_(t) for t, _body in TABS], key=TABS_KEY, on_change="rerun")
+for tab, (_title, body) in zip(tabs, TABS, strict=True):
+    if tab.open or body is files.show:
+        with tab:
+            body(screen)

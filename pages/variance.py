@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from essdiag.i18n import N_
 from essdiag.ui.screen import open_screen
-from essdiag.ui.variance import charts, choices, exports, flagged, headline, landing, thresholds
+from essdiag.ui.variance import (
+    charts,
+    choices,
+    exports,
+    flagged,
+    headline,
+    landing,
+    thresholds,
+    versions,
+)
 
 screen = open_screen(
     "variance",
@@ -22,17 +31,20 @@ screen = open_screen(
     ),
 )
 
-# No budget or no actuals of its year: say where to get them and stop. Else month, period, level.
+# No budget or no actuals of its year: say where to get them and stop. Else the budget version,
+# the scope (whole, an action, a funder's actions), the month, the period and the level.
 choices.show(screen)
-# Lines to explain, budgeted result and two landings, each with its reading.
+# Lines to explain, the period's budgeted and actual results, the landing: each names its period.
 headline.show(screen)
 # The flagged lines first with the form of their explanations, then every line.
 flagged.show(screen)
 # Waterfall from the budgeted to the actual result; cumulative budget / actual / landing.
 charts.show(screen)
+# When the year has several versions: initial, revised and actual side by side.
+versions.show(screen)
 # The year-end result by three methods with their working, line by line.
 landing.show(screen)
 # The thresholds that flag a variance.
 thresholds.show(screen)
-# The XLSX report, and the CERFA 15059 financial report of a project or a funder.
+# The XLSX report and the CERFA 15059 of the scope, each built when asked.
 exports.show(screen)

@@ -403,3 +403,33 @@ def test_a_wrong_value_anywhere_gives_french_issues_with_every_placeholder_fille
             assert not re.search(r"\{[a-z_]+\}", text), (issue.code, text)
         assert not any(word in issue.message for word in _ENGLISH), (issue.code, issue.message)
     assert dossier is not None or has_errors(issues)
+
+
+def test_a_version_1_budget_becomes_the_adopted_initial_version_of_its_year() -> None:
+    # A file written before budgets had versions (schema 1: one budget, its year, its lines).
+    raw = (Path(__file__).parent / "data" / "budget" / "dossier_schema_1.json").read_bytes()
+    dossier, issues = read_dossier_json(raw)
+    assert dossier is not None, issues
+    assert not has_errors(issues)
+    assert dossier.schema_version == SCHEMA_VERSION == 2
+    budget = dossier.budget
+    assert [(v.id, v.fiscal_year, v.number, str(v.status)) for v in budget.versions] == [
+        ("2025-0", 2025, 0, "adopted")
+    ]
+    assert budget.reference(2025) is budget.versions[0]
+    assert [ln.account for ln in budget.lines_for(2025)] == ["64", "74"]
+    # Thresholds and explanations stay; the explanation reads against any version ("").
+    assert (budget.materiality.absolute, budget.materiality.both) == (2000.0, False)
+    assert [(c.key, c.text, c.version) for c in budget.comments] == [
+        ("64", "Embauche reportée.", "")
+    ]
+    # Written back at schema 2, it reads the same.
+    again, _ = read_dossier_json(dossier.model_dump_json().encode())
+    assert again == dossier
+
+
+def test_the_budget_migration_leaves_an_empty_or_versioned_budget_alone() -> None:
+    empty = MIGRATIONS[1]({"schema_version": 1, "budget": {"lines": []}})
+    assert empty["budget"] == {"versions": []} and empty["schema_version"] == 2
+    versioned = {"schema_version": 1, "budget": {"versions": [{"id": "2026-0"}]}}
+    assert MIGRATIONS[1](versioned)["budget"] == versioned["budget"]

@@ -277,3 +277,16 @@ def test_the_reader_keeps_its_contract_on_an_unexpected_failure(
     )
     assert dossier is None and issue.code == "reader_failed"
     assert "votre dossier n'a pas changé" in issue.message
+
+
+# Fuzz regression (tests/data/fuzz/dossier.read_dossier_json/bom_before_json.json): two
+# UTF-8 byte order marks gave json's English « Unexpected UTF-8 BOM ».
+def test_a_dossier_with_two_byte_order_marks_is_read() -> None:
+    from essdiag.dossier import read_dossier_json
+
+    dossier = Dossier(identity={"name": "Asso"})
+    raw = b"\xef\xbb\xbf\xef\xbb\xbf" + dossier.to_json().encode("utf-8")
+    back, issues = read_dossier_json(raw, file="dossier.json")
+    assert (back, issues) == (dossier, [])
+    back, issues = read_dossier_file(raw, file="dossier.json")
+    assert (back, issues) == (dossier, [])

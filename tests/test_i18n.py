@@ -7,6 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from babel.numbers import format_currency
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from essdiag.i18n import MINUS, N_, LabelledEnum, Money, translator
@@ -194,3 +197,24 @@ def test_money_in_a_message_reads_as_money() -> None:
     fr, en = translator("fr"), translator("en")
     assert fr.fill("{x}", {"x": Money.of_cents(8000)}) == f"80,00{NBSP}€"
     assert en.fill("{x}", {"x": Money.of_cents(-8000)}) == "−€80.00"
+
+
+@settings(max_examples=400)
+@given(
+    value=st.one_of(
+        st.integers(min_value=-(10**14), max_value=10**14),
+        st.floats(min_value=-1e14, max_value=1e14, allow_nan=False),
+        st.decimals(min_value=-(10**12), max_value=10**12, places=3),
+    ),
+    digits=st.sampled_from([0, 2]),
+    lang=st.sampled_from(["fr", "en"]),
+)
+def test_money_writes_what_babel_writes(value: object, digits: int, lang: str) -> None:
+    """The fast euro writer agrees with babel's ``format_currency`` (the reference), minus aside."""
+    tr = translator(lang)
+    locale = "fr_FR" if lang == "fr" else "en_GB"
+    pattern = None if digits == 2 else "#,##0\xa0¤" if lang == "fr" else "¤#,##0"
+    expected = format_currency(
+        value, "EUR", format=pattern, locale=locale, currency_digits=digits == 2
+    ).replace("-", "\u2212", 1)
+    assert tr.money(value, digits) == expected  # type: ignore[arg-type]

@@ -19,8 +19,34 @@ excluded).
 
 from __future__ import annotations
 
-from essdiag.budget.model import budget_frame, monthly_totals
-from essdiag.budget.section import BudgetLine, BudgetSection, Materiality, VarianceComment
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from essdiag.budget.model import budget_frame, monthly_totals
+    from essdiag.budget.section import BudgetLine, BudgetSection, Materiality, VarianceComment
+
+_LAZY = {
+    "BudgetLine": "essdiag.budget.section",
+    "BudgetSection": "essdiag.budget.section",
+    "Materiality": "essdiag.budget.section",
+    "VarianceComment": "essdiag.budget.section",
+    "budget_frame": "essdiag.budget.model",
+    "monthly_totals": "essdiag.budget.model",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The names below are loaded when first asked for (pandas and the models), not before.
+
+    So a light module of the package (:mod:`essdiag.budget.choices`, read by
+    the command line to build its options) loads neither.
+    """
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'essdiag.budget' has no attribute {name!r}")
+
 
 __all__ = [
     "BudgetLine",

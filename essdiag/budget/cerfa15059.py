@@ -20,11 +20,11 @@ import pandas as pd
 
 from essdiag.budget.section import Materiality, VarianceComment
 from essdiag.budget.section.headings import CHARGE_HEADINGS, HEADINGS, INCOME_HEADINGS
-from essdiag.budget.variance import flag_material
+from essdiag.budget.variance import comment_texts, flag_material
 from essdiag.i18n import N_
 from essdiag.periods import Period
 
-__all__ = ["CERFA_COLUMNS", "cerfa15059_table", "comment_level"]
+__all__ = ["CERFA_COLUMNS", "cerfa15059_table", "comment_level", "explanation_key", "scope_key"]
 
 CERFA_COLUMNS = (
     "section",
@@ -41,11 +41,37 @@ CERFA_COLUMNS = (
 
 
 def comment_level(analytic: str | None) -> str:
-    """The ``level`` under which explanations of this report are kept in the dossier."""
+    """The ``level`` under which files of the first version kept this report's explanations.
+
+    Read still (an explanation written then is shown); new explanations are
+    kept with the variance screen's (level ``heading`` or ``funder``, the
+    report's scope): one explanation per gap.
+    """
     return f"cerfa15059:{analytic or '*'}"
 
 
-def cerfa15059_table(
+def explanation_key(code: str) -> tuple[str, str]:
+    """The (level, key) under which a row's explanation is kept: a heading, or a funder.
+
+    Example:
+        >>> explanation_key("60"), explanation_key("74:Région")
+        (('heading', '60'), ('funder', 'Région'))
+    """
+    if code.startswith("74:"):
+        return "funder", code[3:]
+    return "heading", code
+
+
+def scope_key(analytic: str | None, funder: str | None) -> str:
+    """The scope of a report for one action or for a funder's actions (``""`` for all)."""
+    if analytic:
+        return f"action:{analytic}"
+    if funder:
+        return f"funder:{funder}"
+    return ""
+
+
+def cerfa15059_table(  # noqa: PLR0915 - one row of the form per statement
     attributed: pd.DataFrame,
     period: Period,
     *,
@@ -53,6 +79,7 @@ def cerfa15059_table(
     funder: str | None = None,
     materiality: Materiality | None = None,
     comments: list[VarianceComment] | None = None,
+    version: str = "",
 ) -> pd.DataFrame:
     """Forecast vs actual by CERFA heading for one project (analytic code) or the whole structure.
 
@@ -65,7 +92,10 @@ def cerfa15059_table(
         total; income 70…78 (74 detailed by funder), total income, 87,
         total. Columns :data:`CERFA_COLUMNS`; ``variance`` = actual −
         forecast; ``flagged`` marks the gaps to explain (materiality
-        thresholds); ``explanation`` comes from the dossier's comments.
+        thresholds); ``explanation`` comes from the dossier's comments: the
+        ones the variance screen keeps for that heading (or funder), period,
+        scope and budget ``version`` (:func:`explanation_key`), else one
+        written by the first version of this report.
 
     Example:
         >>> from essdiag.budget.section import BudgetLine, BudgetSection
@@ -90,8 +120,18 @@ def cerfa15059_table(
     cents = ["budget_cents", "actual_cents"]
     sums = part.groupby("heading")[cents].sum()
     grants = part[part["heading"] == "74"].groupby("funder")[cents].sum()
-    level = comment_level(analytic or (f"financeur:{funder}" if funder else None))
-    notes = {(c.key, c.period): c.text for c in comments or [] if c.level == level}
+    legacy = comment_level(analytic or (f"financeur:{funder}" if funder else None))
+    old = {(c.key, c.period): c.text for c in comments or [] if c.level == legacy}
+    scope = scope_key(analytic, funder)
+    shared = {
+        level: comment_texts(comments or [], level, period.key, scope, version)
+        for level in ("heading", "funder")
+    }
+
+    def note(code: str) -> str:
+        level, key = explanation_key(code)
+        return shared[level].get(key) or old.get((code, period.key), "")
+
     rows: list[dict[str, object]] = []
 
     def add(
@@ -111,7 +151,7 @@ def cerfa15059_table(
                 "variance": variance,
                 "variance_pct": pct,
                 "flagged": (not total) and flag_material(variance, pct, materiality),
-                "explanation": notes.get((code, period.key), ""),
+                "explanation": note(code),
                 "total": total,
             }
         )

@@ -9,13 +9,14 @@ not). Totals are added up in cents of the lines' months.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
-from essdiag.budget.section import BudgetLine, BudgetSection
+from essdiag.budget.section import BudgetLine, BudgetSection, BudgetVersion
 from essdiag.budget.section.headings import HEADINGS, kind_of
 from essdiag.figures import Figure, Input, Tone
-from essdiag.i18n import N_
+from essdiag.i18n import N_, Money
 
 __all__ = ["BudgetBalance", "balance_check", "balance_figures", "totals_by_heading"]
 
@@ -61,7 +62,11 @@ class BudgetBalance(BaseModel):
         return abs(self.gap) < 0.005
 
 
-def balance_check(section: BudgetSection) -> BudgetBalance:
+def _lines(source: BudgetSection | BudgetVersion | list[BudgetLine]) -> list[BudgetLine]:
+    return source if isinstance(source, list) else list(source.lines)
+
+
+def balance_check(section: BudgetSection | BudgetVersion | list[BudgetLine]) -> BudgetBalance:
     """Total charges and income of the budget and by how much they differ.
 
     Notes:
@@ -76,17 +81,19 @@ def balance_check(section: BudgetSection) -> BudgetBalance:
         >>> balance_check(s).gap
         -120.0
     """
-    charges = income = uses = sources = 0
-    for line in section.lines:
-        head = line.head
-        if head.startswith("86"):
-            uses += _cents(line)
-        elif head.startswith("87"):
-            sources += _cents(line)
-        elif head.startswith("6"):
-            charges += _cents(line)
-        elif head.startswith("7"):
-            income += _cents(line)
+    lines = _lines(section)
+    if not lines:
+        return BudgetBalance(charges=0.0, income=0.0, in_kind_uses=0.0, in_kind_sources=0.0)
+    # One array for every month of every line: linear and fast on a 100 000-line budget.
+    cents = np.rint(np.array([ln.months for ln in lines], dtype=np.float64) * 100).sum(axis=1)
+    heads = np.array([ln.head[:2] for ln in lines], dtype=object)
+    uses_rows = heads == "86"
+    sources_rows = heads == "87"
+    first = np.array([h[:1] for h in heads], dtype=object)
+    charges = int(cents[(first == "6")].sum())
+    income = int(cents[(first == "7")].sum())
+    uses = int(cents[uses_rows].sum())
+    sources = int(cents[sources_rows].sum())
     return BudgetBalance(
         charges=charges / 100,
         income=income / 100,
@@ -107,7 +114,7 @@ def _total(label: str, formula: str, *parts: tuple[str, float]) -> Figure:
     )
 
 
-def balance_figures(section: BudgetSection) -> dict[str, Figure]:
+def balance_figures(section: BudgetSection | BudgetVersion | list[BudgetLine]) -> dict[str, Figure]:
     """Total charges, total income and the gap of a budget, with their working.
 
     Keys ``charges`` (6 + 86), ``income`` (7 + 87) and ``gap`` (income −
@@ -121,21 +128,19 @@ def balance_figures(section: BudgetSection) -> dict[str, Figure]:
         ...                          BudgetLine(account="74", months=[90.0] * 12)])
         >>> g = balance_figures(s)["gap"]
         >>> g.value, g.tone, g.read(translator("fr"))
-        (-120.0, 'watch', "Le budget n'est pas équilibré : il manque 120 € de produits.")
+        (-120.0, 'watch', "Le budget n'est pas équilibré : il manque 120,00\xa0€ de produits.")
     """
     b = balance_check(section)
     tone: Tone
-    if not section.lines or b.balanced:
+    if not _lines(section) or b.balanced:
         reading, tone = N_("Le budget est équilibré."), "good"
     elif b.gap < 0:
         reading, tone = (
-            N_("Le budget n'est pas équilibré : il manque {gap} € de produits."),
+            N_("Le budget n'est pas équilibré : il manque {gap} de produits."),
             "watch",
         )
     else:
-        reading = N_(
-            "Le budget n'est pas équilibré : les produits dépassent les charges de {gap} €."
-        )
+        reading = N_("Le budget n'est pas équilibré : les produits dépassent les charges de {gap}.")
         tone = "watch"
     return {
         "charges": _total(
@@ -163,16 +168,16 @@ def balance_figures(section: BudgetSection) -> dict[str, Figure]:
             ],
             references=(CERFA_12156,),
             reading=reading,
-            reading_params={"gap": round(abs(b.gap), 2)},
+            reading_params={"gap": Money.of_cents(round(abs(b.gap) * 100))},
             tone=tone,
         ),
     }
 
 
-def totals_by_heading(section: BudgetSection) -> pd.DataFrame:
+def totals_by_heading(section: BudgetSection | BudgetVersion | list[BudgetLine]) -> pd.DataFrame:
     """Annual budget per heading: ``heading``, ``label`` (French), ``kind``, ``amount`` (euros)."""
     sums: dict[str, int] = {}
-    for line in section.lines:
+    for line in _lines(section):
         sums[line.head] = sums.get(line.head, 0) + _cents(line)
     heads = sorted(sums)
     return pd.DataFrame(

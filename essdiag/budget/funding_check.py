@@ -23,10 +23,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from essdiag.budget.section import BudgetSection
+from essdiag.budget.section import BudgetLine, BudgetSection
 from essdiag.errors import Issue, Severity
 from essdiag.funding.section import FundingSection
-from essdiag.i18n import N_
+from essdiag.i18n import N_, Money
 from essdiag.periods import FiscalYear
 
 __all__ = [
@@ -65,11 +65,11 @@ def _register_grants(funding: FundingSection, year: int) -> list[_Grant]:
     ]
 
 
-def _budget_grants(budget: BudgetSection) -> list[_Grant]:
+def _budget_grants(lines: list[BudgetLine]) -> list[_Grant]:
     """The budget's grant lines (heading 74), one per line."""
     return [
-        _Grant(line.account, line.funder, round(line.total * 100))
-        for line in budget.lines
+        _Grant(line.account, line.funder, sum(round(m * 100) for m in line.months))
+        for line in lines
         if line.head == GRANT_HEADING
     ]
 
@@ -131,8 +131,9 @@ def _match(ours: list[_Grant], register: list[_Grant]) -> list[_Match]:
     return found
 
 
-def _euros(cents: int) -> float:
-    return cents / 100
+def _euros(cents: int) -> Money:
+    """An amount for a message: the reader's translator writes it as money."""
+    return Money.of_cents(cents)
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ _BUDGET = _Wording(
     only_ours=(
         "grant_not_in_register",
         N_(
-            "Budget {year} : la subvention « {funder} » (compte {account}, {budget} €) "
+            "Budget {year} : la subvention « {funder} » (compte {account}, {budget}) "
             "n'est pas au registre des financements."
         ),
         "budget.lines",
@@ -159,15 +160,15 @@ _BUDGET = _Wording(
         "grant_not_in_budget",
         N_(
             "Registre des financements : la subvention « {funder} » (compte {account}, "
-            "{register} € en {year}) n'a pas de ligne au budget."
+            "{register} en {year}) n'a pas de ligne au budget."
         ),
         "funding.sources",
     ),
     differs=(
         "grant_budget_differs",
         N_(
-            "Budget {year} : la subvention « {funder} » (compte {account}) est de {budget} € "
-            "au budget et de {register} € au registre des financements (écart {gap} €)."
+            "Budget {year} : la subvention « {funder} » (compte {account}) est de {budget} "
+            "au budget et de {register} au registre des financements (écart {gap})."
         ),
         "budget.lines",
     ),
@@ -178,7 +179,7 @@ _ACCOUNTS = _Wording(
     only_ours=(
         "grant_account_not_in_register",
         N_(
-            "Comptes {year} : le compte {account} porte {accounts} € de subventions "
+            "Comptes {year} : le compte {account} porte {accounts} de subventions "
             "qu'aucune ressource du registre des financements ne porte."
         ),
         "funding.sources",
@@ -187,15 +188,15 @@ _ACCOUNTS = _Wording(
         "grant_not_booked",
         N_(
             "Registre des financements : la subvention « {funder} » (compte {account}, "
-            "{register} € en {year}) n'est pas comptabilisée."
+            "{register} en {year}) n'est pas comptabilisée."
         ),
         "funding.sources",
     ),
     differs=(
         "grant_accounts_differ",
         N_(
-            "Comptes {year} : le compte {account} (« {funder} ») porte {accounts} € de "
-            "subventions, le registre des financements {register} € (écart {gap} €)."
+            "Comptes {year} : le compte {account} (« {funder} ») porte {accounts} de "
+            "subventions, le registre des financements {register} (écart {gap})."
         ),
         "funding.sources",
     ),
@@ -247,9 +248,12 @@ def grant_lines_against_register(
 ) -> list[Issue]:
     """Each grant of the budget whose annual amount differs from the register's for ``year``.
 
-    Also reported: a grant line with no register entry (``grant_not_in_register``),
-    and a register grant of ``year`` with no budget line (``grant_not_in_budget``).
-    An empty budget, or a budget of another year, says nothing about ``year``.
+    The budget is the reference version of ``year`` (the last adopted by the
+    board). Also reported: a grant line with no register entry
+    (``grant_not_in_register``), and a register grant of ``year`` with no
+    budget line (``grant_not_in_budget``). An empty budget, or a budget of
+    another year, says nothing about ``year``. Amounts are
+    :class:`~essdiag.i18n.Money` in the params.
 
     Example:
         >>> from essdiag.budget.section import BudgetLine
@@ -259,13 +263,14 @@ def grant_lines_against_register(
         >>> funding = FundingSection(sources=[FundingSource(
         ...     id="dep", name="Insertion", funder="Département", funder_type="departement",
         ...     account="741310", amounts=[YearAmount(year=2026, amount=85_500)])])
-        >>> [(i.code, i.params["budget"], i.params["register"], i.params["gap"])
-        ...  for i in grant_lines_against_register(budget, funding, 2026)]
-        [('grant_budget_differs', 95000.0, 85500.0, 9500.0)]
+        >>> [(i.code, float(i.params["budget"]), float(i.params["register"]), i.message)
+        ...  for i in grant_lines_against_register(budget, funding, 2026)][0][:3]
+        ('grant_budget_differs', 95000.0, 85500.0)
     """
-    if not budget.lines or budget.fiscal_year not in (None, year):
+    lines = budget.lines_for(year)
+    if not lines:
         return []
-    matches = _match(_budget_grants(budget), _register_grants(funding, year))
+    matches = _match(_budget_grants(lines), _register_grants(funding, year))
     return _issues(matches, year, _BUDGET, tolerance_cents)
 
 

@@ -16,21 +16,34 @@ import numpy as np
 import pandas as pd
 
 from essdiag.budget.phasing import spread_cents
-from essdiag.budget.section import BudgetLine, BudgetSection, Phasing
+from essdiag.budget.section import BudgetLine, BudgetSection, BudgetVersion, Phasing
 from essdiag.budget.section.headings import CHARGE_HEADINGS, INCOME_HEADINGS, kind_of
 from essdiag.ledger import account_labels, monthly_activity
 from essdiag.periods import FiscalYear
 
 __all__ = [
+    "Budget",
     "budget_frame",
     "budget_from_actuals",
     "budget_from_last_year",
+    "budget_lines",
     "last_year_actuals",
     "monthly_totals",
 ]
 
 
-def budget_frame(section: BudgetSection, fiscal_year: FiscalYear) -> pd.DataFrame:
+Budget = BudgetSection | BudgetVersion
+"""A budget to compute with: a version, or a section (its reference version of the year)."""
+
+
+def budget_lines(budget: Budget, fiscal_year: FiscalYear | None = None) -> list[BudgetLine]:
+    """The lines of a version, or of a section's reference version of ``fiscal_year``."""
+    if isinstance(budget, BudgetVersion):
+        return list(budget.lines)
+    return budget.lines_for(fiscal_year.label_year if fiscal_year else None)
+
+
+def budget_frame(section: Budget, fiscal_year: FiscalYear) -> pd.DataFrame:
     """One row per budget line and month.
 
     Columns: ``line`` (index of the line), ``account``, ``heading``, ``kind``
@@ -53,7 +66,7 @@ def budget_frame(section: BudgetSection, fiscal_year: FiscalYear) -> pd.DataFram
             "amount",
         )
     }
-    for i, line in enumerate(section.lines):
+    for i, line in enumerate(budget_lines(section, fiscal_year)):
         kind = kind_of(line.head)
         for month, amount in zip(months, line.months, strict=True):
             rows["line"].append(i)
@@ -74,8 +87,11 @@ def budget_frame(section: BudgetSection, fiscal_year: FiscalYear) -> pd.DataFram
     return frame
 
 
-def monthly_totals(section: BudgetSection, fiscal_year: FiscalYear) -> pd.DataFrame:
+def monthly_totals(section: Budget, fiscal_year: FiscalYear) -> pd.DataFrame:
     """Budgeted charges and income per month of the fiscal year.
+
+    ``section`` is a budget version, or the budget section (then its
+    reference version of ``fiscal_year``: the last adopted by the board).
 
     Returns:
         Twelve rows in fiscal-year order with ``month`` ("YYYY-MM"),
@@ -95,7 +111,7 @@ def monthly_totals(section: BudgetSection, fiscal_year: FiscalYear) -> pd.DataFr
     months = fiscal_year.month_keys()
     charges = [0.0] * 12
     income = [0.0] * 12
-    for line in section.lines:
+    for line in budget_lines(section, fiscal_year):
         head = line.head[:2]
         target = charges if head in CHARGE_HEADINGS else income if head in INCOME_HEADINGS else None
         if target is None:
@@ -155,7 +171,9 @@ def budget_from_actuals(
             )
         )
     nxt = FiscalYear(label_year=last_year.label_year + 1, start_month=last_year.start_month)
-    return BudgetSection(fiscal_year=nxt.label_year, start_month=nxt.start_month, lines=lines)
+    return BudgetSection().with_reference(
+        lines=lines, fiscal_year=nxt.label_year, start_month=nxt.start_month
+    )
 
 
 def last_year_actuals(

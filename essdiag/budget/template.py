@@ -21,17 +21,21 @@ trimmed text), like the accounts; the workbook is written with the kernel's
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, Protocol
 
 import numpy as np
 import pandas as pd
 from pydantic import ValidationError
 
 from essdiag.budget.checks import balance_check, totals_by_heading
+from essdiag.budget.importer import BudgetMapping, lines_from_mapping, suggest_budget_mapping
+from essdiag.budget.model import Budget, budget_lines
 from essdiag.budget.section import BudgetLine, BudgetSection, Phasing
 from essdiag.errors import Issue, Severity
-from essdiag.i18n import N_
-from essdiag.ledger.cells import cell_text, cents_from_text
+from essdiag.guards import FORM_LIMITS
+from essdiag.guards import reader as guarded_reader
+from essdiag.i18n import N_, Money
+from essdiag.ledger.cells import cell_text
 from essdiag.ledger.generic import read_table
 from essdiag.periods import FiscalYear
 from essdiag.validation import issues_from_validation
@@ -41,6 +45,7 @@ __all__ = [
     "MONTH_NAMES",
     "TEMPLATE_COLUMNS",
     "budget_table",
+    "budget_workbook",
     "lines_from_table",
     "read_budget",
     "write_budget_xlsx",
@@ -71,113 +76,59 @@ def _month_order(fiscal_year: FiscalYear) -> list[str]:
     return [MONTH_NAMES[m - 1] for _, m in fiscal_year.months()]
 
 
+@guarded_reader
 def read_budget(
-    data: bytes, *, file: str | None = None, fiscal_year: FiscalYear
+    data: bytes,
+    *,
+    file: str | None = None,
+    fiscal_year: FiscalYear,
+    mapping: BudgetMapping | None = None,
 ) -> tuple[BudgetSection | None, list[Issue]]:
-    """Budget lines from the template (XLSX sheet ``Budget`` or its CSV form).
+    """Budget lines from the template (XLSX sheet ``Budget`` or its CSV form), or any layout.
 
-    Returns ``(section, issues)``: a section holding the lines read (fiscal
-    year set), or None when no line could be read. Rows with an invalid
-    account or a non-numeric month are set aside and reported.
+    With ``mapping`` None the template's columns are expected (a month
+    missing is an issue naming it); with a :class:`~essdiag.budget.importer.BudgetMapping`
+    (the screen's column-mapping step) any spreadsheet laid out one row per
+    heading or account and one column per month is read. Returns
+    ``(section, issues)``: a section holding one version with the lines read
+    (fiscal year set), or None when no line could be read.
     """
-    raw, issues = read_table(data, file=file, sheet="Budget")
+    raw, issues = read_table(data, file=file, sheet="Budget", limits=FORM_LIMITS)
     if raw is None:
         return None, issues
-    raw.columns = [str(c).strip() for c in raw.columns]
-    missing = [c for c in (*_FIXED[:1], *MONTH_NAMES) if c not in raw.columns]
-    if missing:
-        issues.append(
-            Issue(
-                code="budget_columns",
-                template=N_("Colonnes du modèle de budget absentes : {names}."),
-                params={"names": ", ".join(missing)},
-                file=file,
-                line=1,
-            )
+    if mapping is None:
+        mapping = suggest_budget_mapping(list(raw.columns), fiscal_year)
+        order = _month_order(fiscal_year)
+        missing = [order[i] for i, name in enumerate(mapping.months) if not name] + (
+            [] if mapping.account else ["Compte"]
         )
-        return None, issues
-    order = _month_order(fiscal_year)
-    month_cents = {}
-    bad_rows: set[int] = set()
-    for name in order:
-        cents, ok = cents_from_text(raw[name].fillna("").astype("str").to_numpy(dtype=object))
-        month_cents[name] = cents
-        for r in np.flatnonzero(~ok)[:50]:
+        if missing:
             issues.append(
                 Issue(
-                    code="budget_amount",
-                    template=N_("Montant non numérique « {value} » : ligne mise de côté."),
-                    params={"value": str(raw[name].iloc[r])},
+                    code="budget_columns",
+                    template=N_("Colonnes du modèle de budget absentes : {names}."),
+                    params={"names": ", ".join(missing)},
                     file=file,
-                    line=int(r) + 2,
-                    column=name,
+                    line=1,
                 )
             )
-        bad_rows.update(int(r) for r in np.flatnonzero(~ok))
-    lines: list[BudgetLine] = []
-    for r in range(len(raw)):
-        row = raw.iloc[r]
-        account = cell_text(row.get("Compte"))
-        if not account and not any(month_cents[m][r] for m in order):
-            continue  # blank row
-        if r in bad_rows:
-            continue
-        if len(account) < 2 or not account[:2].isdigit() or account[0] not in "678":
-            issues.append(
-                Issue(
-                    code="budget_account",
-                    template=N_(
-                        "Compte « {value} » invalide (un compte de charges 6, de produits 7 "
-                        "ou de contributions 86/87) : ligne mise de côté."
-                    ),
-                    params={"value": account},
-                    file=file,
-                    line=r + 2,
-                    column="Compte",
-                )
-            )
-            continue
-        months = [month_cents[m][r] / 100 for m in order]
-        total_text = cell_text(row.get("Total"))
-        if total_text:
-            total, ok = cents_from_text(np.array([total_text], dtype=object))
-            if ok[0] and abs(int(total[0]) - sum(int(month_cents[m][r]) for m in order)) > 1:
-                issues.append(
-                    Issue(
-                        code="budget_total",
-                        template=N_(
-                            "Le total {total} ne fait pas la somme des mois ({sum}) ; "
-                            "les mois sont retenus."
-                        ),
-                        params={
-                            "total": total_text,
-                            "sum": sum(int(month_cents[m][r]) for m in order) / 100,
-                        },
-                        severity=Severity.WARNING,
-                        file=file,
-                        line=r + 2,
-                        column="Total",
-                    )
-                )
-        heading = cell_text(row.get("Rubrique"))
-        lines.append(
-            BudgetLine(
-                account=account,
-                label=cell_text(row.get("Libellé")),
-                heading=heading if heading[:2].isdigit() else "",
-                analytic=cell_text(row.get("Code analytique")),
-                funder=cell_text(row.get("Financeur")),
-                months=months,
-                phasing=Phasing.CUSTOM,
-            )
-        )
+            return None, issues
+    lines, found = lines_from_mapping(raw, mapping, fiscal_year, file=file)
+    issues += found
     if not lines:
         issues.append(
-            Issue(code="budget_empty", template=N_("Aucune ligne de budget lue."), file=file)
+            Issue(
+                code="budget_empty",
+                template=N_(
+                    "Aucune ligne de budget lue : le fichier n'a que son en-tête, ou aucune ligne "
+                    "n'a de compte (6, 7 ou 86/87) et de montants lisibles."
+                ),
+                file=file,
+            )
         )
         return None, issues
-    section = BudgetSection(
-        fiscal_year=fiscal_year.label_year, start_month=fiscal_year.start_month, lines=lines
+    section = BudgetSection().with_reference(
+        lines=lines, fiscal_year=fiscal_year.label_year, start_month=fiscal_year.start_month
     )
     balance = balance_check(section)
     if not balance.balanced:
@@ -185,10 +136,10 @@ def read_budget(
             Issue(
                 code="budget_unbalanced",
                 template=N_(
-                    "Le budget n'est pas équilibré : produits − charges = {gap} € "
+                    "Le budget n'est pas équilibré : produits − charges = {gap} "
                     "(contributions en nature comprises)."
                 ),
-                params={"gap": balance.gap},
+                params={"gap": Money.of_cents(round(balance.gap * 100))},
                 severity=Severity.WARNING,
                 file=file,
             )
@@ -208,15 +159,19 @@ NOTICE: Final = (
 )
 
 
-def write_budget_xlsx(section: BudgetSection, fiscal_year: FiscalYear) -> bytes:
-    """The budget in the documented template, with a summary by heading and a notice sheet."""
+def write_budget_xlsx(section: Budget | list[BudgetLine], fiscal_year: FiscalYear) -> bytes:
+    """The budget in the documented template, with a summary by heading and a notice sheet.
+
+    ``section`` is a version, or the section (its reference version of the year).
+    """
+    lines = section if isinstance(section, list) else budget_lines(section, fiscal_year)
     wb, buf = new_workbook()
     head = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
     money = wb.add_format({"num_format": EUR_FORMAT})
     ws = wb.add_worksheet("Budget")
     header = [*_FIXED, *_month_order(fiscal_year), "Total"]
     ws.write_row(0, 0, header, head)
-    for r, line in enumerate(section.lines, start=1):
+    for r, line in enumerate(lines, start=1):
         for c, text in enumerate((line.account, line.label, line.head, line.analytic, line.funder)):
             ws.write_string(r, c, safe_text(text))
         for c, amount in enumerate(line.months, start=len(_FIXED)):
@@ -229,12 +184,12 @@ def write_budget_xlsx(section: BudgetSection, fiscal_year: FiscalYear) -> bytes:
     ws.freeze_panes(1, 2)
     summary = wb.add_worksheet("Synthèse")
     summary.write_row(0, 0, ["Rubrique", "Intitulé (CERFA 12156)", "Montant"], head)
-    totals = totals_by_heading(section)
+    totals = totals_by_heading(lines)
     for r, rec in enumerate(totals.itertuples(index=False), start=1):
         summary.write_string(r, 0, str(rec.heading))
         summary.write_string(r, 1, safe_text(str(rec.label)))
         summary.write_number(r, 2, float(rec.amount), money)
-    balance = balance_check(section)
+    balance = balance_check(lines)
     r = len(totals) + 2
     for label, value in (
         ("Total des charges (6 + 86)", balance.charges + balance.in_kind_uses),
@@ -255,12 +210,12 @@ def write_budget_xlsx(section: BudgetSection, fiscal_year: FiscalYear) -> bytes:
     return buf.getvalue()
 
 
-def budget_table(section: BudgetSection, fiscal_year: FiscalYear) -> pd.DataFrame:
+def budget_table(section: Budget, fiscal_year: FiscalYear) -> pd.DataFrame:
     """The budget as the template's table (fiscal-year month order), for display and editing."""
     order = _month_order(fiscal_year)
     rows = [
         [line.account, line.label, line.head, line.analytic, line.funder, *line.months, line.total]
-        for line in section.lines
+        for line in budget_lines(section, fiscal_year)
     ]
     frame = pd.DataFrame(rows, columns=[*_FIXED, *order, "Total"])
     for c in _FIXED:
@@ -320,3 +275,19 @@ def _amount(value: object) -> float:
         return 0.0
     number = float(value)  # type: ignore[arg-type]
     return 0.0 if np.isnan(number) else number
+
+
+def budget_workbook(dossier: BudgetHolder, *, version: str) -> bytes:
+    """One version of the dossier's budget as the template workbook (for the screens' cache)."""
+    found = dossier.budget.version(version) if version else dossier.budget.reference()
+    if found is None:
+        return write_budget_xlsx([], FiscalYear(label_year=2000))
+    fy = FiscalYear(label_year=found.fiscal_year or 2000, start_month=found.start_month)
+    return write_budget_xlsx(found, fy)
+
+
+class BudgetHolder(Protocol):
+    """What :func:`budget_workbook` reads of a dossier: its budget section."""
+
+    @property
+    def budget(self) -> BudgetSection: ...

@@ -29,52 +29,31 @@ Attribution of actuals to budget lines:
 from __future__ import annotations
 
 import math
-from typing import Final, cast
+from typing import Final
 
 import numpy as np
 import pandas as pd
 
-from essdiag.budget.model import budget_frame
-from essdiag.budget.section import BudgetSection, Materiality, VarianceComment
+from essdiag.budget.choices import Level, PeriodChoice
+from essdiag.budget.model import Budget, budget_frame, budget_lines
+from essdiag.budget.section import Materiality, VarianceComment
 from essdiag.budget.section.headings import HEADINGS, kind_of
 from essdiag.figures import Figure, Input
-from essdiag.i18n import N_, LabelledEnum
-from essdiag.periods import FiscalYear, Period, PeriodKind
+from essdiag.i18n import N_
+from essdiag.periods import FiscalYear, Period
 
 __all__ = [
     "TABLE_COLUMNS",
     "Level",
     "PeriodChoice",
     "attribute_actuals",
+    "comment_texts",
     "flag_material",
     "flagged_figure",
     "is_favourable",
     "level_keys",
     "variance_table",
 ]
-
-
-class Level(LabelledEnum):
-    """Levels of detail of a variance table (the order in which they are offered)."""
-
-    HEADING = "heading", N_("Rubrique (60 … 78)")
-    ACCOUNT = "account", N_("Compte")
-    ANALYTIC = "analytic", N_("Code analytique")
-    FUNDER = "funder", N_("Financeur")
-
-
-class PeriodChoice(LabelledEnum):
-    """The kinds of period a variance is computed over (:class:`~essdiag.periods.Period`)."""
-
-    MONTH = "month", N_("Mois")
-    QUARTER = "quarter", N_("Trimestre")
-    YTD = "ytd", N_("Cumul depuis le début de l'exercice")
-    YEAR = "year", N_("Exercice entier")
-
-    @property
-    def kind(self) -> PeriodKind:
-        """The kind as :meth:`essdiag.periods.Period.of` takes it."""
-        return cast("PeriodKind", str(self))
 
 
 NO_CODE: Final = N_("(sans code)")
@@ -104,11 +83,13 @@ def _longest_prefix(accounts: list[str], keys: list[str]) -> dict[str, str | Non
 
 
 def attribute_actuals(
-    section: BudgetSection, fiscal_year: FiscalYear, actuals: pd.DataFrame
+    section: Budget, fiscal_year: FiscalYear, actuals: pd.DataFrame
 ) -> pd.DataFrame:
     """Actuals put on the budget's lines, month by month (see the module docstring).
 
     Parameters:
+        section: a budget version, or the budget section (its reference
+            version of ``fiscal_year``).
         actuals: :func:`essdiag.ledger.monthly_activity` (``month``,
             ``account``, ``analytic``, ``amount_cents``).
 
@@ -121,6 +102,7 @@ def attribute_actuals(
         the projections. Σ actual_cents = Σ actuals of the fiscal year.
     """
     months = fiscal_year.month_keys()
+    budget_lines_ = budget_lines(section, fiscal_year)
     bud = budget_frame(section, fiscal_year)
     actuals = pd.DataFrame(
         {
@@ -135,10 +117,10 @@ def attribute_actuals(
     monthly = actuals[actuals["month"].isin(months)]
     lines = pd.DataFrame(
         {
-            "line": pd.Series(range(len(section.lines)), dtype="int64"),
-            "account": pd.Series([ln.account for ln in section.lines], dtype="str"),
-            "analytic": pd.Series([ln.analytic for ln in section.lines], dtype="str"),
-            "total": pd.Series([abs(ln.total) for ln in section.lines], dtype="float64"),
+            "line": pd.Series(range(len(budget_lines_)), dtype="int64"),
+            "account": pd.Series([ln.account for ln in budget_lines_], dtype="str"),
+            "analytic": pd.Series([ln.analytic for ln in budget_lines_], dtype="str"),
+            "total": pd.Series([abs(ln.total) for ln in budget_lines_], dtype="float64"),
         }
     )
     keys = _longest_prefix(sorted(set(act["account"].astype("str"))), list(lines["account"]))
@@ -196,16 +178,18 @@ def attribute_actuals(
 
 
 def is_favourable(kind: str, variance: float) -> bool | None:
-    """Favourable or not, by the sign rule of DOMAIN.md; None for other kinds.
+    """Favourable or not, by the sign rule of DOMAIN.md; None for a nil gap and other kinds.
 
     Example:
-        >>> is_favourable("income", 10.0), is_favourable("charge", 10.0)
-        (True, False)
+        >>> is_favourable("income", 10.0), is_favourable("charge", 10.0), is_favourable("charge", 0)
+        (True, False, None)
     """
+    if abs(variance) < 0.005:
+        return None
     if kind in ("income", "in_kind_source"):
-        return variance >= 0
+        return variance > 0
     if kind in ("charge", "in_kind_use"):
-        return variance <= 0
+        return variance < 0
     return None
 
 
@@ -260,6 +244,8 @@ def variance_table(
     materiality: Materiality | None = None,
     comments: list[VarianceComment] | None = None,
     kinds: tuple[str, ...] = ("charge", "income"),
+    scope: str = "",
+    version: str = "",
 ) -> pd.DataFrame:
     """Budget, actual and variance per line of a level over a period (columns :data:`TABLE_COLUMNS`).
 
@@ -269,7 +255,9 @@ def variance_table(
         level: account, heading, analytic or funder (funder keeps only lines
             with a funder).
         materiality: thresholds (defaults of :class:`Materiality`).
-        comments: explanations kept in the dossier.
+        comments: explanations kept in the dossier; those of this level,
+            period, ``scope`` and budget ``version`` (or written before
+            budgets had versions) are shown (:func:`comment_for`).
         kinds: which kinds of lines (charges and income by default; 86/87
             contributions in kind are left out).
 
@@ -282,7 +270,7 @@ def variance_table(
         flagged lines first, then by |variance| descending.
 
     Example:
-        >>> from essdiag.budget.section import BudgetLine
+        >>> from essdiag.budget.section import BudgetLine, BudgetSection
         >>> fy = FiscalYear(label_year=2026)
         >>> s = BudgetSection(lines=[BudgetLine(account="606", months=[100.0] * 12)])
         >>> act = pd.DataFrame({"month": ["2026-01"], "account": ["606"], "analytic": [""],
@@ -330,9 +318,13 @@ def variance_table(
         flag_material(v, r, materiality)
         for v, r in zip(out["variance"], out["variance_pct"], strict=True)
     ]
-    notes = {(c.level, c.key, c.period): c.text for c in comments or []}
+    notes = {
+        kind: comment_texts(comments or [], str(level), period.key, scope, version, kind=kind)
+        for kind in set(out["kind"])
+    }
     out["comment"] = pd.Series(
-        [notes.get((str(level), str(k), period.key), "") for k in out["key"]], dtype="str"
+        [notes[kind].get(str(k), "") for kind, k in zip(out["kind"], out["key"], strict=True)],
+        dtype="str",
     )
     # Accounts without a label in the budget: show the key.
     out["label"] = out["label"].where(out["label"] != "", out["key"])
@@ -340,6 +332,40 @@ def variance_table(
         ["flagged", "_abs"], ascending=[False, False], kind="stable"
     )
     return out[list(TABLE_COLUMNS)].reset_index(drop=True)
+
+
+def comment_texts(
+    comments: list[VarianceComment],
+    level: str,
+    period: str,
+    scope: str,
+    version: str,
+    *,
+    kind: str | None = None,
+) -> dict[str, str]:
+    """Key → explanation of the gaps of one level, period, scope and budget version.
+
+    One explanation per gap: a comment of that version wins over one written
+    before budgets had versions (``version`` ""). With ``kind``, only the
+    comments of that kind of line (or of any kind, ``kind`` "") count: an
+    analytic code carries a charge gap and an income gap, each with its own.
+
+    Example:
+        >>> c = [VarianceComment(level="heading", key="60", period="2026", text="ancien"),
+        ...      VarianceComment(level="heading", key="60", period="2026", text="v1",
+        ...                      version="2026-1")]
+        >>> comment_texts(c, "heading", "2026", "", "2026-1"), comment_texts(c, "heading", "2026", "", "2026-0")
+        ({'60': 'v1'}, {'60': 'ancien'})
+    """
+    found: dict[str, str] = {}
+    for c in comments:
+        if (c.level, c.period, c.scope) != (level, period, scope):
+            continue
+        if kind is not None and c.kind not in ("", kind):
+            continue
+        if c.version == version or (not c.version and c.key not in found):
+            found[c.key] = c.text
+    return found
 
 
 def flagged_figure(table: pd.DataFrame, materiality: Materiality) -> Figure:

@@ -16,22 +16,26 @@ from typing import Any
 
 import pandas as pd
 
-from essdiag.budget.landing import Method
-from essdiag.budget.section import BudgetLine
+from essdiag.budget.landing import Method, Note
+from essdiag.budget.section import BudgetLine, BudgetVersion
 from essdiag.budget.section.headings import Kind
 from essdiag.figures import Column, View
 from essdiag.i18n import N_, Translator
-from essdiag.periods import FiscalYear
+from essdiag.periods import FiscalYear, month_title
 
 __all__ = [
     "TO_WRITE",
     "cerfa15059_view",
     "cumulative_view",
     "headings_view",
+    "landing_lines_view",
     "landing_view",
     "line_months_view",
+    "lines_view",
     "monthly_totals_view",
     "variance_view",
+    "versions_list_view",
+    "versions_view",
     "waterfall_view",
 ]
 
@@ -59,11 +63,13 @@ def _direction(value: Any) -> str | None:
     return N_("Favorable") if bool(value) else N_("Défavorable")
 
 
-def variance_view(table: pd.DataFrame, *, export: bool = False) -> View:
+def variance_view(table: pd.DataFrame, *, export: bool = False, projected: bool = False) -> View:
     """A variance table (:func:`essdiag.budget.variance.variance_table`).
 
     On the screen, « À expliquer » says « Oui » on the flagged lines; in the
-    export the column is « Seuil dépassé » and says « À expliquer ».
+    export the column is « Seuil dépassé » and says « À expliquer ». With
+    ``projected`` (the whole year before its end) the actual column is the
+    landing and says so.
 
     Example:
         >>> from essdiag.i18n import translator
@@ -97,9 +103,11 @@ def variance_view(table: pd.DataFrame, *, export: bool = False) -> View:
             _KEY,
             _LABEL,
             Column("budget", N_("Budget"), "EUR"),
-            Column("actual", N_("Réalisé"), "EUR"),
-            Column("variance", N_("Écart (€)"), "EUR"),
-            Column("variance_pct", N_("Écart (%)"), "%"),
+            Column("actual", N_("Atterrissage (réalisé + budget restant)"), "EUR")
+            if projected
+            else Column("actual", N_("Réalisé"), "EUR"),
+            Column("variance", N_("Écart"), "EUR"),
+            Column("variance_pct", N_("Écart relatif"), "%"),
             Column("direction", N_("Sens"), "label"),
             flag,
             Column("comment", N_("Explication")),
@@ -142,22 +150,25 @@ def cumulative_view(cumulative: pd.DataFrame) -> View:
     )
 
 
-def _short(label: str, width: int = 28) -> str:
-    """A label cut to ``width`` characters with an ellipsis (axis labels stay readable)."""
-    return label if len(label) <= width else label[: width - 1].rstrip() + "…"
-
-
-def waterfall_view(table: pd.DataFrame, tr: Translator, *, max_steps: int = 12) -> View:
+def waterfall_view(
+    table: pd.DataFrame,
+    tr: Translator,
+    *,
+    max_steps: int = 12,
+    actual_label: str = N_("Résultat réalisé"),
+) -> View:
     """Steps from budgeted to actual result of the period, one per line of the variance table.
 
     Each step is the line's effect on the result: +variance for income,
     −variance for charges. The ``max_steps`` largest effects get a step each;
     the others are added up in one "other variances" step, so the chart stays
     readable at account level. Step names carry the line's key and are unique
-    (a category axis would merge equal names), written in the reader's
-    language (``tr``). The frame holds ``step``, ``effect`` (euros) and
-    ``kind`` (``total`` or ``relative``); the first row is the budgeted result,
-    the last the actual one.
+    (a category axis would merge equal names), whole (the chart shortens
+    them, the table and its CSV keep them), written in the reader's language
+    (``tr``). The frame holds ``step``, ``effect`` (euros) and ``kind``
+    (``total`` or ``relative``); the first row is the budgeted result, the
+    last the actual one (``actual_label`` names it: « Résultat réalisé », or
+    « Résultat atterri » for a year not over).
 
     Example:
         >>> from essdiag.i18n import translator
@@ -179,7 +190,7 @@ def waterfall_view(table: pd.DataFrame, tr: Translator, *, max_steps: int = 12) 
             table["key"].astype("str"), (_(str(x)) for x in table["label"]), strict=True
         )
     ]
-    steps = pd.DataFrame({"step": [_short(n) for n in names], "effect": effect.to_numpy()})
+    steps = pd.DataFrame({"step": names, "effect": effect.to_numpy()})
     steps = steps[steps["effect"].abs() >= 0.005]
     steps = steps.reindex(steps["effect"].abs().sort_values(ascending=False).index)
     shown, rest = steps.iloc[:max_steps], steps.iloc[max_steps:]
@@ -199,11 +210,11 @@ def waterfall_view(table: pd.DataFrame, tr: Translator, *, max_steps: int = 12) 
                 "kind": "relative",
             }
         )
-    rows.append({"step": _("Résultat réalisé"), "effect": actual_result, "kind": "total"})
+    rows.append({"step": _(actual_label), "effect": actual_result, "kind": "total"})
     out = pd.DataFrame(rows)
     out["effect"] = out["effect"].round(2)
     return View(
-        (Column("step", N_("Étape")), Column("effect", N_("Effet (€)"), "EUR")),
+        (Column("step", N_("Étape")), Column("effect", N_("Effet sur le résultat"), "EUR")),
         out,
         title=N_("Du résultat budgété au résultat réalisé"),
     )
@@ -243,14 +254,14 @@ def cerfa15059_view(cerfa: pd.DataFrame, *, export: bool = False) -> View:
     money = (
         Column("budget", N_("Prévision"), "EUR"),
         Column("actual", N_("Réalisation"), "EUR"),
-        Column("variance", N_("Écart (€)"), "EUR"),
+        Column("variance", N_("Écart"), "EUR"),
     )
     columns = (
         (
             Column("code", N_("Rubrique")),
             Column("title", N_("Intitulé"), "label"),
             *money,
-            Column("variance_pct", N_("Écart (%)"), "%"),
+            Column("variance_pct", N_("Écart relatif"), "%"),
             Column("note", N_("Explication de l'écart"), "label"),
         )
         if export
@@ -289,6 +300,40 @@ def line_months_view(line: BudgetLine, fiscal_year: FiscalYear) -> View:
     )
 
 
+def lines_view(version: BudgetVersion, fiscal_year: FiscalYear, tr: Translator) -> View:
+    """The lines of a budget version, one column per month (named « janvier 2026 »…) and the total.
+
+    For reading (an adopted version); a draft is edited in the template's own table.
+    """
+    months = fiscal_year.month_keys()
+    lines = version.lines
+    frame = pd.DataFrame(
+        {
+            "account": [ln.account for ln in lines],
+            "label": [ln.label for ln in lines],
+            "heading": [ln.head for ln in lines],
+            "analytic": [ln.analytic for ln in lines],
+            "funder": [ln.funder for ln in lines],
+            **{m: [float(ln.months[i]) for ln in lines] for i, m in enumerate(months)},
+            # Summed in cents and rounded once, as the balance check does.
+            "total": [sum(round(x * 100) for x in ln.months) / 100 for ln in lines],
+        }
+    )
+    return View(
+        (
+            Column("account", N_("Compte")),
+            Column("label", N_("Libellé")),
+            Column("heading", N_("Rubrique")),
+            Column("analytic", N_("Code analytique")),
+            Column("funder", N_("Financeur")),
+            *(Column(m, month_title(m, tr), "EUR") for m in months),
+            Column("total", N_("Total"), "EUR"),
+        ),
+        frame,
+        title=N_("Lignes du budget"),
+    )
+
+
 def headings_view(totals: pd.DataFrame) -> View:
     """Annual budget by heading (:func:`essdiag.budget.checks.totals_by_heading`); keeps ``kind``."""
     return View(
@@ -299,4 +344,124 @@ def headings_view(totals: pd.DataFrame) -> View:
         ),
         totals[["heading", "label", "kind", "amount"]].reset_index(drop=True),
         title=N_("Budget annuel par rubrique"),
+    )
+
+
+def landing_lines_view(lines: pd.DataFrame) -> View:
+    """The landing of every budget line (:func:`essdiag.budget.landing.line_landing`), its inputs
+    and where a method did not use its own formula."""
+    frame = pd.DataFrame(
+        {
+            "kind": pd.Series([Kind(str(k)) for k in lines["kind"]], dtype="object"),
+            "account": lines["account"].astype("str"),
+            "label": lines["label"].astype("str").where(lines["label"] != "", lines["account"]),
+            "analytic": lines["analytic"].astype("str"),
+            **{
+                c: lines[c].astype("float64")
+                for c in (
+                    "actual_to_date",
+                    "budget_year",
+                    "budget_to_date",
+                    "remaining",
+                    "share",
+                    *(str(m) for m in Method),
+                )
+            },
+            "note": pd.Series(
+                [
+                    Note(str(r)).label if r else (Note(str(s_)).label if s_ else "")
+                    for r, s_ in zip(lines["runrate_note"], lines["seasonal_note"], strict=True)
+                ],
+                dtype="object",
+            ),
+        }
+    )
+    return View(
+        (
+            _KIND,
+            Column("account", N_("Compte")),
+            Column("label", N_("Libellé"), "text"),
+            Column("analytic", N_("Code analytique")),
+            Column("actual_to_date", N_("Réalisé à date (A)"), "EUR"),
+            Column("budget_year", N_("Budget annuel (B)"), "EUR"),
+            Column("budget_to_date", N_("Budget à date (Bk)"), "EUR"),
+            Column("remaining", N_("Budget restant (B − Bk)"), "EUR"),
+            Column("share", N_("Part N−1 à date (s)"), "%"),
+            Column(str(Method.BUDGET), N_("A + (B − Bk)"), "EUR"),
+            Column(str(Method.RUNRATE), N_("A × 12 / k"), "EUR"),
+            Column(str(Method.SEASONAL), N_("A ÷ s"), "EUR"),
+            Column("note", N_("Remarque"), "label"),
+        ),
+        frame,
+        title=N_("Atterrissage ligne par ligne"),
+    )
+
+
+def versions_view(table: pd.DataFrame, versions: list[BudgetVersion], tr: Translator) -> View:
+    """Budget versions side by side with the actual (:func:`essdiag.budget.analysis.versions_table`).
+
+    Each version's column is named in the reader's language (« Budget
+    initial 2026 », « Budget rectificatif n° 1 2026 »); the variance is
+    against the last version.
+    """
+    keys = [f"budget_{v.id}" for v in versions]
+    frame = pd.DataFrame(
+        {
+            **_keyed(table, [*keys, "actual", "variance"]),
+        }
+    )
+    last = tr.fill(versions[-1].name, versions[-1].name_params) if versions else ""
+    return View(
+        (
+            _KIND,
+            _KEY,
+            _LABEL,
+            *(
+                Column(k, tr.fill(v.name, v.name_params), "EUR")
+                for k, v in zip(keys, versions, strict=True)
+            ),
+            Column("actual", N_("Réalisé"), "EUR"),
+            Column(
+                "variance", tr(N_("Écart au {version}"), version=last[:1].lower() + last[1:]), "EUR"
+            ),
+        ),
+        frame,
+        title=N_("Budget initial, budgets rectificatifs et réalisé"),
+    )
+
+
+def versions_list_view(versions: list[BudgetVersion], tr: Translator) -> View:
+    """The versions of the budgets: which (named in the reader's language), status, date, author,
+    reason, totals."""
+    rows = []
+    for v in versions:
+        charges = sum(round(m * 100) for ln in v.lines if ln.head[:1] == "6" for m in ln.months)
+        income = sum(round(m * 100) for ln in v.lines if ln.head[:1] == "7" for m in ln.months)
+        rows.append(
+            {
+                "year": v.fiscal_year,
+                "name": tr.fill(v.name, v.name_params),
+                "status": v.status,
+                "date": v.date,
+                "author": v.author,
+                "reason": v.reason,
+                "lines": len(v.lines),
+                "charges": charges / 100,
+                "income": income / 100,
+            }
+        )
+    return View.of(
+        (
+            Column("year", N_("Exercice")),
+            Column("name", N_("Version")),
+            Column("status", N_("Statut"), "label"),
+            Column("date", N_("Date"), "date"),
+            Column("author", N_("Auteur")),
+            Column("reason", N_("Motif")),
+            Column("lines", N_("Lignes"), "count"),
+            Column("charges", N_("Charges"), "EUR"),
+            Column("income", N_("Produits"), "EUR"),
+        ),
+        rows,
+        N_("Versions du budget"),
     )

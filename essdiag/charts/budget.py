@@ -41,7 +41,13 @@ def phasing_chart(view: View, tr: Translator) -> go.Figure:
         tr,
         title=tr(view.title),
         barmode="group",
-        xaxis={"type": "category"},
+        xaxis={"type": "category", "tickangle": -45},
+        height=440,
+    )
+    # The legend above the bars: the slanted month names below need the room.
+    fig.update_layout(
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        margin={"l": 60, "r": 20, "t": 90, "b": 90},
     )
     return money_axis(fig, tr)
 

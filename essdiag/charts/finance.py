@@ -9,7 +9,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from essdiag.charts.theme import PALETTE, apply_theme, money_axis
-from essdiag.charts.treasury import month_axis
+from essdiag.charts.treasury import LEGEND_BELOW, READABLE, month_axis
 from essdiag.figures import View
 from essdiag.i18n import Translator
 
@@ -28,7 +28,7 @@ def plan_chart(view: View, tr: Translator) -> go.Figure:
             marker_color=PALETTE[i % len(PALETTE)],
         )
     apply_theme(fig, tr, title=tr("Plan de financement : besoins et ressources"), barmode="stack")
-    fig.update_layout(legend={"orientation": "v", "x": 1.02, "y": 1, "yanchor": "top"})
+    fig.update_layout(**READABLE, legend={**LEGEND_BELOW, "y": -0.12})
     return money_axis(fig, tr)
 
 
@@ -67,6 +67,10 @@ def loan_chart(view: View, tr: Translator) -> go.Figure:
             "showgrid": False,
             "rangemode": "tozero",
             "tickmode": "auto",
+            "tickformat": ",.0f",
+            "ticksuffix": " €" if tr.lang == "fr" else "",
+            "tickprefix": "" if tr.lang == "fr" else "€",
         },
     )
-    return money_axis(month_axis(fig), tr)
+    fig.update_layout(**READABLE, legend=LEGEND_BELOW, margin={"b": 110})
+    return money_axis(month_axis(fig, tr, [str(d) for d in schedule["due"]]), tr)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from essdiag.charts.theme import FAVOURABLE, NEUTRAL, PALETTE, UNFAVOURABLE, apply_theme, money_axis
-from essdiag.charts.treasury import month_axis
+from essdiag.charts.treasury import LEGEND_BELOW, READABLE, month_axis
 from essdiag.figures import View
 from essdiag.i18n import Translator
 
@@ -35,7 +35,7 @@ def family_chart(view: View, tr: Translator, *, year: int) -> go.Figure:
         )
     )
     apply_theme(fig, tr, title=tr("Ressources de fonctionnement {year} par famille", year=year))
-    fig.update_layout(margin={"r": 70})
+    fig.update_layout(**READABLE, margin={"r": 80}, showlegend=False)
     fig.update_yaxes(autorange="reversed")
     return money_axis(fig, tr, axis="x")
 
@@ -55,8 +55,10 @@ def funder_chart(view: View, tr: Translator, *, year: int, top: int = 12) -> go.
             cliponaxis=False,
         )
     )
-    apply_theme(fig, tr, title=tr("Principaux financeurs {year}", year=year), height=420)
-    fig.update_layout(margin={"r": 70})
+    apply_theme(
+        fig, tr, title=tr("Principaux financeurs {year}", year=year), height=120 + 38 * len(head)
+    )
+    fig.update_layout(**READABLE, margin={"r": 80}, showlegend=False)
     fig.update_yaxes(autorange="reversed")
     return money_axis(fig, tr, axis="x")
 
@@ -91,18 +93,23 @@ def trend_chart(view: View, tr: Translator) -> go.Figure:
     money_axis(fig, tr)
     fig.update_xaxes(type="category")
     # money_axis formats every y axis: the share axis gets its own format afterwards.
+    ticks = [0, 0.25, 0.5, 0.75, 1]
     fig.update_layout(
+        **READABLE,
+        legend=LEGEND_BELOW,
+        margin={"b": 110},
         yaxis2={
             "overlaying": "y",
             "side": "right",
-            "tickformat": ".0%",
-            "ticksuffix": "",
-            "tickprefix": "",
             "range": [0, 1],
             "tickmode": "array",
-            "tickvals": [0, 0.25, 0.5, 0.75, 1],
+            "tickvals": ticks,
+            "ticktext": [tr.percent(t, 0) for t in ticks],
+            "tickformat": ".0%",  # hover and export; the ticks read as the reader writes them
+            "ticksuffix": "",
+            "tickprefix": "",
             "showgrid": False,
-        }
+        },
     )
     return fig
 
@@ -124,5 +131,6 @@ def stress_chart(view: View, tr: Translator) -> go.Figure:
         line={"color": UNFAVOURABLE, "dash": "dash"},
     )
     fig.add_hline(y=0, line_color=NEUTRAL)
-    apply_theme(fig, tr, title=tr(view.title))
-    return money_axis(month_axis(fig), tr)
+    apply_theme(fig, tr, title=tr(view.title), height=460)
+    fig.update_layout(**READABLE, legend=LEGEND_BELOW, margin={"b": 110})
+    return money_axis(month_axis(fig, tr, [str(m) for m in table["month"]]), tr)

@@ -7,28 +7,76 @@ the screen shows the same view beside the chart. Colours of the bands come
 from the matrix (Okabe & Ito by default) and every cell also carries its
 band's word, so meaning never rests on colour alone.
 
-The heat map is built in one pass: its annotations (one per cell, one arrow
-per moved risk) are set on the layout at once and its markers are three
-traces whatever the number of risks, because plotly validates again every
-annotation already on a figure each time one is added (500 risks took 15 s).
+The heat map is built in one pass: the cells' words are one text trace, the
+arrows (one per moved risk) are set on the layout at once and the markers are
+three traces whatever the number of risks, because plotly validates again
+every annotation already on a figure each time one is added (500 risks took
+15 s). Each figure is built with its whole layout, the house theme included
+(:func:`_figure`), instead of updated afterwards.
+
+Legibility (a trainer shows the map on a projector): cell words 14 px, risk
+identifiers 13 px, axis levels 14 px, a legend for the markers and one entry
+per band with its colour, its word and its scores.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import plotly.graph_objects as go
 
 from essdiag.charts.theme import PALETTE, apply_theme
 from essdiag.figures import View
-from essdiag.i18n import Translator
+from essdiag.i18n import Translator, translator
+from essdiag.risks.matrix import band_ranges
 from essdiag.risks.section import RiskCategory, RiskMatrix
 
 __all__ = ["category_chart", "heatmap_chart", "history_chart", "owner_chart"]
 
 _INK = "#000000"
 _BEFORE = "#333333"
-_OPEN_MARKER = {"symbol": "circle-open", "size": 9, "color": _BEFORE}
+_OPEN_MARKER = {"symbol": "circle-open", "size": 10, "color": _BEFORE, "line": {"width": 1.5}}
+_CELL_FONT = 14
+"""Cell words and risk identifiers: legible on a laptop and from the back of a classroom."""
+_ID_FONT = 13
+
+
+@cache
+def _theme_layout(lang: str) -> dict[str, Any]:
+    """The house theme's layout for a language (:func:`essdiag.charts.theme.apply_theme`), once.
+
+    Setting it through the figure's constructor costs 3 ms where
+    ``update_layout`` costs 35 ms (it goes through plotly's default template
+    each time): the map tab draws three charts on every rerun.
+    """
+    layout: dict[str, Any] = apply_theme(
+        go.Figure(), translator(lang), title=""
+    ).layout.to_plotly_json()
+    layout.pop("template", None)
+    return layout
+
+
+def _merge(base: dict[str, Any], more: dict[str, Any]) -> dict[str, Any]:
+    """``base`` updated by ``more``, nested dicts merged (neither is changed)."""
+    out = dict(base)
+    for key, value in more.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _trace(kind: str, **spec: Any) -> dict[str, Any]:
+    """A trace as plain data: the figure validates it once (a ``go.Scatter`` would twice)."""
+    return {"type": kind, **spec}
+
+
+def _figure(data: list[Any], tr: Translator, title: str, **layout: Any) -> go.Figure:
+    """A figure in the house theme with its title and its own layout, built in one pass."""
+    title_spec = {"title": {"text": title, "x": 0, "xanchor": "left"}}
+    return go.Figure(data=data, layout=_merge(_theme_layout(tr.lang), {**title_spec, **layout}))
 
 
 def _colour_scale(matrix: RiskMatrix) -> list[list[float | str]]:
@@ -41,7 +89,7 @@ def _colour_scale(matrix: RiskMatrix) -> list[list[float | str]]:
     return scale
 
 
-def _cells_trace(matrix: RiskMatrix, cells: View, tr: Translator) -> go.Heatmap:
+def _cells_trace(matrix: RiskMatrix, cells: View, tr: Translator) -> dict[str, Any]:
     """The matrix as coloured cells, each with its band's word on hover."""
     n = matrix.size
     ranks = {b.label: i for i, b in enumerate(matrix.bands)}
@@ -54,7 +102,8 @@ def _cells_trace(matrix: RiskMatrix, cells: View, tr: Translator) -> go.Heatmap:
     ):
         z[int(likelihood) - 1][int(impact) - 1] = (ranks[str(band)] + 0.5) / k
         text[int(likelihood) - 1][int(impact) - 1] = tr(str(band))
-    return go.Heatmap(
+    return _trace(
+        "heatmap",
         z=z,
         x=list(range(1, n + 1)),
         y=list(range(1, n + 1)),
@@ -72,23 +121,23 @@ def _cells_trace(matrix: RiskMatrix, cells: View, tr: Translator) -> go.Heatmap:
     )
 
 
-def _cell_words(cells: View, tr: Translator) -> list[dict[str, Any]]:
-    """Each cell's band word and score, written in its top left corner."""
+def _cell_words(cells: View, tr: Translator) -> dict[str, Any]:
+    """Each cell's band word and score, written in its top left corner (one text trace)."""
     frame = cells.frame
-    return [
-        {
-            "x": int(impact) - 0.46,
-            "y": int(likelihood) + 0.46,
-            "text": f"{tr(str(band))} · {int(value)}",
-            "showarrow": False,
-            "xanchor": "left",
-            "yanchor": "top",
-            "font": {"size": 10, "color": _INK},
-        }
-        for likelihood, impact, band, value in zip(
-            frame["likelihood"], frame["impact"], frame["band"], frame["score"], strict=True
-        )
-    ]
+    return _trace(
+        "scatter",
+        x=[int(i) - 0.46 for i in frame["impact"]],
+        y=[int(lk) + 0.46 for lk in frame["likelihood"]],
+        text=[
+            f"{tr(str(band))} · {int(value)}"
+            for band, value in zip(frame["band"], frame["score"], strict=True)
+        ],
+        mode="text",
+        textposition="bottom right",
+        textfont={"size": _CELL_FONT, "color": _INK},
+        hoverinfo="skip",
+        showlegend=False,
+    )
 
 
 def _arrow(x: float, y: float, ax: float, ay: float) -> dict[str, Any]:
@@ -113,13 +162,18 @@ def _arrow(x: float, y: float, ax: float, ay: float) -> dict[str, Any]:
     }
 
 
-def _risk_layers(moves: View, tr: Translator) -> tuple[list[go.Scatter], list[dict[str, Any]]]:
+def _risk_layers(moves: View, tr: Translator) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The risks' markers (at most three traces) and the arrows of those that moved.
 
     Risks sharing a cell are spread so their labels stay readable: two per
     line, lines going down from under the band's word (up to 8 per cell).
+    Inherent positions have their own places, along the bottom of their cell
+    (four per line, lines going up), so an open circle never hides under
+    another risk's marker and an arrow never seems to start from that risk.
     """
+    _ = tr
     seen: dict[tuple[int, int], int] = {}
+    seen_before: dict[tuple[int, int], int] = {}
     now: dict[str, list[Any]] = {"x": [], "y": [], "text": [], "hover": []}
     before: dict[str, list[Any]] = {"x": [], "y": [], "hover": []}
     arrows: list[dict[str, Any]] = []
@@ -143,16 +197,21 @@ def _risk_layers(moves: View, tr: Translator) -> tuple[list[go.Scatter], list[di
         now["y"].append(y)
         now["text"].append(str(rid))
         now["hover"].append(f"{rid} — {title}")
-        if (int(il), int(ii)) != cell:
-            ax, ay = int(ii) + dx, int(il) + dy
+        start = (int(il), int(ii))
+        if start != cell:
+            j = seen_before.get(start, 0)
+            seen_before[start] = j + 1
+            ax = start[1] - 0.36 + 0.22 * (j % 4)
+            ay = start[0] - 0.34 + 0.17 * (j // 4 % 2)
             arrows.append(_arrow(x, y, ax, ay))
             before["x"].append(ax)
             before["y"].append(ay)
-            before["hover"].append(tr("{id} avant mesures", id=str(rid)))
+            before["hover"].append(_("{id} avant mesures", id=str(rid)))
     traces = []
     if before["x"]:
         traces.append(
-            go.Scatter(
+            _trace(
+                "scatter",
                 x=before["x"],
                 y=before["y"],
                 mode="markers",
@@ -163,27 +222,29 @@ def _risk_layers(moves: View, tr: Translator) -> tuple[list[go.Scatter], list[di
             )
         )
     traces.append(
-        go.Scatter(
+        _trace(
+            "scatter",
             x=now["x"],
             y=now["y"],
             mode="markers+text",
             text=now["text"],
             textposition="middle right",
-            textfont={"size": 10, "color": _INK},
-            marker={"symbol": "circle", "size": 9, "color": _INK},
+            textfont={"size": _ID_FONT, "color": _INK},
+            marker={"symbol": "circle", "size": 10, "color": _INK},
             hovertext=now["hover"],
             hoverinfo="text",
-            name=tr("Risque (position résiduelle)"),
+            name=_("Risque (position résiduelle)"),
             showlegend=True,
         )
     )
     traces.append(  # the legend's entry for the inherent positions
-        go.Scatter(
+        _trace(
+            "scatter",
             x=[None],
             y=[None],
             mode="markers",
             marker=_OPEN_MARKER,
-            name=tr("Position brute (avant mesures)"),
+            name=_("Position brute (avant mesures)"),
         )
     )
     return traces, arrows
@@ -198,38 +259,58 @@ def heatmap_chart(
     ``cells`` is :func:`essdiag.risks.views.heatmap_view`, ``moves``
     :func:`essdiag.risks.views.movements_view` (the table shown beside the map).
     """
+    _ = tr
     n = matrix.size
-    traces: list[Any] = [_cells_trace(matrix, cells, tr)]
-    annotations = _cell_words(cells, tr)
+    traces: list[Any] = [_cells_trace(matrix, cells, tr), _cell_words(cells, tr)]
+    arrows: list[dict[str, Any]] = []
     if not moves.empty:
         markers, arrows = _risk_layers(moves, tr)
         traces += markers
-        annotations += arrows
-    fig = go.Figure(data=traces)
-    apply_theme(fig, tr, title=title or tr("Carte des risques"), height=560)
-    # The legend goes under the axis title, not over it; annotations are set once.
-    fig.update_layout(
-        margin={"l": 60, "r": 20, "t": 60, "b": 110},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.16, "x": 0},
-        annotations=annotations,
+    traces += _band_legend(matrix, tr)
+
+    def axis(key: str, levels: list[Any]) -> dict[str, Any]:
+        return {
+            "title": {"text": cells.label(key, tr)},
+            "tickvals": list(range(1, n + 1)),
+            "ticktext": [f"{i}. {tr(level.label)}" for i, level in enumerate(levels, start=1)],
+            "range": [0.5, n + 0.5],
+            "showgrid": False,
+            "zeroline": False,
+            "tickfont": {"size": 14},
+        }
+
+    # The legend goes under the axis title, not over it; the arrows are set once.
+    return _figure(
+        traces,
+        tr,
+        title or _("Carte des risques"),
+        height=680,
+        margin={"l": 60, "r": 20, "t": 60, "b": 130},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.14, "x": 0, "font": {"size": 14}},
+        annotations=arrows,
+        xaxis=axis("impact", matrix.impact),
+        yaxis=axis("likelihood", matrix.likelihood),
     )
-    fig.update_xaxes(
-        title=cells.label("impact", tr),
-        tickvals=list(range(1, n + 1)),
-        ticktext=[f"{i}. {tr(level.label)}" for i, level in enumerate(matrix.impact, start=1)],
-        range=[0.5, n + 0.5],
-        showgrid=False,
-        zeroline=False,
-    )
-    fig.update_yaxes(
-        title=cells.label("likelihood", tr),
-        tickvals=list(range(1, n + 1)),
-        ticktext=[f"{i}. {tr(level.label)}" for i, level in enumerate(matrix.likelihood, start=1)],
-        range=[0.5, n + 0.5],
-        showgrid=False,
-        zeroline=False,
-    )
-    return fig
+
+
+def _band_legend(matrix: RiskMatrix, tr: Translator) -> list[dict[str, Any]]:
+    """One legend entry per band: its colour, its word and its scores (« Élevé (10–16) »)."""
+    _ = tr
+    return [
+        _trace(
+            "scatter",
+            x=[None],
+            y=[None],
+            mode="markers",
+            marker={"symbol": "square", "size": 16, "color": band.colour, "line": {"width": 0}},
+            name=_(
+                "Zone « {band} » : scores {low} à {high}", band=tr(band.label), low=low, high=high
+            ),
+            legendrank=1001 + rank,
+            hoverinfo="skip",
+        )
+        for rank, (band, low, high) in enumerate(band_ranges(matrix))
+    ]
 
 
 def category_chart(view: View, tr: Translator) -> go.Figure:
@@ -237,74 +318,94 @@ def category_chart(view: View, tr: Translator) -> go.Figure:
 
     ``view`` is :func:`essdiag.risks.views.category_view`.
     """
+    _ = tr
     table = view.frame
     names = [tr(RiskCategory(c).label) for c in table["category"]]
-    fig = go.Figure(
-        go.Bar(
-            y=names,
-            x=list(table["count"]),
-            orientation="h",
-            marker={"color": PALETTE[0]},
-            text=[
-                tr("max {score}", score=int(s)) if int(c) else ""
-                for c, s in zip(table["count"], table["max_net"], strict=True)
-            ],
-            textposition="outside",
-            hovertemplate="%{y} : %{x}<extra></extra>",
-        )
+    bar = _trace(
+        "bar",
+        y=names,
+        x=list(table["count"]),
+        orientation="h",
+        marker={"color": PALETTE[0]},
+        text=[
+            _("max {score}", score=int(s)) if int(c) else ""
+            for c, s in zip(table["count"], table["max_net"], strict=True)
+        ],
+        textposition="outside",
+        textfont={"size": 13},
+        hovertemplate="%{y} : %{x}<extra></extra>",
     )
-    apply_theme(fig, tr, title=tr(view.title), height=380)
     top = max([int(c) for c in table["count"]] or [1])
-    fig.update_xaxes(title=view.label("count", tr), dtick=1, range=[0, top * 1.3 + 0.5])
-    fig.update_yaxes(autorange="reversed")
-    return fig
+    return _figure(
+        [bar],
+        tr,
+        tr(view.title),
+        height=380,
+        xaxis={
+            "title": {"text": view.label("count", tr)},
+            "dtick": 1,
+            "range": [0, top * 1.3 + 0.5],
+        },
+        yaxis={"autorange": "reversed", "tickfont": {"size": 13}},
+    )
 
 
 def owner_chart(view: View, tr: Translator) -> go.Figure:
     """Number of active risks per owner (:func:`essdiag.risks.views.owner_view`)."""
+    _ = tr
     table = view.frame
-    fig = go.Figure(
-        go.Bar(
-            y=[str(o) for o in table["owner"]],
-            x=list(table["count"]),
-            orientation="h",
-            marker={"color": PALETTE[5]},
-            text=[tr("max {score}", score=int(s)) for s in table["max_net"]],
-            textposition="outside",
-            hovertemplate="%{y} : %{x}<extra></extra>",
-        )
+    bar = _trace(
+        "bar",
+        y=[str(o) for o in table["owner"]],
+        x=list(table["count"]),
+        orientation="h",
+        marker={"color": PALETTE[5]},
+        text=[_("max {score}", score=int(s)) for s in table["max_net"]],
+        textposition="outside",
+        textfont={"size": 13},
+        hovertemplate="%{y} : %{x}<extra></extra>",
     )
     # Height follows the number of owners, so one owner does not make one giant bar.
-    height = max(220, 130 + 32 * len(table))
-    apply_theme(fig, tr, title=tr(view.title), height=height)
     top = max([int(c) for c in table["count"]] or [1])
-    fig.update_xaxes(title=view.label("count", tr), dtick=1, range=[0, top * 1.3 + 0.5])
-    fig.update_yaxes(autorange="reversed")
-    return fig
+    return _figure(
+        [bar],
+        tr,
+        tr(view.title),
+        height=max(220, 130 + 32 * len(table)),
+        xaxis={
+            "title": {"text": view.label("count", tr)},
+            "dtick": 1,
+            "range": [0, top * 1.3 + 0.5],
+        },
+        yaxis={"autorange": "reversed", "tickfont": {"size": 13}},
+    )
 
 
 def history_chart(view: View, tr: Translator) -> go.Figure:
     """Net score of each risk revision after revision (:func:`essdiag.risks.follow.score_history_view`)."""
-    fig = go.Figure()
+    _ = tr
     symbols = ("circle", "square", "diamond", "triangle-up", "x", "star", "cross", "hexagon")
-    for i, (risk_id, part) in enumerate(view.frame.groupby("id", sort=True)):
-        fig.add_trace(
-            go.Scatter(
-                x=list(part["revision"]),
-                y=list(part["net"]),
-                mode="lines+markers",
-                name=str(risk_id),
-                marker={"symbol": symbols[i % len(symbols)], "size": 8},
-                line={"color": PALETTE[i % len(PALETTE)]},
-                hovertemplate=str(risk_id) + " — v%{x} : %{y}<extra></extra>",
-            )
+    lines = [
+        _trace(
+            "scatter",
+            x=list(part["revision"]),
+            y=list(part["net"]),
+            mode="lines+markers",
+            name=str(risk_id),
+            marker={"symbol": symbols[i % len(symbols)], "size": 8},
+            line={"color": PALETTE[i % len(PALETTE)]},
+            hovertemplate=str(risk_id) + " — v%{x} : %{y}<extra></extra>",
         )
-    apply_theme(fig, tr, title=tr("Évolution du score retenu"), height=420)
+        for i, (risk_id, part) in enumerate(view.frame.groupby("id", sort=True))
+    ]
     # The legend goes under the axis title, not over it.
-    fig.update_layout(
+    return _figure(
+        lines,
+        tr,
+        _("Évolution du score retenu"),
+        height=420,
         margin={"l": 60, "r": 20, "t": 60, "b": 110},
         legend={"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0},
+        xaxis={"title": {"text": view.label("revision", tr)}, "dtick": 1, "tickformat": "d"},
+        yaxis={"title": {"text": view.label("net", tr)}, "rangemode": "tozero"},
     )
-    fig.update_xaxes(title=view.label("revision", tr), dtick=1, tickformat="d")
-    fig.update_yaxes(title=view.label("net", tr), rangemode="tozero")
-    return fig

@@ -50,7 +50,7 @@ from essdiag.i18n import DISPLAY_TZ, N_, LabelledEnum, Translator
 from essdiag.periods import month_title
 from essdiag.xlsx import safe_text
 
-__all__ = ["Column", "View", "format_cell"]
+__all__ = ["Column", "View", "format_cell", "write_csv"]
 
 _TEXT_UNITS = ("text", "")
 _NOT_NUMERIC = ("text", "", "label", "date", "datetime", "month", "bool")
@@ -142,24 +142,35 @@ def _csv_number(value: float) -> str:
     return text.replace(".", ",")
 
 
-def _csv_cell(value: Any, column: Column, tr: Translator) -> str:  # noqa: PLR0911 - a return per kind
+def _csv_value(value: Any, column: Column, tr: Translator) -> Any:
+    """A view's value as :func:`write_csv` writes it: None, a number, a date or text."""
     if _missing(value):
-        return ""
+        return None
     unit = column.unit
     if isinstance(value, bool) and unit == "bool":
         return tr(_YES) if value else tr(_NO)
     if unit == "datetime" and isinstance(value, datetime):
-        return _paris(value).strftime("%d/%m/%Y %H:%M")
+        return _paris(value)
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        number = float(value)
-        if not math.isfinite(number):
-            return ""
-        return _csv_number(number * 100 if unit in _PERCENT else number)
+        return float(value) * 100 if unit in _PERCENT else value
     if unit == "date" and isinstance(value, date):
         if isinstance(value, datetime) and value.tzinfo is not None:
             value = value.astimezone(DISPLAY_TZ)
-        return str(value.strftime("%d/%m/%Y"))
-    return safe_text(format_cell(value, column, tr))
+        return value.date() if isinstance(value, datetime) else value
+    return format_cell(value, column, tr)
+
+
+def _csv_text(value: Any) -> str:
+    if _missing(value):
+        return ""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        number = float(value)
+        return _csv_number(number) if math.isfinite(number) else ""
+    if isinstance(value, datetime):
+        return _paris(value).strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return safe_text(str(value))
 
 
 def _csv_field(text: str) -> str:
@@ -167,6 +178,28 @@ def _csv_field(text: str) -> str:
     if any(c in text for c in ';"\n\r'):
         return '"' + text.replace('"', '""') + '"'
     return text
+
+
+def write_csv(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    """A CSV that a French spreadsheet opens with numbers, and where no cell runs as a formula.
+
+    Every CSV that essdiag writes goes through here (:meth:`View.csv` too).
+    ``;`` separator, UTF-8 with BOM, CRLF line ends. Numbers (``int``,
+    ``float``, ``Decimal``) are written with a decimal comma, an ASCII minus
+    and no grouping, so they stay numbers (``-1`` is minus one); infinite and
+    missing values are empty; dates are ``JJ/MM/AAAA`` (moments with the
+    time); any other value is text, and text that a spreadsheet could run as a
+    formula (``=``, ``+``, ``-``, ``@``, a tab or a carriage return first) gets
+    a leading apostrophe, as in the XLSX exports.
+
+    Example:
+        >>> rows = [["=HYPERLINK(1)", -1], ["+cmd|' /C calc'!A0", -0.5], ["-abc", None]]
+        >>> write_csv(["Texte", "Nombre"], rows).decode("utf-8-sig").splitlines()
+        ['Texte;Nombre', "'=HYPERLINK(1);-1", "'+cmd|' /C calc'!A0;-0,5", "'-abc;"]
+    """
+    lines = [";".join(_csv_field(_csv_text(h)) for h in headers)]
+    lines += [";".join(_csv_field(_csv_text(v)) for v in row) for row in rows]
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8-sig")
 
 
 @dataclass(frozen=True)
@@ -273,19 +306,17 @@ class View:
         return out
 
     def csv(self, tr: Translator) -> bytes:
-        """The table as a CSV that a French spreadsheet opens with numbers.
+        """The table as a CSV that a French spreadsheet opens with numbers (:func:`write_csv`).
 
         ``;`` separator, decimal comma, UTF-8 with BOM, ASCII minus, no
         grouping and no unit in cells (the unit is in the header), percentages
         as numbers of percent, whole labels, and text that could run as a
         formula neutralised with a leading apostrophe.
         """
-        head = [safe_text(tr(c.label) + _CSV_SUFFIX.get(c.unit, "")) for c in self.columns]
-        lines = [";".join(_csv_field(h) for h in head)]
+        head = [tr(c.label) + _CSV_SUFFIX.get(c.unit, "") for c in self.columns]
         keys = [c.key for c in self.columns]
-        for record in self.frame[keys].itertuples(index=False):
-            cells = [
-                _csv_field(_csv_cell(v, c, tr)) for v, c in zip(record, self.columns, strict=True)
-            ]
-            lines.append(";".join(cells))
-        return ("\r\n".join(lines) + "\r\n").encode("utf-8-sig")
+        rows = (
+            [_csv_value(v, c, tr) for v, c in zip(record, self.columns, strict=True)]
+            for record in self.frame[keys].itertuples(index=False)
+        )
+        return write_csv(head, rows)

@@ -45,7 +45,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from typing import Protocol
+from datetime import date
+from typing import Any, Protocol
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
@@ -64,6 +65,7 @@ __all__ = [
     "DAYS_OF_CASH_BANDS",
     "FunctionalBalance",
     "HealthHistory",
+    "HealthPeriod",
     "from_balances",
     "from_year_accounts",
     "health_figures",
@@ -74,8 +76,14 @@ __all__ = [
 ]
 
 REFERENCES = (
-    "PCG (règlement ANC 2014-03), classes 1 à 5 ; plan comptable associatif (règlement ANC 2018-06)",
-    "associathèque.fr (Crédit Mutuel), fiches « Fonds de roulement » et « Capacité d'autofinancement »",
+    N_(
+        "PCG (règlement ANC 2014-03), classes 1 à 5 ; plan comptable associatif (règlement ANC "
+        "2018-06)"
+    ),
+    N_(
+        "associathèque.fr (Crédit Mutuel), fiches « Fonds de roulement » et « Capacité "
+        "d'autofinancement »"
+    ),
 )
 
 
@@ -259,8 +267,61 @@ def _days_reading(days: float | None) -> Reading:
     return None, None
 
 
-def health_figures(fb: FunctionalBalance) -> dict[str, Figure]:
+class HealthPeriod(BaseModel):
+    """The period a functional balance sheet is read over, and the date it is read at.
+
+    Attributes:
+        start: first day of the fiscal year.
+        end: the date of the balance sheet: the fiscal year's end for a closed
+            year, the last entry imported for a year in progress (« au 31/10/2026 »).
+        year_end: last day of the fiscal year.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    start: date
+    end: date
+    year_end: date
+
+    @property
+    def days(self) -> int:
+        """Days from the start of the year to the balance sheet's date, both included."""
+        return (self.end - self.start).days + 1
+
+    @property
+    def partial(self) -> bool:
+        """True for a year in progress (its flows cover fewer days than the year)."""
+        return self.end < self.year_end
+
+    @classmethod
+    def of_year(cls, fiscal_year: FiscalYear, end: date | None = None) -> HealthPeriod:
+        """The fiscal year up to ``end`` (its last day when none, or when ``end`` is after it)."""
+        last = fiscal_year.end if end is None else min(max(end, fiscal_year.start), fiscal_year.end)
+        return cls(start=fiscal_year.start, end=last, year_end=fiscal_year.end)
+
+
+def _scopes(period: HealthPeriod | None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The scope of a figure read at a date (a stock), and of one summed over the period (a flow)."""
+    if period is None:
+        return {}, {}
+    at = {"scope": N_("au {date}"), "scope_params": {"date": period.end}}
+    span = (
+        N_("du {start} au {end}, période partielle non annualisée")
+        if period.partial
+        else N_("du {start} au {end}")
+    )
+    over = {"scope": span, "scope_params": {"start": period.start, "end": period.end}}
+    return at, over
+
+
+def health_figures(fb: FunctionalBalance, period: HealthPeriod | None = None) -> dict[str, Figure]:
     """FRNG, BFR, net cash, equity ratio, CAF and days of charges covered, with working and reading.
+
+    ``period`` names the date the balance sheet is read at (« au 31/10/2026 »)
+    and the days its flows cover: the CAF is the period's (a year in progress
+    is not annualised, and says so); the days of charges covered divide the
+    period's charges by the period's days, so that ten months of charges are
+    not read as a year's.
 
     Example:
         >>> figs = health_figures(FunctionalBalance(equity=100_00, cash=50_00,
@@ -271,17 +332,25 @@ def health_figures(fb: FunctionalBalance) -> dict[str, Figure]:
         (50.0, 'watch')
     """
     permanent = [
-        Input.of(N_("Fonds propres"), _eur(fb.equity), "EUR", "10 à 14 + résultat"),
-        Input.of(N_("Fonds dédiés"), _eur(fb.dedicated_funds), "EUR", "19"),
-        Input.of(N_("Provisions"), _eur(fb.provisions), "EUR", "15"),
+        Input.of(N_("Fonds propres"), _eur(fb.equity), "EUR", N_("comptes 10 à 14 + résultat")),
+        Input.of(N_("Fonds dédiés"), _eur(fb.dedicated_funds), "EUR", N_("compte 19")),
+        Input.of(N_("Provisions"), _eur(fb.provisions), "EUR", N_("compte 15")),
         Input.of(
-            N_("Emprunts et dettes financières"), _eur(fb.long_term_debt), "EUR", "16, 17, 18"
+            N_("Emprunts et dettes financières"),
+            _eur(fb.long_term_debt),
+            "EUR",
+            N_("comptes 16, 17, 18"),
         ),
         Input.of(
-            N_("Immobilisations nettes"), _eur(fb.fixed_assets_net), "EUR", "20 à 27 − 28, 29"
+            N_("Immobilisations nettes"),
+            _eur(fb.fixed_assets_net),
+            "EUR",
+            N_("comptes 20 à 27 − 28, 29"),
         ),
     ]
-    days = fb.net_cash / (fb.cash_charges / 365) if fb.cash_charges > 0 else None
+    span = period.days if period is not None else 365
+    days = fb.net_cash / (fb.cash_charges / span) if fb.cash_charges > 0 else None
+    at, over = _scopes(period)
     frng_reading, frng_tone = _sign(
         fb.frng,
         (N_("les immobilisations ne sont pas couvertes par les ressources stables"), "alert"),
@@ -315,6 +384,8 @@ def health_figures(fb: FunctionalBalance) -> dict[str, Figure]:
             references=REFERENCES,
             reading=frng_reading,
             tone=frng_tone,
+            digits=0,
+            **at,
         ),
         "bfr": Figure.of(
             N_("Besoin en fonds de roulement (BFR)"),
@@ -323,15 +394,23 @@ def health_figures(fb: FunctionalBalance) -> dict[str, Figure]:
             N_("stocks et créances − dettes d'exploitation"),
             [
                 Input.of(
-                    N_("Stocks et créances"), _eur(fb.current_assets), "EUR", "3, 4 débiteurs"
+                    N_("Stocks et créances"),
+                    _eur(fb.current_assets),
+                    "EUR",
+                    N_("comptes 3, 4 débiteurs"),
                 ),
                 Input.of(
-                    N_("Dettes d'exploitation"), _eur(fb.current_liabilities), "EUR", "4 créditeurs"
+                    N_("Dettes d'exploitation"),
+                    _eur(fb.current_liabilities),
+                    "EUR",
+                    N_("comptes 4 créditeurs"),
                 ),
             ],
             references=REFERENCES,
             reading=bfr_reading,
             tone=bfr_tone,
+            digits=0,
+            **at,
         ),
         "net_cash": Figure.of(
             N_("Trésorerie nette"),
@@ -339,9 +418,12 @@ def health_figures(fb: FunctionalBalance) -> dict[str, Figure]:
             "EUR",
             N_("disponibilités − concours bancaires (= FRNG − BFR)"),
             [
-                Input.of(N_("Disponibilités"), _eur(fb.cash), "EUR", "5 débiteurs"),
+                Input.of(N_("Disponibilités"), _eur(fb.cash), "EUR", N_("comptes 5 débiteurs")),
                 Input.of(
-                    N_("Concours bancaires courants"), _eur(fb.overdraft), "EUR", "5 créditeurs"
+                    N_("Concours bancaires courants"),
+                    _eur(fb.overdraft),
+                    "EUR",
+                    N_("comptes 5 créditeurs"),
                 ),
                 Input.of("FRNG", _eur(fb.frng), "EUR"),
                 Input.of("BFR", _eur(fb.bfr), "EUR"),
@@ -349,6 +431,8 @@ def health_figures(fb: FunctionalBalance) -> dict[str, Figure]:
             references=REFERENCES,
             reading=cash_reading,
             tone=cash_tone,
+            digits=0,
+            **at,
         ),
         "equity_ratio": Figure.of(
             N_("Autonomie financière"),
@@ -363,6 +447,7 @@ def health_figures(fb: FunctionalBalance) -> dict[str, Figure]:
             references=REFERENCES,
             reading=N_("fonds propres négatifs") if fb.equity < 0 else None,
             tone="alert" if fb.equity < 0 else None,
+            **at,
         ),
         "caf": Figure.of(
             N_("Capacité d'autofinancement (CAF)"),
@@ -375,40 +460,53 @@ def health_figures(fb: FunctionalBalance) -> dict[str, Figure]:
                     N_("Éléments non décaissés"),
                     _eur(fb.caf_adjustments),
                     "EUR",
-                    "681, 686, 687, 689 − 781, 786, 787, 789, 777 + 675 − 775",
+                    N_("comptes 681, 686, 687, 689 − 781, 786, 787, 789, 777 + 675 − 775"),
                 ),
             ],
             references=REFERENCES,
             reading=caf_reading,
             tone=caf_tone,
+            digits=0,
+            **over,
         ),
         "days_of_cash": Figure.of(
             N_("Jours de charges couverts par la trésorerie"),
             days,
             "jours",
-            N_("trésorerie nette / (charges décaissables / 365)"),
+            N_("trésorerie nette / (charges décaissables de la période / jours de la période)"),
             [
                 Input.of(N_("Trésorerie nette"), _eur(fb.net_cash), "EUR"),
                 Input.of(
-                    N_("Charges décaissables"), _eur(fb.cash_charges), "EUR", "60 à 67, 69 − 675"
+                    N_("Charges décaissables"),
+                    _eur(fb.cash_charges),
+                    "EUR",
+                    N_("comptes 60 à 67, 69 − 675"),
                 ),
+                Input.of(N_("Jours de la période"), span, "count"),
             ],
             reason=None if days is not None else N_("charges de l'année inconnues"),
             references=REFERENCES,
             reading=days_reading,
             tone=days_tone,
+            digits=0,
+            **at,
         ),
     }
 
 
-def health_table(years: Iterable[tuple[int, FunctionalBalance]]) -> pd.DataFrame:
-    """One row per year: FRNG, BFR, net cash, equity ratio, CAF, days of cash (euros)."""
+def health_table(
+    years: Iterable[tuple[int, FunctionalBalance]],
+    periods: Mapping[int, HealthPeriod] | None = None,
+) -> pd.DataFrame:
+    """One row per year: its date, FRNG, BFR, net cash, equity ratio, CAF, days of cash (euros)."""
     rows = []
     for year, fb in sorted(years, key=lambda t: t[0]):
-        figs = health_figures(fb)
+        period = (periods or {}).get(year)
+        figs = health_figures(fb, period)
         rows.append(
             {
                 "year": year,
+                "as_of": period.end if period is not None else None,
                 **{
                     k: (float(f.value) if f.value is not None else math.nan)
                     for k, f in figs.items()
@@ -416,15 +514,28 @@ def health_table(years: Iterable[tuple[int, FunctionalBalance]]) -> pd.DataFrame
             }
         )
     return pd.DataFrame(
-        rows, columns=["year", "frng", "bfr", "net_cash", "equity_ratio", "caf", "days_of_cash"]
+        rows,
+        columns=["year", "as_of", "frng", "bfr", "net_cash", "equity_ratio", "caf", "days_of_cash"],
     )
 
 
-def health_view(years: Iterable[tuple[int, FunctionalBalance]]) -> View:
+def health_view(
+    years: Iterable[tuple[int, FunctionalBalance]],
+    periods: Mapping[int, HealthPeriod] | None = None,
+) -> View:
     """The indicators year by year (:func:`health_table`) as a table."""
     return View(
         (
             Column("year", N_("Exercice")),
+            Column(
+                "as_of",
+                N_("Date du bilan"),
+                "date",
+                help=N_(
+                    "Date du bilan : fin d'exercice, ou "
+                    "dernière écriture importée pour l'exercice en cours."
+                ),
+            ),
             Column("frng", "FRNG", "EUR", digits=0),
             Column("bfr", "BFR", "EUR", digits=0),
             Column("net_cash", N_("Trésorerie nette"), "EUR", digits=0),
@@ -432,7 +543,7 @@ def health_view(years: Iterable[tuple[int, FunctionalBalance]]) -> View:
             Column("caf", "CAF", "EUR", digits=0),
             Column("days_of_cash", N_("Jours de charges"), "count", digits=0),
         ),
-        health_table(years),
+        health_table(years, periods),
         title=N_("Santé financière, exercice par exercice"),
     )
 
@@ -450,6 +561,7 @@ class HealthHistory(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     balances: dict[int, FunctionalBalance]
+    periods: dict[int, HealthPeriod] = {}
     from_ledger: tuple[int, ...] = ()
     issues: tuple[Issue, ...] = ()
 
@@ -460,7 +572,11 @@ class HealthHistory(BaseModel):
 
     def view(self) -> View:
         """Every year as a table (:func:`health_view`)."""
-        return health_view(self.balances.items())
+        return health_view(self.balances.items(), self.periods)
+
+    def figures(self, year: int) -> dict[str, Figure]:
+        """The figures of one year, named with their date (:func:`health_figures`)."""
+        return health_figures(self.balances[year], self.periods.get(year))
 
 
 def ledger_years(section: LedgerSection) -> tuple[int, ...]:
@@ -496,23 +612,42 @@ def health_history(
     """
     start_month = dossier.identity.fiscal_year_start_month
     from_ledger: dict[int, FunctionalBalance] = {}
+    periods: dict[int, HealthPeriod] = {}
     issues: list[Issue] = []
     for year, ledger in sorted((ledgers or {}).items()):
         fy = FiscalYear(label_year=year, start_month=start_month)
         try:
             from_ledger[year] = from_balances(account_balances(ledger, fy.start, fy.end))
-        except (EssdiagError, ValueError, KeyError) as exc:
+            periods[year] = HealthPeriod.of_year(fy, _last_entry(ledger, fy))
+        except (EssdiagError, ValueError, KeyError):
             issues.append(
                 Issue(
                     code="health_ledger_unreadable",
-                    template=N_("La comptabilité {year} n'a pas pu être lue : {err}"),
-                    params={"year": year, "err": str(exc)},
+                    template=N_(
+                        "La comptabilité {year} n'a pas pu être lue : la santé financière de cet "
+                        "exercice reprend le bilan saisi, s'il y en a un. Réimportez le FEC à "
+                        "l'écran Comptabilité."
+                    ),
+                    params={"year": year},
                     severity=Severity.WARNING,
                 )
             )
     manual = {a.year: from_year_accounts(a) for a in dossier.funding.accounts}
+    for year in manual:
+        if year not in from_ledger:
+            periods[year] = HealthPeriod.of_year(
+                FiscalYear(label_year=year, start_month=start_month)
+            )
     return HealthHistory(
         balances={**manual, **from_ledger},
+        periods=periods,
         from_ledger=tuple(sorted(from_ledger)),
         issues=tuple(issues),
     )
+
+
+def _last_entry(ledger: pd.DataFrame, fy: FiscalYear) -> date | None:
+    """The date of the last entry of the fiscal year (None when it has none)."""
+    dates = ledger["date"]
+    inside = dates[(dates >= pd.Timestamp(fy.start)) & (dates <= pd.Timestamp(fy.end))]
+    return None if inside.empty else pd.Timestamp(inside.max()).date()

@@ -15,21 +15,88 @@ no ledger is imported.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable
+from typing import Annotated, Final
+
+import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from essdiag.errors import Issue
 from essdiag.i18n import N_, LabelledEnum
 from essdiag.validation import custom_error
 
 __all__ = [
+    "MAX_AMOUNT",
+    "Amount",
     "FinancingPlan",
     "LoanMethod",
     "LoanSpec",
     "NeedCategory",
     "PlanLine",
+    "PositiveAmount",
     "ResourceCategory",
     "YearAccounts",
     "category_label",
+    "number_cell",
+    "readable_issues",
 ]
+
+
+MAX_AMOUNT: Final = 1_000_000_000_000.0
+"""The largest amount a dossier holds, in euros (a thousand billion: far above any ESS
+organisation, far below what breaks a computation or an export)."""
+
+Amount = Annotated[float, Field(ge=-MAX_AMOUNT, le=MAX_AMOUNT, allow_inf_nan=False)]
+"""An amount in euros that may be negative: finite and within ± :data:`MAX_AMOUNT`."""
+PositiveAmount = Annotated[float, Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False)]
+"""An amount in euros, zero or more, finite and at most :data:`MAX_AMOUNT`."""
+
+
+def number_cell(value: object) -> float | None:
+    """A number typed in a table cell: None when blank, ValueError when it is not a number.
+
+    Text is read the French way too (``1 234,5``, ``−12``); booleans are not numbers.
+
+    Example:
+        >>> number_cell(" 1 234,5 "), number_cell(None), number_cell(float("nan"))
+        (1234.5, None, None)
+    """
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, bool):
+        raise ValueError("not a number")
+    if isinstance(value, str):
+        text = value.strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
+        if not text:
+            return None
+        value = text.replace(",", ".").replace("\u2212", "-")
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        raise ValueError("not a number") from None
+    return None if math.isnan(number) else number
+
+
+def readable_issues(issues: Iterable[Issue]) -> list[Issue]:
+    """Issues whose numbers can all be written: a value far beyond :data:`MAX_AMOUNT` (``1e308``,
+    ``inf``) is kept as the text the user typed, so its message reads « reçu : 1e+308 ».
+
+    Example:
+        >>> i = Issue(code="less_than_equal", template="{input}", params={"input": 1e308})
+        >>> readable_issues([i])[0].params["input"]
+        '1e+308'
+    """
+    out = []
+    for issue in issues:
+        params = {
+            k: f"{v:g}" if isinstance(v, float) and not (math.isfinite(v) and abs(v) <= 1e15) else v
+            for k, v in issue.params.items()
+        }
+        out.append(issue if params == issue.params else issue.model_copy(update={"params": params}))
+    return out
 
 
 class NeedCategory(LabelledEnum):
@@ -86,7 +153,7 @@ class PlanLine(BaseModel):
 
     category: str = Field(min_length=1, max_length=40, title=N_("Rubrique"))
     label: str = Field(default="", max_length=200, title=N_("Libellé"))
-    amount: float = Field(ge=0, allow_inf_nan=False, title=N_("Montant (€)"))
+    amount: PositiveAmount = Field(title=N_("Montant (€)"))
 
 
 class LoanSpec(BaseModel):
@@ -105,7 +172,9 @@ class LoanSpec(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     label: str = Field(default="", max_length=200, title=N_("Prêt"))
-    principal: float = Field(gt=0, allow_inf_nan=False, title=N_("Capital emprunté (€)"))
+    principal: float = Field(
+        gt=0, le=MAX_AMOUNT, allow_inf_nan=False, title=N_("Capital emprunté (€)")
+    )
     annual_rate: float = Field(ge=0, le=0.5, allow_inf_nan=False, title=N_("Taux annuel"))
     years: int = Field(ge=1, le=40, title=N_("Durée (années)"))
     periods_per_year: int = Field(default=12, title=N_("Échéances par an"))
@@ -155,10 +224,12 @@ class FinancingPlan(BaseModel):
     needs: list[PlanLine] = Field(default_factory=list, title=N_("Besoins"))
     resources: list[PlanLine] = Field(default_factory=list, title=N_("Ressources"))
     loans: list[LoanSpec] = Field(default_factory=list, title=N_("Prêts"))
-    cash_flows: list[float] = Field(
-        default_factory=list, title=N_("Flux de trésorerie annuels (€)")
+    cash_flows: list[Amount] = Field(
+        default_factory=list, max_length=100, title=N_("Flux de trésorerie annuels (€)")
     )
-    discount_rate: float = Field(default=0.04, ge=0, le=0.5, title=N_("Taux d'actualisation"))
+    discount_rate: float = Field(
+        default=0.04, ge=0, le=0.5, allow_inf_nan=False, title=N_("Taux d'actualisation")
+    )
 
 
 class YearAccounts(BaseModel):
@@ -172,60 +243,43 @@ class YearAccounts(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     year: int = Field(ge=1990, le=2100, title=N_("Exercice"))
-    equity: float = Field(
-        default=0.0, allow_inf_nan=False, title=N_("Fonds propres (10 à 14, résultat inclus)")
+    equity: Amount = Field(default=0.0, title=N_("Fonds propres (10 à 14, résultat inclus)"))
+    dedicated_funds: PositiveAmount = Field(default=0.0, title=N_("Fonds dédiés (19)"))
+    provisions: PositiveAmount = Field(default=0.0, title=N_("Provisions (15)"))
+    long_term_debt: PositiveAmount = Field(
+        default=0.0, title=N_("Emprunts et dettes financières (16, 17)")
     )
-    dedicated_funds: float = Field(
-        default=0.0, ge=0, allow_inf_nan=False, title=N_("Fonds dédiés (19)")
-    )
-    provisions: float = Field(default=0.0, ge=0, allow_inf_nan=False, title=N_("Provisions (15)"))
-    long_term_debt: float = Field(
-        default=0.0, ge=0, allow_inf_nan=False, title=N_("Emprunts et dettes financières (16, 17)")
-    )
-    fixed_assets_net: float = Field(
+    fixed_assets_net: PositiveAmount = Field(
         default=0.0,
-        ge=0,
-        allow_inf_nan=False,
         title=N_("Immobilisations nettes (20 à 27 moins 28, 29)"),
     )
-    current_assets: float = Field(
-        default=0.0, ge=0, allow_inf_nan=False, title=N_("Stocks et créances (3, 4 débiteurs)")
+    current_assets: PositiveAmount = Field(
+        default=0.0, title=N_("Stocks et créances (3, 4 débiteurs)")
     )
-    current_liabilities: float = Field(
-        default=0.0, ge=0, allow_inf_nan=False, title=N_("Dettes d'exploitation (4 créditeurs)")
+    current_liabilities: PositiveAmount = Field(
+        default=0.0, title=N_("Dettes d'exploitation (4 créditeurs)")
     )
-    cash: float = Field(
-        default=0.0, ge=0, allow_inf_nan=False, title=N_("Disponibilités (5 débiteurs)")
-    )
-    overdraft: float = Field(
+    cash: PositiveAmount = Field(default=0.0, title=N_("Disponibilités (5 débiteurs)"))
+    overdraft: PositiveAmount = Field(
         default=0.0,
-        ge=0,
-        allow_inf_nan=False,
         title=N_("Concours bancaires courants (5 créditeurs)"),
     )
-    result: float = Field(default=0.0, allow_inf_nan=False, title=N_("Résultat de l'exercice"))
-    depreciation: float = Field(
+    result: Amount = Field(default=0.0, title=N_("Résultat de l'exercice"))
+    depreciation: PositiveAmount = Field(
         default=0.0,
-        ge=0,
-        allow_inf_nan=False,
         title=N_("Dotations (68) et reports en fonds dédiés (689)"),
     )
-    reversals: float = Field(
+    reversals: PositiveAmount = Field(
         default=0.0,
-        ge=0,
-        allow_inf_nan=False,
         title=N_(
             "Reprises (78), utilisations de fonds dédiés (789) et quote-part de subventions virée (777)"
         ),
     )
-    disposals_net: float = Field(
+    disposals_net: Amount = Field(
         default=0.0,
-        allow_inf_nan=False,
         title=N_("Valeur comptable des actifs cédés (675) moins produits de cession (775)"),
     )
-    cash_charges: float = Field(
+    cash_charges: PositiveAmount = Field(
         default=0.0,
-        ge=0,
-        allow_inf_nan=False,
         title=N_("Charges décaissables de l'année (60 à 67 hors 675)"),
     )

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from essdiag.errors import Issue
-from essdiag.finance.section import FinancingPlan
+from essdiag.finance.section import MAX_AMOUNT, FinancingPlan, number_cell, readable_issues
 from essdiag.i18n import N_
 from essdiag.validation import validate_as
 
@@ -29,6 +29,8 @@ __all__ = [
     "plan_tables",
 ]
 
+MAX_FLOWS = 100
+"""Yearly cash flows a plan holds at most (a century of a project)."""
 LINE_COLUMNS = ("category", "label", "amount")
 LOAN_COLUMNS = (
     "label",
@@ -71,19 +73,35 @@ def parse_flows(text: str) -> tuple[list[float] | None, list[Issue]]:
         'financing_plan_flows'
     """
     flows: list[float] = []
-    for part in text.split(";"):
+    for position, part in enumerate(text.split(";"), start=1):
         if not part.strip():
             continue
         try:
-            flows.append(float(part.replace(" ", "").replace(",", ".")))
+            value = number_cell(part)
         except ValueError:
+            value = math.nan
+        if value is None or not math.isfinite(value) or abs(value) > MAX_AMOUNT:
             return None, [
                 Issue(
                     code="financing_plan_flows",
-                    template=N_("Les flux doivent être des nombres séparés par « ; »."),
+                    template=N_(
+                        "Les flux doivent être des nombres séparés par « ; », chacun d'au plus "
+                        "{max} € (le flux n° {pos}, « {value} », ne l'est pas)."
+                    ),
+                    params={"max": MAX_AMOUNT, "pos": position, "value": part.strip()[:40]},
                     field="funding.plans.cash_flows",
                 )
             ]
+        flows.append(value)
+    if len(flows) > MAX_FLOWS:
+        return None, [
+            Issue(
+                code="financing_plan_flows_count",
+                template=N_("Un plan compte au plus {max} flux annuels ({n} reçus)."),
+                params={"max": MAX_FLOWS, "n": len(flows)},
+                field="funding.plans.cash_flows",
+            )
+        ]
     return flows, []
 
 
@@ -118,11 +136,12 @@ def plan_from_tables(
         return None, issues
     data = {
         "name": fields["name"],
-        "start_year": int(fields["start_year"]),
-        "discount_rate": float(fields["discount_rate"]),
+        "start_year": fields["start_year"],
+        "discount_rate": fields["discount_rate"],
         "needs": _rows(needs, "amount", drop_blank_cells=False),
         "resources": _rows(resources, "amount", drop_blank_cells=False),
         "loans": _rows(loans, "principal", drop_blank_cells=True),
         "cash_flows": cash_flows,
     }
-    return validate_as(FinancingPlan, data, prefix=("funding", "plans"))
+    plan, issues = validate_as(FinancingPlan, data, prefix=("funding", "plans"))
+    return plan, readable_issues(issues)

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from essdiag.figures import Figure, Input
 from essdiag.i18n import N_
-from essdiag.params import param
+from essdiag.params import Param, param
 
 __all__ = ["DonorCost", "company_donor_cost", "individual_donor_cost"]
 
@@ -42,6 +42,11 @@ class DonorCost(BaseModel):
     carried_forward: Decimal
     figure: Figure
     net_figure: Figure
+
+
+def _rate(p: Param) -> Input:
+    """A rate or share of the law as an input written as a percentage (0.005 → 0,5 %)."""
+    return Input.from_param(p).model_copy(update={"unit": "%", "value": float(p.value)})
 
 
 def _cents(x: Decimal) -> Decimal:
@@ -98,12 +103,12 @@ def individual_donor_cost(
     inputs = [
         Input.of(N_("Don"), float(g), "EUR"),
         Input.of(N_("Revenu imposable"), float(income), "EUR"),
-        Input.from_param(rate),
-        Input.from_param(cap),
+        _rate(rate),
+        _rate(cap),
     ]
     formula = N_("66 % × min(don, 20 % du revenu imposable)")
     if help_to_people:
-        inputs += [Input.from_param(help_rate), Input.from_param(help_ceiling)]
+        inputs += [_rate(help_rate), Input.from_param(help_ceiling)]
         formula = N_(
             "75 % × min(don, plafond) + 66 % × min(reste du don, 20 % du revenu imposable)"
         )
@@ -170,11 +175,11 @@ def company_donor_cost(
         [
             Input.of(N_("Dons de l'exercice"), float(g), "EUR"),
             Input.of(N_("Chiffre d'affaires HT"), float(ca), "EUR"),
-            Input.from_param(rate),
-            Input.from_param(rate_above),
+            _rate(rate),
+            _rate(rate_above),
             Input.from_param(band),
             Input.from_param(fixed),
-            Input.from_param(share),
+            _rate(share),
         ],
         references=["CGI art. 238 bis"],
     )

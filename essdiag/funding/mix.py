@@ -59,7 +59,7 @@ LARGEST_SHARE_BANDS: tuple[Band, ...] = (
 )
 """Bands of the largest funder's share (practice of France Active / DLA diagnostics)."""
 
-HHI_REFERENCE = (
+HHI_REFERENCE = N_(
     "U.S. DoJ & FTC, Horizontal Merger Guidelines (2010), § 5.3 (seuils 1 500 et 2 500 sur 10 000)"
 )
 
@@ -204,7 +204,7 @@ def mix_figures(sources: Sequence[FundingSource], year: int) -> dict[str, Figure
             ],
             reason=reason,
             references=[
-                "Le Mouvement associatif / Le RAMEAU, modèles socio-économiques associatifs"
+                N_("Le Mouvement associatif / Le RAMEAU, modèles socio-économiques associatifs")
             ],
         )
     return out

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from essdiag.errors import Issue, Severity
 from essdiag.funding.section import FundingSource, Purpose
-from essdiag.i18n import N_
+from essdiag.i18n import N_, MonthKey
 
 __all__ = ["agreement_issues", "schedule_issues"]
 
@@ -70,7 +70,7 @@ def schedule_issues(sources: Sequence[FundingSource], months: Sequence[str]) -> 
     * a payment of a year covered by the plan that falls before its first or
       after its last month (it is not counted in the plan).
 
-    Months are raw month keys in the issues' parameters.
+    Months are :class:`~essdiag.i18n.MonthKey` parameters (« novembre 2027 »).
 
     Example:
         >>> from essdiag.funding.section import Instalment, YearAmount
@@ -91,16 +91,18 @@ def schedule_issues(sources: Sequence[FundingSource], months: Sequence[str]) -> 
             if year not in plan_years or amount <= 0:
                 continue
             if key > last:
-                code, template, edge = "funding_payment_after_plan", _AFTER_PLAN, {"last": last}
+                code, template = "funding_payment_after_plan", _AFTER_PLAN
+                edge = {"last": MonthKey(last)}
             elif key < first:
-                code, template, edge = "funding_payment_before_plan", _BEFORE_PLAN, {"first": first}
+                code, template = "funding_payment_before_plan", _BEFORE_PLAN
+                edge = {"first": MonthKey(first)}
             else:
                 continue
             issues.append(
                 Issue(
                     code=code,
                     template=template,
-                    params={"year": year, "name": s.name, "month": key, **edge},
+                    params={"year": year, "name": s.name, "month": MonthKey(key), **edge},
                     severity=Severity.INFO,
                     field=f"funding.sources.{s.id}",
                 )

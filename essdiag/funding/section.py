@@ -24,12 +24,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import date
+from typing import Annotated
 
 import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from essdiag.finance.section import FinancingPlan, LoanSpec, PlanLine, YearAccounts
+from essdiag.finance.section import MAX_AMOUNT, FinancingPlan, LoanSpec, PlanLine, YearAccounts
 from essdiag.i18n import N_, LabelledEnum
 from essdiag.periods import month_key, next_month
 from essdiag.validation import custom_error
@@ -171,7 +172,7 @@ class YearAmount(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     year: int = Field(ge=1990, le=2100, title=N_("Exercice"))
-    amount: float = Field(allow_inf_nan=False, title=N_("Montant annuel (€)"))
+    amount: float = Field(le=MAX_AMOUNT, allow_inf_nan=False, title=N_("Montant annuel (€)"))
 
     @model_validator(mode="after")
     def _not_negative(self) -> YearAmount:
@@ -229,13 +230,17 @@ class FundingSource(BaseModel):
     name: str = Field(min_length=1, max_length=200, title=N_("Ressource"))
     funder: str = Field(default="", max_length=200, title=N_("Financeur"))
     funder_type: FunderType = Field(title=N_("Type de financeur"))
-    purpose: Purpose = Field(default=Purpose.OPERATING, title=N_("Nature"))
+    purpose: Purpose = Field(default=Purpose.OPERATING, title=N_("Nature de la ressource"))
     earmarked: bool = Field(default=False, title=N_("Affecté (fonds dédiés)"))
     account: str = Field(default="", max_length=20, title=N_("Compte"))
-    amounts: list[YearAmount] = Field(default_factory=list, title=N_("Montants par exercice"))
+    amounts: list[YearAmount] = Field(
+        default_factory=list, max_length=111, title=N_("Montants par exercice")
+    )
     agreement_start: date | None = Field(default=None, title=N_("Début de la convention"))
     agreement_end: date | None = Field(default=None, title=N_("Fin de la convention"))
-    schedule: list[Instalment] = Field(default_factory=list, title=N_("Échéancier de versement"))
+    schedule: list[Instalment] = Field(
+        default_factory=list, max_length=60, title=N_("Échéancier de versement")
+    )
     conditions: str = Field(default="", max_length=2000, title=N_("Conditions"))
 
     @property
@@ -320,11 +325,17 @@ class FundingSection(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     sources: list[FundingSource] = Field(
-        default_factory=list, title=N_("Registre des financements")
+        default_factory=list, max_length=1000, title=N_("Registre des financements")
     )
-    alliances: list[str] = Field(default_factory=list, title=N_("Alliances et partenariats"))
-    plans: list[FinancingPlan] = Field(default_factory=list, title=N_("Plans de financement"))
-    accounts: list[YearAccounts] = Field(default_factory=list, title=N_("Bilans saisis"))
+    alliances: list[Annotated[str, Field(max_length=300)]] = Field(
+        default_factory=list, max_length=500, title=N_("Alliances et partenariats")
+    )
+    plans: list[FinancingPlan] = Field(
+        default_factory=list, max_length=100, title=N_("Plans de financement")
+    )
+    accounts: list[YearAccounts] = Field(
+        default_factory=list, max_length=111, title=N_("Bilans saisis")
+    )
 
     @model_validator(mode="after")
     def _unique_ids(self) -> FundingSection:

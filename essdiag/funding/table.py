@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from essdiag.errors import Issue
+from essdiag.finance.section import number_cell, readable_issues
 from essdiag.funding.section import FundingSection
 from essdiag.i18n import N_
 from essdiag.validation import validate_as
@@ -45,7 +46,7 @@ REGISTER_COLUMN_LABELS = {
     "name": N_("Ressource"),
     "funder": N_("Financeur"),
     "funder_type": N_("Type de financeur"),
-    "purpose": N_("Nature"),
+    "purpose": N_("Nature de la ressource"),
     "account": N_("Compte"),
     "agreement_start": N_("Début de convention"),
     "agreement_end": N_("Fin de convention"),
@@ -100,7 +101,8 @@ def register_table(section: FundingSection, years: Sequence[int]) -> pd.DataFram
         table[f"y{y}"] = table[f"y{y}"].astype("float64")
     table["earmarked"] = table["earmarked"].astype("bool")
     for c in ("agreement_start", "agreement_end"):
-        table[c] = pd.to_datetime(table[c]).dt.date if len(table) else pd.Series(dtype="object")
+        # datetime64 (a blank is NaT, shown empty by the editor; a date object blank shows « None »)
+        table[c] = pd.to_datetime(table[c]) if len(table) else pd.Series(dtype="datetime64[ns]")
     return table
 
 
@@ -153,6 +155,24 @@ def _text(value: Any) -> str:
     return "" if _blank(value) else str(value).strip()
 
 
+def _number(value: Any, table: str, line: int, column: str) -> tuple[float | None, list[Issue]]:
+    """A number cell of an edited table (None when blank), or the issue that says it is not one."""
+    try:
+        return number_cell(value), []
+    except ValueError:
+        header = SCHEDULE_COLUMN_LABELS.get(column, column)
+        return None, [
+            Issue(
+                code="funding_not_a_number",
+                template=N_("« {value} » n'est pas un nombre."),
+                params={"value": str(value)[:40]},
+                file=table,
+                line=line,
+                column=header,
+            )
+        ]
+
+
 def section_from_tables(
     section: FundingSection,
     register: pd.DataFrame,
@@ -164,7 +184,12 @@ def section_from_tables(
     Empty rows (no identifier and no name) are ignored; plans and alliances are
     kept as they were.
     """
-    year_columns = [c for c in register.columns if str(c).startswith("y") and str(c)[1:].isdigit()]
+    year_columns = [
+        c
+        for c in dict.fromkeys(register.columns)
+        if str(c).startswith("y") and str(c)[1:].isdigit() and len(str(c)) == 5
+    ]
+    issues: list[Issue] = []
     instalments: dict[str, list[dict[str, Any]]] = {}
     schedule_lines: dict[str, list[int]] = {}
     for line, row in enumerate(schedule.to_dict("records"), start=1):
@@ -172,11 +197,12 @@ def section_from_tables(
         if not sid:
             continue
         schedule_lines.setdefault(sid, []).append(line)
-        share = row.get("share_pct")
+        share, bad = _number(row.get("share_pct"), SCHEDULE_TABLE, line, "share")
+        issues += bad
         instalments.setdefault(sid, []).append(
             {
                 "kind": _text(row.get("kind")) or "instalment",
-                "share": None if _blank(share) else round(float(share) / 100, 12),
+                "share": None if share is None else round(share / 100, 12),
                 "month": None if _blank(row.get("month")) else row.get("month"),
                 "year_offset": 0 if _blank(row.get("year_offset")) else row.get("year_offset"),
             }
@@ -188,11 +214,13 @@ def section_from_tables(
         if not sid and not name:
             continue
         register_lines.append(line)
-        amounts = [
-            {"year": int(str(c)[1:]), "amount": float(row[c])}
-            for c in year_columns
-            if not _blank(row.get(c))
-        ]
+        amounts = []
+        for c in year_columns:
+            year = int(str(c)[1:])
+            amount, bad = _number(row.get(c), REGISTER_TABLE, line, f"Montant {year} (€)")
+            issues += bad
+            if amount is not None:
+                amounts.append({"year": year, "amount": amount})
         sources.append(
             {
                 "id": sid,
@@ -219,7 +247,6 @@ def section_from_tables(
             for row in accounts.to_dict("records")
             if not _blank(row.get("year"))
         ]
-    issues: list[Issue] = []
     for orphan in sorted(instalments):
         issues.append(
             Issue(
@@ -232,8 +259,10 @@ def section_from_tables(
                 field="funding.schedule",
             )
         )
+    if issues:  # cells that are not numbers: said first, nothing validated on guesses
+        return None, issues
     rebuilt, more = validate_as(FundingSection, data, prefix=("funding",))
-    issues += locate_issues(more, sources, register_lines, schedule_lines)
+    issues += readable_issues(locate_issues(more, sources, register_lines, schedule_lines))
     if issues:
         return None, issues
     return rebuilt, []

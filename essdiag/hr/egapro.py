@@ -51,6 +51,7 @@ import pandas as pd
 
 from essdiag.figures import Column, Figure, Input, Tone, View
 from essdiag.hr.section import Category, EqualityMode, SizeBand
+from essdiag.hr.transparency import as_shown
 from essdiag.hr.workforce import egapro_population
 from essdiag.i18n import N_
 from essdiag.params import param
@@ -92,6 +93,8 @@ AGE_BANDS: tuple[tuple[str, str], ...] = (
 """Age bands of the pay-gap groups (key, French label)."""
 
 REFERENCE = N_("Décret n° 2019-15, annexes I et II ; simulateur Egapro du ministère du Travail")
+UNIT_WORDS: dict[str, str] = {"count": N_("personnes"), "points de %": N_("points de %")}
+"""How the unit of an indicator's result reads in its table."""
 FAVOURS_WORDS: dict[str, str] = {
     "women": N_("en faveur des femmes"),
     "men": N_("en faveur des hommes"),
@@ -362,10 +365,11 @@ def _pay_gap(pop: pd.DataFrame, mode: EqualityMode) -> Indicator:
         kept.append(after / 100)
         weights.append(weight)
         weighted.append(after * weight / 100)
-    groups["gap"] = gaps
-    groups["gap_after_threshold"] = kept
+    # the table shows what was computed, a gap that rounds to zero as zero (never « −0,0 % »)
+    groups["gap"] = [as_shown(g) for g in gaps]
+    groups["gap_after_threshold"] = [as_shown(g) for g in kept]
     groups["weight"] = weights
-    groups["weighted_gap"] = weighted
+    groups["weighted_gap"] = [as_shown(g, 4) for g in weighted]
     view = View(
         (
             Column("group", N_("Catégorie") if mode is EqualityMode.CSP else N_("Niveau"), "label"),
@@ -414,7 +418,7 @@ def _pay_gap(pop: pd.DataFrame, mode: EqualityMode) -> Indicator:
     points = points_for(result, PAY_POINTS)
     inputs.append(Input.of(N_("écart pondéré (avant arrondi)"), round(raw, 6), "points de %"))
     inputs.append(Input.of(N_("écart retenu (arrondi une fois)"), result, "points de %"))
-    favours = _sign(raw)
+    favours = _sign(raw) if result else "equality"  # read on the result as rounded
     return Indicator(
         key="pay_gap",
         label=label,
@@ -469,6 +473,9 @@ def _rate_indicator(
         (r.women + r.men) / counted if r.valid else math.nan for r in groups.itertuples()
     ]
     groups["weighted_gap"] = groups["gap"] * groups["weight"]
+    raw = float(groups["weighted_gap"].sum(skipna=True)) * 100
+    groups["gap"] = groups["gap"].map(as_shown)
+    groups["weighted_gap"] = groups["weighted_gap"].map(lambda g: as_shown(g, 4))
     view = View(
         (
             Column("group", N_("Catégorie"), "label"),
@@ -514,10 +521,9 @@ def _rate_indicator(
             figure=_points_figure(label, None, max_points, formula, inputs, reason),
             groups=view,
         )
-    raw = float(groups["weighted_gap"].sum(skipna=True)) * 100
     result = round_half_up(raw)
     points = points_for(result, table)
-    favours = _sign(raw)
+    favours = _sign(raw) if result else "equality"  # read on the result as rounded
     compensated = _compensates(pay, favours) and points < max_points
     if compensated:
         points = max_points
@@ -589,7 +595,7 @@ def _raises_50_250(pop: pd.DataFrame, pay: Indicator) -> Indicator:
     result = round_half_up(raw * 100)
     count = round_half_up(abs(raw) * min(len(women), len(men)))
     points = max(points_for(result, RAISES_50_250_POINTS), points_for(count, RAISES_50_250_POINTS))
-    favours = _sign(raw)
+    favours = _sign(raw) if result else "equality"  # read on the result as rounded
     compensated = _compensates(pay, favours) and points < 35
     if compensated:
         points = 35
@@ -843,7 +849,7 @@ def _index_figure(
 def _reason(max_points: int) -> str:
     if not max_points:
         return N_("aucun indicateur n'est calculable")
-    return N_("moins de 75 points sont calculables : l'index ne peut pas être calculé")
+    return N_("moins de 75 points sont calculables")
 
 
 def indicator_view(idx: EqualityIndex) -> View:
@@ -854,7 +860,7 @@ def indicator_view(idx: EqualityIndex) -> View:
             "points": i.points,
             "max_points": i.max_points if i.applicable else None,
             "result": i.result,
-            "unit": i.unit,
+            "unit": UNIT_WORDS.get(i.unit, i.unit),
             "favours": FAVOURS_WORDS[i.favours] if i.favours else None,
             "compensated": i.compensated,
             "reason": i.reason or "",

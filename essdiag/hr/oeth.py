@@ -127,7 +127,7 @@ def oeth(frame: pd.DataFrame, inputs: OethInputs, year_end: date) -> OethResult:
     expenses_cap = param("oeth_expenses_cap", year_end)
     expenses = min(inputs.partnership_expenses, float(expenses_cap.value) * gross)
     due = max(gross - sub - expenses, 0.0)
-    not_subject = None if subject else N_("moins de 20 salariés : pas d'obligation")
+    not_subject = None if subject else N_("l'employeur n'est pas assujetti (moins de 20 salariés)")
     figures = {
         "headcount": Figure.of(
             N_("Effectif d'assujettissement"),
@@ -194,7 +194,7 @@ def oeth(frame: pd.DataFrame, inputs: OethInputs, year_end: date) -> OethResult:
             references=[REFERENCE],
         ),
         "subcontracting": Figure.of(
-            N_("Déduction des achats aux EA, ESAT et TIH"),
+            N_("Déduction achats EA, ESAT, TIH"),
             sub if subject else None,
             "EUR",
             N_("min(30 % × coût de main-d'œuvre attesté, plafond × contribution brute)"),
@@ -210,7 +210,7 @@ def oeth(frame: pd.DataFrame, inputs: OethInputs, year_end: date) -> OethResult:
             references=[REFERENCE],
         ),
         "expenses": Figure.of(
-            N_("Déduction des dépenses de partenariat"),
+            N_("Déduction partenariats"),
             expenses if subject else None,
             "EUR",
             N_("min(dépenses, 10 % × contribution brute)"),

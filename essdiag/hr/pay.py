@@ -24,8 +24,9 @@ from decimal import Decimal
 import pandas as pd
 
 from essdiag.figures import Column, Figure, Input, View
+from essdiag.hr.section import Category, Sex
 from essdiag.hr.workforce import fte_pay
-from essdiag.i18n import N_
+from essdiag.i18n import N_, Money
 from essdiag.params import param
 
 __all__ = ["annual_smic", "esus_caps", "pay_distribution", "pay_figures"]
@@ -139,8 +140,8 @@ def pay_scale_view(frame: pd.DataFrame) -> View:
     return View(
         (
             Column("id", N_("Identifiant")),
-            Column("sex", N_("Sexe")),
-            Column("category", N_("Catégorie")),
+            Column("sex", N_("Sexe"), choices=Sex),
+            Column("category", N_("Catégorie"), choices=Category),
             Column("fte", N_("ETP"), "count", digits=2),
             Column("paid", N_("Versé sur la période"), "EUR", digits=0),
             Column("fte_pay", N_("Rémunération ETP"), "EUR", digits=0),
@@ -203,13 +204,13 @@ def esus_caps(
             ],
             reason=None if value is not None else N_("registre vide"),
             references=[N_("Code du travail L3332-17-1, 3° ; décret n° 2015-719")],
-            reading=N_("dans le plafond de {cap} € : marge de {margin} €")
+            reading=N_("dans le plafond de {cap} : marge de {margin}")
             if within
-            else N_("au-dessus du plafond de {cap} € de {excess} €"),
+            else N_("au-dessus du plafond de {cap} de {excess}"),
             reading_params={
-                "cap": round(cap),
-                "margin": round(margin or 0),
-                "excess": round(-(margin or 0)),
+                "cap": Money(str(round(cap, 2))),
+                "margin": Money(str(margin or 0)),
+                "excess": Money(str(-(margin or 0))),
             },
             tone="good" if within else "alert",
             digits=0,

@@ -28,10 +28,19 @@ import pandas as pd
 from essdiag.errors import Issue, Severity
 from essdiag.figures import Column, View
 from essdiag.guards import reader
+from essdiag.hr.section import Sex
 from essdiag.hr.tables import normalise, parse_number, read_cells
 from essdiag.i18n import N_, LabelledEnum
 
-__all__ = ["MIN_GROUP", "SURVEY_COLUMNS", "Theme", "group_view", "read_survey", "theme_view"]
+__all__ = [
+    "MIN_GROUP",
+    "SURVEY_COLUMNS",
+    "Theme",
+    "group_view",
+    "has_results",
+    "read_survey",
+    "theme_view",
+]
 
 MIN_GROUP = 5
 """Fewest respondents a result is shown for (the issue's anonymity threshold)."""
@@ -215,7 +224,12 @@ def group_view(answers: pd.DataFrame, by: str = "group") -> View:
                 )
     return View(
         (
-            Column("group", N_("Groupe") if by == "group" else N_("Sexe"), "label"),
+            Column(
+                "group",
+                N_("Groupe") if by == "group" else N_("Sexe"),
+                "label",
+                choices=None if by == "group" else Sex,
+            ),
             Column("theme", N_("Thème"), "label"),
             Column("respondents", N_("Répondants du groupe"), "count"),
             Column("mean", N_("Score moyen (1 à 5)"), "ratio", digits=1),
@@ -223,8 +237,21 @@ def group_view(answers: pd.DataFrame, by: str = "group") -> View:
             Column("note", N_("Remarque"), "label"),
         ),
         pd.DataFrame(rows, columns=["group", "theme", "respondents", "mean", "favourable", "note"]),
-        title=N_("Qualité de vie au travail par groupe"),
+        title=N_("Qualité de vie au travail par groupe")
+        if by == "group"
+        else N_("Qualité de vie au travail par sexe"),
     )
+
+
+def has_results(view: View) -> bool:
+    """True when a group view shows at least one result (not every group under 5 respondents).
+
+    Example:
+        >>> raw = "sexe;autonomie_1\\nF;4\\nH;2\\n".encode()
+        >>> has_results(group_view(read_survey(raw)[0], "sex"))
+        False
+    """
+    return bool(view.frame["mean"].notna().any()) if len(view) else False
 
 
 def respondents(answers: pd.DataFrame) -> int:

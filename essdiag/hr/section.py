@@ -28,6 +28,7 @@ __all__ = [
     "Job",
     "OethInputs",
     "PersonSkills",
+    "Sex",
     "ShelteredKind",
     "ShelteredPurchase",
     "SizeBand",
@@ -50,6 +51,13 @@ def _check_levels(value: dict[str, int]) -> dict[str, int]:
                 {"skill": skill, "level": level},
             )
     return value
+
+
+class Sex(LabelledEnum):
+    """Sex as the register and the equality index record it (``sexe``: F or H)."""
+
+    WOMAN = "F", N_("Femme")
+    MAN = "H", N_("Homme")
 
 
 class Category(LabelledEnum):

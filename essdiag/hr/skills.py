@@ -29,7 +29,7 @@ import pandas as pd
 
 from essdiag.figures import Column, Figure, Input, View
 from essdiag.hr.section import LEVEL_MAX, HRSection, Skill
-from essdiag.i18n import N_
+from essdiag.i18n import N_, Money
 from essdiag.risks.section import Assessment, Risk, RiskAction, RiskCategory, Treatment
 
 __all__ = [
@@ -160,7 +160,7 @@ def key_person_view(section: HRSection) -> View:
             Column("jobs", N_("Emplois qui la requièrent")),
         ),
         pd.DataFrame(rows, columns=["skill", "holder", "jobs"]),
-        title=N_("Compétences critiques détenues par une seule personne"),
+        title=N_("Compétences critiques sans relève"),
     )
 
 
@@ -251,7 +251,7 @@ def skills_figures(section: HRSection, frame: pd.DataFrame) -> dict[str, Figure]
             else N_("aucun emploi avec des compétences requises n'est affecté"),
         ),
         "key_person": Figure.of(
-            N_("Compétences critiques détenues par une seule personne"),
+            N_("Compétences critiques sans relève"),
             len(keys),
             "count",
             N_("compétences critiques détenues (niveau 3 ou plus) par au plus une personne"),
@@ -276,8 +276,11 @@ def skills_figures(section: HRSection, frame: pd.DataFrame) -> dict[str, Figure]
             if budget is None
             else N_("dans le budget")
             if cost <= budget
-            else N_("dépasse le budget de {excess} €"),
-            reading_params={"excess": round(cost - (budget or 0))},
+            else N_("dépasse de {excess} le budget de {budget}"),
+            reading_params={
+                "excess": Money(str(round(cost - (budget or 0), 2))),
+                "budget": Money(str(round(budget or 0, 2))),
+            },
             tone=None if budget is None else "good" if cost <= budget else "watch",
             digits=0,
         ),

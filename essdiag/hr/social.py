@@ -75,13 +75,17 @@ def social_figures(
     trained = int((frame["training_hours"] > 0).sum()) if not frame.empty else 0
     n = len(frame)
 
-    def turnover_figure(label: str, value: float | None, e: int, x: int, s: int) -> Figure:
+    def turnover_figure(
+        label: str, value: float | None, e: int, x: int, s: int, *, excluded: str = ""
+    ) -> Figure:
+        left_out = [Input.of(N_("contrats exclus"), excluded, "text")] if excluded else []
         return Figure.of(
             label,
             value,
             "%",
             N_("((entrées + sorties) / 2) / effectif au début de la période"),
             [
+                *left_out,
                 Input.of(N_("entrées"), e, "count"),
                 Input.of(N_("sorties"), x, "count"),
                 Input.of(N_("effectif au début"), s, "count"),
@@ -98,11 +102,12 @@ def social_figures(
     return {
         "turnover": turnover_figure(N_("Taux de rotation"), rate, entries, exits, at_start),
         "turnover_permanent": turnover_figure(
-            N_("Taux de rotation des permanents (hors CDDI et PEC)"),
+            N_("Taux de rotation des permanents"),
             p_rate,
             p_entries,
             p_exits,
             p_start,
+            excluded=f"{Contract.CDDI.value.upper()}, {Contract.PEC.value.upper()}",
         ),
         "absenteeism": Figure.of(
             N_("Taux d'absentéisme"),

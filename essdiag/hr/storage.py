@@ -4,7 +4,8 @@ Where it sits: reader result (:func:`essdiag.hr.workforce.read_workforce`,
 :func:`essdiag.hr.qvt.read_survey`) → :func:`table_to_parquet` →
 ``Workspace.attach`` (kinds ``hr-workforce-parquet``, ``hr-survey-parquet`` and
 ``hr-original``) → a :class:`~essdiag.hr.section.StoredTable` in the HR section
-→ :func:`table_from_parquet` when a screen, a command or an export needs it.
+→ :func:`table_from_parquet` (or a generic Parquet reader, then
+:func:`canonical_table`) when a screen, a command or an export needs it.
 An attachment never changes once stored, so readers may cache on its id.
 """
 
@@ -25,6 +26,7 @@ __all__ = [
     "ORIGINAL_KIND",
     "SURVEY_KIND",
     "WORKFORCE_KIND",
+    "canonical_table",
     "store_table",
     "table_from_parquet",
     "table_to_parquet",
@@ -55,15 +57,31 @@ def table_from_parquet(data: bytes) -> pd.DataFrame:
         table = pq.read_table(pa.py_buffer(data))
     except (pa.ArrowException, OSError) as exc:
         raise EssdiagError("Le tableau enregistré est illisible.") from exc
-    frame: pd.DataFrame = table.to_pandas(date_as_object=True)
-    for name in frame.columns:
-        if pa.types.is_string(table.schema.field(name).type) or pa.types.is_large_string(
-            table.schema.field(name).type
-        ):
-            frame[name] = frame[name].astype(object).where(frame[name].notna(), "").astype(str)
-        elif pa.types.is_date(table.schema.field(name).type):
-            frame[name] = frame[name].astype(object).where(frame[name].notna(), None)
-    return frame
+    return canonical_table(table.to_pandas(date_as_object=True))
+
+
+def canonical_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """A stored table as the computations read it: text never missing (``""``), dates or None.
+
+    For a frame read from the Parquet attachment by a generic reader (the
+    screens' ``attachment_frame``, cached on the attachment id); the frame
+    given is left as it is.
+
+    Example:
+        >>> from essdiag.hr.workforce import empty_workforce
+        >>> canonical_table(empty_workforce()).columns.tolist()[:3]
+        ['id', 'sex', 'category']
+    """
+    out = frame.copy()
+    for name in out.columns:
+        column = out[name]
+        if pd.api.types.is_string_dtype(column.dtype) and column.dtype != object:
+            out[name] = column.astype(object).where(column.notna(), "").astype(str)
+        elif column.dtype == object and column.map(lambda v: isinstance(v, str)).all():
+            out[name] = column.astype(str)
+        elif column.dtype == object:
+            out[name] = column.where(column.notna(), None)
+    return out
 
 
 def store_table(

@@ -25,7 +25,7 @@ from essdiag.hr.section import Category
 from essdiag.i18n import N_
 from essdiag.params import param
 
-__all__ = ["category_gaps", "gap", "transparency_figures"]
+__all__ = ["as_shown", "category_gaps", "gap", "transparency_figures"]
 
 REFERENCE = N_("Directive (UE) 2023/970 du 10 mai 2023, art. 3, 9 et 10")
 
@@ -42,6 +42,33 @@ def gap(men: float | None, women: float | None) -> float | None:
     return (men - women) / men
 
 
+def as_shown(value: float | None, decimals: int = 3) -> float | None:
+    """A value that rounds to zero at the decimals shown, as zero (never « −0,0 % »).
+
+    A gap is shown as a percentage with one decimal, so three decimals of the
+    fraction: −0,00004 would read « −0,0 % » and favour nobody. The sign is
+    chosen after rounding to what the reader sees.
+
+    Example:
+        >>> as_shown(-0.00004), as_shown(-0.0006), as_shown(None)
+        (0.0, -0.0006, None)
+    """
+    if value is None or pd.isna(value):
+        return value
+    return 0.0 if round(value, decimals) == 0 else value
+
+
+def _favours(value: float | None) -> str | None:
+    """Whom a gap (as shown) favours: positive gaps favour men."""
+    if value is None:
+        return None
+    if value > 0:
+        return N_("en faveur des hommes")
+    if value < 0:
+        return N_("en faveur des femmes")
+    return N_("égalité")
+
+
 def _levels(frame: pd.DataFrame, column: str, how: str) -> tuple[float | None, float | None]:
     values = frame[column] / frame["fte"]
     out = []
@@ -51,8 +78,24 @@ def _levels(frame: pd.DataFrame, column: str, how: str) -> tuple[float | None, f
     return out[0], out[1]
 
 
+def _why_no_gap(men: float | None, women: float | None, how: str) -> str:
+    """Why a gap cannot be computed: a sex missing, or men's level zero (it is the divisor)."""
+    if men is None or women is None:
+        return N_("il faut au moins une femme et un homme dans le registre")
+    if how == "median":
+        return N_(
+            "la médiane des hommes est nulle (la moitié d'entre eux au moins n'en perçoit pas) : "
+            "l'écart, rapporté au niveau des hommes, n'est pas défini"
+        )
+    return N_("aucun homme n'en perçoit : l'écart, rapporté au niveau des hommes, n'est pas défini")
+
+
 def transparency_figures(frame: pd.DataFrame) -> dict[str, Figure]:
-    """Mean and median gaps on base pay and on variable pay, and who receives variable pay."""
+    """Mean and median gaps on base pay and on variable pay, and who receives variable pay.
+
+    A gap that rounds to 0,0 % is shown as 0,0 % and read « égalité »; a gap
+    that cannot be computed says why (no man or no woman, or men's level zero).
+    """
     figures: dict[str, Figure] = {}
     specs = (
         ("mean_base", "base_pay", "mean", N_("Écart moyen de rémunération de base")),
@@ -62,7 +105,7 @@ def transparency_figures(frame: pd.DataFrame) -> dict[str, Figure]:
     )
     for key, column, how, label in specs:
         men, women = _levels(frame, column, how) if not frame.empty else (None, None)
-        value = gap(men, women)
+        value = as_shown(gap(men, women))
         figures[key] = Figure.of(
             label,
             value,
@@ -72,15 +115,9 @@ def transparency_figures(frame: pd.DataFrame) -> dict[str, Figure]:
                 Input.of(N_("niveau des hommes (ETP)"), men, "EUR"),
                 Input.of(N_("niveau des femmes (ETP)"), women, "EUR"),
             ],
-            reason=None if value is not None else N_("un des deux sexes est absent, ou niveau nul"),
+            reason=None if value is not None else _why_no_gap(men, women, how),
             references=[REFERENCE],
-            reading=N_("en faveur des hommes")
-            if value and value > 0
-            else N_("en faveur des femmes")
-            if value and value < 0
-            else N_("égalité")
-            if value == 0
-            else None,
+            reading=_favours(value),
             tone="neutral",
         )
     for sex, label in (("F", N_("Part des femmes percevant du variable")),
@@ -97,7 +134,7 @@ def transparency_figures(frame: pd.DataFrame) -> dict[str, Figure]:
                 Input.of(N_("personnes percevant du variable"), paid, "count"),
                 Input.of(N_("personnes"), n, "count"),
             ],
-            reason=None if n else N_("personne de ce sexe"),
+            reason=None if n else N_("aucune personne de ce sexe dans le registre"),
             references=[REFERENCE],
         )
     return figures
@@ -112,8 +149,8 @@ def category_gaps(frame: pd.DataFrame, on: date) -> View:
         part = frame[frame["category"] == cat.value] if not frame.empty else frame
         base_m, base_w = _levels(part, "base_pay", "mean") if len(part) else (None, None)
         var_m, var_w = _levels(part, "variable_pay", "mean") if len(part) else (None, None)
-        base = gap(base_m, base_w)
-        variable = gap(var_m, var_w)
+        base = as_shown(gap(base_m, base_w))
+        variable = as_shown(gap(var_m, var_w))
         rows.append(
             {
                 "category": cat.label,

@@ -53,7 +53,7 @@ import pandas as pd
 
 from essdiag.errors import Issue, Severity
 from essdiag.figures import Column, Figure, Input, View
-from essdiag.guards import reader
+from essdiag.guards import FORM_LIMITS, FileKind, open_workbook, reader, sniff
 from essdiag.hr.section import Category, Contract
 from essdiag.hr.tables import normalise, parse_bool, parse_date, parse_number, read_cells
 from essdiag.i18n import N_
@@ -631,6 +631,38 @@ def _parse_row(row: _Row, period_end: date) -> dict[str, Any]:  # noqa: PLR0912 
     return values
 
 
+WORKFORCE_LIMITS = FORM_LIMITS.but(max_rows=50_000)
+"""A register of 50 000 people covers the largest ESS employers; the rows beyond are
+not read (the reader says so), which bounds the import to a few seconds."""
+
+
+def _no_sheet_issue(raw: bytes, file: str | None) -> Issue | None:
+    """The issue of a workbook without any sheet, which ``read_cells`` does not expect.
+
+    A local guard: the root fix belongs in ``essdiag.hr.tables.read_cells``
+    (``wb.worksheets[0]`` on a workbook whose list of sheets is empty).
+    """
+    if sniff(raw) is not FileKind.ZIP:
+        return None
+    wb, _issues = open_workbook(raw, WORKFORCE_LIMITS, file=file)
+    if wb is None:
+        return None  # read_cells says what is wrong with it
+    try:
+        empty = not wb.worksheets
+    finally:
+        wb.close()
+    if not empty:
+        return None
+    return Issue(
+        code="workforce_no_sheet",
+        template=N_(
+            "Le classeur ne contient aucune feuille de calcul : enregistrez de nouveau le "
+            "registre depuis votre tableur (fichier .xlsx avec une feuille)."
+        ),
+        file=file,
+    )
+
+
 @reader
 def read_workforce(
     raw: bytes,
@@ -656,7 +688,10 @@ def read_workforce(
         >>> read.frame[["id", "sex", "fte", "base_pay"]].values.tolist(), issues
         ([['A', 'F', 1.0, 24000.0]], [])
     """
-    table, issues = read_cells(raw, file=file)
+    no_sheet = _no_sheet_issue(raw, file)
+    if no_sheet is not None:
+        return WorkforceRead(None, (no_sheet,), 0, dict(mapping or {})), [no_sheet]
+    table, issues = read_cells(raw, file=file, limits=WORKFORCE_LIMITS)
     if table is None:
         return WorkforceRead(None, tuple(issues), 0, dict(mapping or {})), issues
     headers, rows = table
@@ -773,14 +808,13 @@ def headcount_figures(frame: pd.DataFrame, start: date, end: date) -> dict[str, 
     fte = float(frame["fte"].sum()) if not frame.empty else 0.0
     women = int((present["sex"] == "F").sum()) if not present.empty else 0
     n = len(present)
-    period = Input.of(N_("fin de la période"), end.isoformat(), "text")
     return {
         "headcount": Figure.of(
             N_("Effectif au dernier jour de la période"),
             n,
             "count",
             N_("personnes sous contrat au dernier jour"),
-            [period],
+            [Input.of(N_("personnes employées sur la période"), len(frame), "count")],
         ),
         "fte": Figure.of(
             N_("Équivalents temps plein"),

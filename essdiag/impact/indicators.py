@@ -33,6 +33,7 @@ import math
 import tomllib
 from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 from functools import cache
 from importlib.resources import files
 from typing import Any, Final
@@ -321,6 +322,7 @@ def _volunteer_points(src: _Sources, ind: Indicator) -> tuple[list[Point], str |
         if cents <= 0:
             continue
         rate_input: Input
+        rate: Decimal | float
         if src.impact.volunteer_hourly_rate is not None:
             rate = src.impact.volunteer_hourly_rate
             rate_input = Input.of(
@@ -334,9 +336,11 @@ def _volunteer_points(src: _Sources, ind: Indicator) -> tuple[list[Point], str |
                 smic = param("smic_hourly", on=fy.end)
             except UnknownParameterError:
                 continue
-            rate = float(smic.value)
+            rate = smic.value
             rate_input = Input.from_param(smic)
-        hours = cents / 100 / rate
+        # Exact division (cents and the rate's decimals): 21 384,00 € / 11,88 €/h is 1 800 h,
+        # where floats give 1 799,999… and a count of hours would show decimals.
+        hours = float(Decimal(cents) / 100 / Decimal(str(rate)))
         working = Figure.of(
             ind.name,
             hours,

@@ -82,6 +82,8 @@ __all__ = [
 ]
 
 SROI_LIMITS: Final = Limits(max_bytes=5 * 1024 * 1024)
+SROI_MAX_ITEMS: Final = 1_000
+"""Inputs or outcomes read at most (a case has a few dozen): a longer list is refused."""
 """An SROI case file is small: 5 MiB at most."""
 
 DEDUCTIONS: Final = ("deadweight", "displacement", "attribution")
@@ -763,12 +765,15 @@ def _element_lines(text: str) -> dict[str, list[int]]:
         if key in _ROW_KINDS and text[i] == "[":
             lines: list[int] = []
             i += 1
+            counted, line = 0, 1  # lines counted from where the last count stopped: linear
             while True:
                 i = _skip_ws(text, i)
                 if text[i] == "]":
                     i += 1
                     break
-                lines.append(text.count("\n", 0, i) + 1)
+                line += text.count("\n", counted, i)
+                counted = i
+                lines.append(line)
                 _value, i = decoder.raw_decode(text, i)
                 i = _skip_ws(text, i)
                 if text[i] == ",":
@@ -783,6 +788,34 @@ def _element_lines(text: str) -> dict[str, list[int]]:
 
 def _json_issue(code: str, template: str, file: str | None, **params: Any) -> Issue:
     return Issue(code=code, template=template, params=params, file=file)
+
+
+_JSON_REASONS: dict[str, str] = {
+    "Expecting value": N_("une valeur est attendue"),
+    "Expecting property name enclosed in double quotes": N_(
+        "un nom de champ entre guillemets est attendu"
+    ),
+    "Expecting ',' delimiter": N_("une virgule est attendue"),
+    "Expecting ':' delimiter": N_("deux-points sont attendus"),
+    "Unterminated string starting at": N_("un texte n'est pas refermé"),
+    "Extra data": N_("du contenu suit la fin du fichier"),
+    "Invalid control character at": N_("un caractère de contrôle est interdit dans un texte"),
+    "Invalid \\escape": N_("une barre oblique inverse est mal utilisée"),
+    "Illegal trailing comma before end of object": N_("une virgule est en trop"),
+    "Illegal trailing comma before end of array": N_("une virgule est en trop"),
+}
+"""The json module's English reasons, in French words of the library (translated where shown)."""
+
+
+def _json_reason(msg: str) -> str:
+    """The French reason of a JSON syntax error; a general one for a reason not listed.
+
+    >>> _json_reason("Expecting value")
+    'une valeur est attendue'
+    >>> _json_reason("Something new in Python 3.14")
+    "la syntaxe JSON n'est pas respectée"
+    """
+    return _JSON_REASONS.get(msg, N_("la syntaxe JSON n'est pas respectée"))
 
 
 def _decode(raw: bytes, file: str | None) -> tuple[Any, str, list[Issue]]:
@@ -817,10 +850,14 @@ def _decode(raw: bytes, file: str | None) -> tuple[Any, str, list[Issue]]:
             [
                 Issue(
                     code="json_syntax",
-                    template=N_("JSON invalide : {error} (ligne {line}, colonne {col})."),
-                    params={"error": exc.msg, "line": exc.lineno, "col": exc.colno},
+                    template=N_(
+                        "Le fichier n'est pas un JSON valide ({reason}) : il est peut-être "
+                        "tronqué ou a été modifié à la main."
+                    ),
+                    params={"reason": _json_reason(exc.msg)},
                     file=file,
                     line=exc.lineno,
+                    column=str(exc.colno),
                 )
             ],
         )
@@ -838,6 +875,23 @@ def _decode(raw: bytes, file: str | None) -> tuple[Any, str, list[Issue]]:
         )
 
 
+def _said_empty(issue: Issue, empty: set[str]) -> Issue:
+    """The issue of a field left empty (JSON ``null``) said so, not with Python's « None ».
+
+    Parameters:
+        empty: the paths (``outcomes[1].proxy``) whose value in the file is ``null``.
+    """
+    if issue.field not in empty or "input" not in issue.params:
+        return issue
+    params = {k: v for k, v in issue.params.items() if k not in ("input", "detail")}
+    return issue.model_copy(
+        update={
+            "template": N_("« {label} » est vide : donnez-lui une valeur."),
+            "params": params,
+        }
+    )
+
+
 def _rows(
     data: Mapping[str, Any], key: str, lines: list[int], file: str | None
 ) -> tuple[list[Any], list[Issue]]:
@@ -849,6 +903,19 @@ def _rows(
                 code="sroi_not_a_list",
                 template=N_("« {key} » doit être une liste (reçu : {kind})."),
                 params={"key": key, "kind": type(value).__name__},
+                file=file,
+                field=key,
+            )
+        ]
+    if len(value) > SROI_MAX_ITEMS:
+        return [], [
+            Issue(
+                code="sroi_too_many_items",
+                template=N_(
+                    "« {key} » compte {n} éléments (au plus {limit}) : la liste n'est pas lue. "
+                    "Une analyse SROI en compte d'ordinaire quelques dizaines."
+                ),
+                params={"key": key, "n": len(value), "limit": SROI_MAX_ITEMS},
                 file=file,
                 field=key,
             )
@@ -903,8 +970,9 @@ def _rows(
                     field=f"{key}[{n}]",
                 )
             )
+            empty = {f"{key}[{n}].{k}" for k, v in row.items() if v is None}
             issues.extend(
-                i.model_copy(update={"line": line})
+                _said_empty(i.model_copy(update={"line": line}), empty)
                 for i in issues_from_validation(exc, model, file=file, prefix=(f"{key}[{n}]",))
             )
     return kept, issues

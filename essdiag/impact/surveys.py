@@ -149,7 +149,9 @@ def _headers(raw: Iterable[str]) -> tuple[str, ...]:
 
 def _decode(raw: bytes, kind: FileKind) -> str:
     if kind is FileKind.UTF16:
-        return raw.decode("utf-16")
+        # A file cut short leaves half a character at its end: it becomes « \ufffd »,
+        # and the survey_utf16_damaged issue says so (the rest of the file is read).
+        return raw.decode("utf-16", errors="replace")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -160,13 +162,29 @@ def _csv_rows(
     raw: bytes, kind: FileKind, limits: Limits, file: str | None
 ) -> tuple[list[tuple[int, list[str]]], list[Issue]]:
     text = _decode(raw, kind)
+    issues: list[Issue] = []
+    if kind is FileKind.UTF16 and "\ufffd" in text:
+        damaged_at = text.count("\n", 0, text.index("\ufffd")) + 1
+        issues.append(
+            Issue(
+                code="survey_utf16_damaged",
+                template=N_(
+                    "Le fichier (texte Unicode UTF-16) est abîmé à la ligne {line} : des "
+                    "caractères illisibles y sont remplacés par « \ufffd ». Enregistrez de "
+                    "nouveau l'export depuis votre outil d'enquête."
+                ),
+                params={"line": damaged_at},
+                file=file,
+                line=damaged_at,
+                severity=Severity.WARNING,
+            )
+        )
     first = text.split("\n", 1)[0]
     counts = {sep: first.count(sep) for sep in (";", ",", "\t")}
     sep = max(counts, key=lambda s: counts[s])
     if counts[sep] == 0:
         sep = ";"
     rows: list[tuple[int, list[str]]] = []
-    issues: list[Issue] = []
     reader_ = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     start = 1
     try:
@@ -192,15 +210,27 @@ def _csv_rows(
             Issue(
                 code="survey_csv_damaged",
                 template=N_(
-                    "Le fichier est illisible à partir de la ligne {line} ({error}) : les lignes "
+                    "Le fichier est illisible à partir de la ligne {line} ({reason}) : les lignes "
                     "suivantes ne sont pas lues."
                 ),
-                params={"line": start, "error": str(exc)[:120]},
+                params={"line": start, "reason": _csv_reason(exc)},
                 file=file,
                 line=start,
             )
         )
     return rows, issues
+
+
+def _csv_reason(exc: csv.Error) -> str:
+    """What the csv module stumbled on, in French words of the library (its own text is English)."""
+    text = str(exc)
+    if "NUL" in text:
+        return N_("un caractère nul (octet 0) s'y trouve")
+    if "field larger than field limit" in text:
+        return N_("une cellule dépasse la taille permise")
+    if "new-line character" in text:
+        return N_("un retour à la ligne coupe une cellule sans guillemets")
+    return N_("le découpage en colonnes échoue")
 
 
 def _xlsx_rows(

@@ -4,15 +4,23 @@ Where it sits: bytes of an export → :func:`read_fec` → ``FecResult`` (the
 canonical ledger of :mod:`essdiag.ledger` plus the issues found) → storage,
 balances, variance.
 
-The file is parsed by ``pyarrow.csv`` with every column read as text (account
-numbers, dates and references keep their leading zeros) and quoting off (labels
-may contain quote characters); dates and amounts are then converted column by
-column with ``pyarrow.compute`` (:mod:`essdiag.ledger.cells`), never in a
-Python loop over lines. Amounts are exact integer cents.
+Guards first (:mod:`essdiag.guards`): the file's size, then its kind by
+signature (a workbook renamed ``.txt`` is said to be a workbook), then the
+header (separator, at most ``max_columns`` columns, names checked in linear
+time). The file is parsed by ``pyarrow.csv`` (:mod:`essdiag.ledger.fec_parse`)
+with the columns it needs read as text (account numbers and references keep
+their leading zeros), the date as an integer, and quoting off (labels may
+contain quote characters); amounts are then converted column by column with
+``pyarrow.compute`` (:mod:`essdiag.ledger.cells`), never in a Python loop over
+lines, to exact integer cents. Only the first megabyte is copied (to read the
+header and guess the encoding); a path is read block by block.
 
 Accepted: tab or pipe separator (detected from the header line); UTF-8, UTF-8
-with BOM, ISO-8859-15 or Windows-1252; decimal comma or dot; Debit/Credit or
-Montant + Sens.
+with BOM, ISO-8859-15 or Windows-1252; decimal comma or dot (the file's own,
+from its first lines: an amount written with the other mark is ambiguous and
+set aside); Debit/Credit or Montant + Sens. The fiscal year is the one given,
+else the one the file name and the dates say (:mod:`essdiag.ledger.nature`),
+and opening entries are recognised by their nature.
 
 References:
     Livre des procédures fiscales, art. A47 A-1 (structure of the FEC);
@@ -21,6 +29,7 @@ References:
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -30,25 +39,41 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.csv as pacsv
 
-from essdiag.errors import Issue, Severity
-from essdiag.i18n import N_
+from essdiag.errors import EssdiagError, Issue, Severity
+from essdiag.guards import (
+    TABLE_LIMITS,
+    FileKind,
+    Limits,
+    kind_issue,
+    size_issue,
+    sniff,
+    unexpected_issue,
+)
+from essdiag.i18n import N_, Money
 from essdiag.ledger.cells import (
     account_is_known,
-    cents_from_column,
     dates_from_text,
+    decimal_mark,
     detect_encoding,
+    each_text,
+    each_value,
+    is_ascii,
+    numbered_names,
     optional_text,
+    parse_amounts,
     trimmed,
 )
-from essdiag.ledger.frame import ledger_from_table, opening_flags
+from essdiag.ledger.fec_parse import ParseFailure, line_numbers, parse
+from essdiag.ledger.frame import ledger_from_table
+from essdiag.ledger.nature import first_day_openings, infer_fiscal_year, journal_openings
 from essdiag.periods import FiscalYear
 
 __all__ = [
     "FEC_COLUMNS",
     "MAX_ISSUES_PER_CODE",
     "FecResult",
+    "line_span",
     "read_fec",
 ]
 
@@ -82,6 +107,8 @@ MAX_ISSUES_PER_CODE: Final = 200
 """At most this many issues of one code are listed; a summary issue counts the rest."""
 
 _CANONICAL: Final = {c.lower(): c for c in (*FEC_COLUMNS, "Montant", "Sens")}
+_FEW_VALUES: Final = frozenset({"JournalCode", "JournalLib", "CompteNum", "CompteLib", "Sens"})
+"""Columns with few distinct values, read dictionary-encoded (each test runs once per value)."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +122,10 @@ class FecResult:
         lines_kept: lines in the ledger.
         encoding: the text encoding used.
         separator: the field separator found in the header.
+        fiscal_year: the fiscal year the lines were checked against (given,
+            or inferred), None when none could be told.
+        year_source: how it was found: ``given``, ``name`` (the file name
+            ``SIRENFECAAAAMMJJ``), ``dates`` (most entries) or empty.
     """
 
     ledger: pd.DataFrame | None
@@ -103,6 +134,13 @@ class FecResult:
     lines_kept: int = 0
     encoding: str = "utf-8"
     separator: str = "\t"
+    fiscal_year: FiscalYear | None = None
+    year_source: str = ""
+
+    @property
+    def blocking(self) -> list[Issue]:
+        """The issues that set lines aside or stop the import (errors)."""
+        return [i for i in self.issues if i.severity is Severity.ERROR]
 
     @property
     def set_aside(self) -> int:
@@ -113,6 +151,20 @@ class FecResult:
     def usable(self) -> bool:
         """True when a ledger was produced."""
         return self.ledger is not None
+
+
+_MORE_KINDS: Final[dict[str, str]] = {
+    "fec_date": N_("dates invalides"),
+    "fec_amount": N_("montants non numériques"),
+    "fec_amount_ambiguous": N_("montants au séparateur décimal ambigu"),
+    "fec_sens": N_("sens inconnus"),
+    "fec_account_unknown": N_("comptes inconnus"),
+    "fec_field_count": N_("lignes au nombre de champs incorrect"),
+    "fec_not_utf8": N_("lignes aux caractères illisibles"),
+    "fec_unbalanced": N_("écritures déséquilibrées"),
+    "fec_outside_year": N_("écritures hors de l'exercice"),
+}
+"""What the summary issue names when more problems of one kind were found than are listed."""
 
 
 class _Issues:
@@ -159,9 +211,12 @@ class _Issues:
                     Issue(
                         code="more_issues",
                         template=N_(
-                            "… et {more} autre(s) problème(s) du même type ({code}), non listés."
+                            "… et {more} autre(s) problème(s) du même type ({kind}), non listés."
                         ),
-                        params={"more": n - MAX_ISSUES_PER_CODE, "code": code},
+                        params={
+                            "more": n - MAX_ISSUES_PER_CODE,
+                            "kind": _MORE_KINDS.get(code, N_("autres problèmes")),
+                        },
                         severity=severity,
                         file=self.file,
                     )
@@ -169,46 +224,15 @@ class _Issues:
         return out
 
 
-def _header(data: bytes, encoding: str) -> tuple[str, list[str]]:
-    end = data.find(b"\n")
-    raw = data[: end if end >= 0 else len(data)]
+def _header(head: bytes, encoding: str) -> tuple[str, list[str]]:
+    end = head.find(b"\n")
+    raw = head[: end if end >= 0 else len(head)]
     text = raw.decode(encoding, errors="replace").lstrip("\ufeff").rstrip("\r")
     counts = {sep: text.count(sep) for sep in ("\t", "|", ";")}
     sep = max(counts, key=lambda s: counts[s])
     if counts[sep] == 0:
-        return "", [text.strip()]
+        return "", [text.strip()[:80]]
     return sep, [c.strip() for c in text.split(sep)]
-
-
-def _line_numbers(
-    data: bytes, sep: bytes, ncols: int, kept_rows: int
-) -> tuple[np.ndarray | None, list[int]]:
-    """Line number of each parsed row, and of each malformed line (slow path, broken files)."""
-    lines = data.split(b"\n")
-    if lines and lines[-1] in (b"", b"\r"):
-        lines.pop()
-    numbers: list[int] = []
-    bad: list[int] = []
-    for i, raw in enumerate(lines[1:], start=2):
-        blank = not raw.strip(b"\r")  # the reader keeps blank lines as empty rows
-        (numbers if blank or raw.count(sep) + 1 == ncols else bad).append(i)
-    if len(numbers) != kept_rows:
-        return None, bad
-    return np.asarray(numbers, dtype=np.int64), bad
-
-
-def _locate(
-    source: pa.Buffer, sep: str, ncols: int, n: int, bad: int
-) -> tuple[np.ndarray | None, list[int]]:
-    """Line numbers when rows were skipped; (None, []) when row i is simply line i + 2.
-
-    Blank lines are kept as empty rows by the reader, so without malformed
-    rows the mapping is the identity and nothing is scanned.
-    """
-    if not bad:
-        return None, []
-    line_map, bad_lines = _line_numbers(source.to_pybytes(), sep.encode(), ncols, n)
-    return line_map, bad_lines if len(bad_lines) == bad else []
 
 
 def _row_lines(rows: np.ndarray, line_map: np.ndarray | None) -> list[int]:
@@ -217,43 +241,75 @@ def _row_lines(rows: np.ndarray, line_map: np.ndarray | None) -> list[int]:
     return [int(line_map[r]) for r in rows]
 
 
+_EXPECTED: Final = N_("un FEC au format texte (colonnes séparées par des tabulations ou des |)")
+
+
 def read_fec(
     data: bytes | Path,
     *,
     file: str | None = None,
     fiscal_year: FiscalYear | None = None,
+    start_month: int = 1,
+    limits: Limits = TABLE_LIMITS,
 ) -> FecResult:
     """Read a FEC export into the canonical ledger, with every problem found.
 
     Parameters:
-        data: the file's bytes, or its path (memory-mapped, not copied).
-        file: its name, used in the issues.
-        fiscal_year: when given, lines dated outside it are reported (and kept).
+        data: the file's bytes, or its path (read block by block, never whole).
+        file: its name, used in the issues and to find the fiscal year
+            (``SIRENFECAAAAMMJJ``).
+        fiscal_year: when given, lines dated outside it are reported (and
+            kept); when not, the fiscal year is inferred from the file name
+            and the dates (:func:`essdiag.ledger.nature.infer_fiscal_year`,
+            with ``start_month``) and checked the same way.
+        limits: size and column limits (:data:`essdiag.guards.TABLE_LIMITS`).
 
     Returns:
         A :class:`FecResult`; ``ledger`` is None when nothing usable was found.
-        Lines with a bad date, a non-numeric amount, a wrong number of fields
-        or no account are set aside; unbalanced entries and lines outside the
+        Lines with a bad date, a non-numeric or ambiguous amount, a wrong
+        number of fields, bytes that are not text in the file's encoding, or
+        no account are set aside; unbalanced entries and lines outside the
         fiscal year are kept and reported.
 
     Notes:
-        Never raises on bad bytes: every problem is an :class:`~essdiag.errors.Issue`.
+        Never raises on bad bytes: every problem is an :class:`~essdiag.errors.Issue`;
+        an unexpected failure becomes one issue with a reference to the server log.
     """
+    try:
+        return _read_fec(data, file, fiscal_year, start_month, limits)
+    except EssdiagError:
+        raise
+    except (Exception, RecursionError, MemoryError) as exc:
+        return FecResult(None, [unexpected_issue(file, exc)])
+
+
+def _read_fec(  # noqa: PLR0911, PLR0912, PLR0915 - the reader's steps, each may stop it
+    data: bytes | Path,
+    file: str | None,
+    fiscal_year: FiscalYear | None,
+    start_month: int,
+    limits: Limits,
+) -> FecResult:
     issues = _Issues(file)
-    source = _open(data, issues)
-    head = b"" if source is None else source.slice(0, min(source.size, 1 << 20)).to_pybytes()
-    whole = head if source is not None and source.size <= len(head) else None
-    if source is None or _refused(head, issues, complete=whole is not None):
+    opened = _open(data, issues)
+    if opened is None:
         return FecResult(None, issues.finish())
-    encoding = detect_encoding(head if whole is not None else source.to_pybytes())
-    sep, header = _header(head, encoding)
-    if encoding not in ("utf-8", "utf-8-sig"):
+    source, size, head = opened
+    too_large = size_issue(size, limits, file=file)
+    if too_large is not None:
+        return FecResult(None, [too_large])
+    if _refused(head, issues):
+        return FecResult(None, issues.finish())
+    encoding = detect_encoding(head)
+    if b"\n" not in head and size > len(head):
         issues.add(
-            "fec_encoding",
-            N_("Fichier lu avec l'encodage {encoding} (pas en UTF-8)."),
-            severity=Severity.INFO,
-            encoding=encoding,
+            "fec_line_too_long",
+            N_("La ligne d'en-tête dépasse {limit} Mo : ce n'est pas un FEC."),
+            line=1,
+            limit=len(head) >> 20,
         )
+        return FecResult(None, issues.finish(), encoding=encoding)
+    sep, header = _header(head, encoding)
     if sep not in ("\t", "|"):
         issues.add(
             "fec_separator",
@@ -264,38 +320,71 @@ def read_fec(
             line=1,
         )
         return FecResult(None, issues.finish(), encoding=encoding, separator=sep)
+    if len(header) > limits.max_columns:
+        issues.add(
+            "fec_too_many_columns",
+            N_(
+                "La ligne d'en-tête a {count} colonnes : un FEC en a 18 (au plus {limit} sont "
+                "acceptées). Ce fichier n'est pas un FEC."
+            ),
+            line=1,
+            count=len(header),
+            limit=limits.max_columns,
+        )
+        return FecResult(None, issues.finish(), encoding=encoding, separator=sep)
 
     plan = _plan(header, issues)
     if plan is None:
         return FecResult(None, issues.finish(), encoding=encoding, separator=sep)
     names, wanted, has_dc = plan
-
+    decimal = _decimal_mark(head, encoding, sep, names)
     try:
-        decimal = _decimal_mark(head, encoding, sep, names)
-        table, bad_rows = _parse(source, names, wanted, sep, encoding, decimal=decimal)
-    except (pa.ArrowException, UnicodeDecodeError, LookupError, ValueError) as exc:
-        message = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-        issues.add(
-            "fec_unreadable",
-            N_("Le fichier ne peut pas être lu comme un FEC : {error}."),
-            error=message,
+        parsed = parse(
+            source,
+            names,
+            wanted,
+            sep,
+            encoding,
+            ascii_head=is_ascii(head),
+            dictionary=tuple(c for c in wanted if c in _FEW_VALUES or c.lower() in _ANALYTIC_NAMES),
         )
+    except ParseFailure as failure:
+        issues.add("fec_unreadable", failure.template, **failure.params)
         return FecResult(None, issues.finish(), encoding=encoding, separator=sep)
-
+    if parsed.reencoded or encoding != parsed.encoding:
+        encoding = parsed.encoding
+    if encoding not in ("utf-8", "utf-8-sig"):
+        issues.add(
+            "fec_encoding",
+            N_("Fichier lu avec l'encodage {encoding} (pas en UTF-8)."),
+            severity=Severity.INFO,
+            encoding=_ENCODING_NAMES.get(encoding, encoding),
+        )
+    table = parsed.table
     n = table.num_rows
-    lines_read = n + len(bad_rows)
-    line_map, bad_lines = _locate(source, sep, len(names), n, len(bad_rows))
-    for k, (text, expected_n, actual) in enumerate(bad_rows):
+    lines_read = n + len(parsed.bad_rows)
+    line_map = line_numbers(n, [b.line for b in parsed.bad_rows if b.line is not None])
+    for bad in parsed.bad_rows:
         issues.add(
             "fec_field_count",
             N_("Ligne mise de côté : {actual} champ(s) au lieu de {expected} (« {text} »)."),
-            line=bad_lines[k] if bad_lines else None,
-            expected=expected_n,
-            actual=actual,
-            text=text,
+            line=bad.line,
+            expected=bad.expected,
+            actual=bad.actual,
+            text=bad.text,
         )
-    out, debit, credit, keep, blank = _convert(table, wanted, has_dc, line_map, issues)
+    converted = _convert(table, wanted, has_dc, decimal, line_map, issues, parsed.not_utf8)
+    del parsed, table  # the text columns not kept are freed before the ledger is made
+    pa.default_memory_pool().release_unused()
+    out, debit, credit, keep, blank = converted
+    del converted
     lines_read -= blank
+    fy, year_source = (fiscal_year, "given") if fiscal_year else (None, "")
+    said = _journal_says(out, names)
+    if fy is None:
+        days = out.column("date").to_numpy(zero_copy_only=False)
+        fy, year_source = infer_fiscal_year(days[keep & ~said], name=file, start_month=start_month)
+    out = _with_openings(out, fy, said)
     kept_rows = np.flatnonzero(keep)
     if kept_rows.size < n:
         out = out.take(pa.array(kept_rows))
@@ -307,16 +396,21 @@ def read_fec(
             None, issues.finish(), lines_read=lines_read, encoding=encoding, separator=sep
         )
     _check_balance(out, debit - credit, kept_rows, line_map, issues)
-    if fiscal_year is not None:
-        _check_year(out, kept_rows, line_map, fiscal_year, issues)
+    if fy is not None:
+        _check_year(out, kept_rows, line_map, fy, issues)
+    out = out.drop_columns(["journal_label"])
     ledger = ledger_from_table(out)
+    del out
     if kept < lines_read:
         issues.add(
             "fec_set_aside",
-            N_("{count} ligne(s) sur {total} mise(s) de côté ; les autres sont importées."),
+            N_(
+                "{count} ligne(s) sur {total} mise(s) de côté ; les {kept} autres sont importables."
+            ),
             severity=Severity.WARNING,
             count=lines_read - kept,
             total=lines_read,
+            kept=kept,
         )
     return FecResult(
         ledger,
@@ -325,32 +419,47 @@ def read_fec(
         lines_kept=kept,
         encoding=encoding,
         separator=sep,
+        fiscal_year=fy,
+        year_source=year_source,
     )
 
 
-def _open(data: bytes | Path, issues: _Issues) -> pa.Buffer | None:
-    """The bytes to parse: a memory map of a path (no copy), or the bytes given."""
+_ENCODING_NAMES: Final = {"cp1252": "Windows-1252", "iso8859_15": "ISO-8859-15"}
+"""Encodings as people name them."""
+
+
+def _open(data: bytes | Path, issues: _Issues) -> tuple[pa.Buffer | str, int, bytes] | None:
+    """The source to parse (the bytes given, or the path: read block by block), its size, its head.
+
+    The head is the first megabyte, the only part copied: enough for the
+    header, the encoding and the decimal mark.
+    """
     if not isinstance(data, Path):
-        return pa.py_buffer(data)
+        return pa.py_buffer(data), len(data), bytes(memoryview(data)[:_HEAD])
     try:
-        if not data.stat().st_size:
-            return pa.py_buffer(b"")
-        return pa.memory_map(str(data)).read_buffer()
-    except OSError as exc:
+        size = data.stat().st_size
+        with data.open("rb") as fh:
+            head = fh.read(_HEAD)
+    except OSError:
         issues.add(
             "fec_unreadable",
-            N_("Le fichier ne peut pas être lu comme un FEC : {error}."),
-            error=str(exc)[:200],
+            N_("Le fichier ne peut pas être ouvert : vérifiez son chemin et vos droits d'accès."),
         )
         return None
+    return str(data), size, head
 
 
-def _refused(data: bytes, issues: _Issues, *, complete: bool = True) -> bool:
-    """Files refused before any parsing: empty, or UTF-16 (which pyarrow cannot read)."""
-    if complete and (not data or data.isspace()):
+_HEAD: Final = 1 << 20
+"""Bytes read first (header, encoding, decimal mark)."""
+
+
+def _refused(head: bytes, issues: _Issues) -> bool:
+    """Files refused before any parsing: empty, UTF-16 (which pyarrow cannot read), not text."""
+    kind = sniff(head)
+    if kind is FileKind.EMPTY or (kind is FileKind.TEXT and head.isspace()):
         issues.add("fec_empty", N_("Le fichier est vide."))
         return True
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if kind is FileKind.UTF16:
         issues.add(
             "fec_utf16",
             N_(
@@ -358,6 +467,10 @@ def _refused(data: bytes, issues: _Issues, *, complete: bool = True) -> bool:
                 "tabulé) depuis votre logiciel ou votre tableur."
             ),
         )
+        return True
+    if kind is not FileKind.TEXT:
+        issue = kind_issue(kind, _EXPECTED, file=issues.file)
+        issues.add(issue.code, issue.template, **issue.params)
         return True
     return False
 
@@ -404,18 +517,38 @@ def _plan(header: list[str], issues: _Issues) -> tuple[list[str], list[str], boo
             severity=Severity.WARNING,
             line=1,
         )
-    if len(set(names)) != len(names):
-        dup = sorted({n for n in names if names.count(n) > 1})
+    counts = Counter(names)
+    doubled = sorted(n for n, k in counts.items() if k > 1)
+    read = {
+        *_REQUIRED,
+        "Debit",
+        "Credit",
+        "Montant",
+        "Sens",
+        "CompteLib",
+        "EcritureLib",
+        "JournalLib",
+    }
+    if any(n in read or n.lower() in _ANALYTIC_NAMES for n in doubled):
         issues.add(
             "fec_column_duplicate",
-            N_("Colonne en double : {names}."),
+            N_("Colonne en double : {names}. Laquelle lire ? Gardez-en une seule dans l'export."),
             line=1,
-            names=", ".join(dup),
+            names=", ".join(n for n in doubled if n)[:200],
         )
         return None
+    if doubled:
+        issues.add(
+            "fec_column_duplicate_unused",
+            N_("Colonne en double, non lue (non bloquant) : {names}."),
+            severity=Severity.WARNING,
+            line=1,
+            names=", ".join(n or "(sans nom)" for n in doubled)[:200],
+        )
+    names = numbered_names(names)[0]
     analytic_col = next((n for n in names if n.lower() in _ANALYTIC_NAMES), None)
     wanted = ["JournalCode", "EcritureNum", "EcritureDate", "CompteNum"]
-    wanted += [c for c in ("CompteLib", "EcritureLib") if c in present]
+    wanted += [c for c in ("JournalLib", "CompteLib", "EcritureLib") if c in present]
     wanted += ["Debit", "Credit"] if has_dc else ["Montant", "Sens"]
     if analytic_col:
         wanted.append(analytic_col)
@@ -423,38 +556,56 @@ def _plan(header: list[str], issues: _Issues) -> tuple[list[str], list[str], boo
     return names, wanted, has_dc
 
 
-def _convert(
+def _convert(  # noqa: PLR0917 - the parsed table and what the reader knows of it
     table: pa.Table,
     wanted: list[str],
     has_dc: bool,
+    decimal: str,
     line_map: np.ndarray | None,
     issues: _Issues,
+    not_utf8: np.ndarray,
 ) -> tuple[pa.Table, np.ndarray, np.ndarray, np.ndarray, int]:
-    """Canonical columns from the parsed table: (table, debit, credit, keep mask, blank rows)."""
+    """Canonical columns from the parsed table: (table, debit, credit, keep mask, blank rows).
+
+    The table keeps a ``journal_label`` column (for the openings) and an
+    ``opening`` column by journal code, completed by :func:`_with_openings`.
+    """
     n = table.num_rows
     analytic_col = next((c for c in wanted if c.lower() in _ANALYTIC_NAMES), None)
     journal = trimmed(table.column("JournalCode"))
     entry = trimmed(table.column("EcritureNum"))
     account = trimmed(table.column("CompteNum"))
     # Blank lines come back as empty rows: dropped silently, not counted as lines.
-    blank = np.asarray(
-        pc.and_(
-            pc.equal(pc.utf8_length(journal), 0),
-            pc.and_(pc.equal(pc.utf8_length(entry), 0), pc.equal(pc.utf8_length(account), 0)),
-        ).to_numpy(zero_copy_only=False),
-        dtype=bool,
-    )
+    blank = _empty(journal) & _empty(entry) & _empty(account)
     keep = ~blank
 
     def flag(bad: np.ndarray, code: str, template: str, column: str) -> None:
-        rows = np.flatnonzero(bad & ~blank)
+        rows = np.flatnonzero(bad & keep)
         if rows.size == 0:
             return
         shown = rows[:MAX_ISSUES_PER_CODE]
         texts = table.column(column).take(pa.array(shown)).to_pylist()
         for line, value in zip(_row_lines(shown, line_map), texts, strict=True):
-            issues.add(code, template, line=line, column=column, value=str(value))
+            issues.add(code, template, line=line, column=column, value=str(value)[:80])
         issues.counts[code] += rows.size - shown.size
+        keep[rows] = False
+
+    if not_utf8.size:
+        bad = np.zeros(n, dtype=bool)
+        bad[not_utf8] = True
+        rows = np.flatnonzero(bad & keep)
+        for line in _row_lines(rows[:MAX_ISSUES_PER_CODE], line_map):
+            issues.add(
+                "fec_not_utf8",
+                N_(
+                    "Ligne mise de côté : elle contient des caractères qui ne sont pas en UTF-8 "
+                    "(l'encodage du reste du fichier). Corrigez-la dans votre logiciel."
+                ),
+                line=line,
+            )
+        issues.counts["fec_not_utf8"] = issues.counts.get("fec_not_utf8", 0) + max(
+            0, rows.size - MAX_ISSUES_PER_CODE
+        )
         keep[rows] = False
 
     when, date_ok = dates_from_text(table.column("EcritureDate"))
@@ -465,17 +616,35 @@ def _convert(
         "EcritureDate",
     )
     amount_template = N_("Montant non numérique « {value} » : ligne mise de côté.")
+    ambiguous_template = (
+        N_(
+            "Montant « {value} » ambigu : ce fichier écrit les décimales avec une virgule, le "
+            "point est-il un séparateur de milliers ou une virgule ? Ligne mise de côté."
+        )
+        if decimal == ","
+        else N_(
+            "Montant « {value} » ambigu : ce fichier écrit les décimales avec un point, la "
+            "virgule est-elle un séparateur de milliers ou une virgule ? Ligne mise de côté."
+        )
+    )
+
+    def amounts(column: str) -> np.ndarray:
+        found = parse_amounts(table.column(column), decimal)
+        flag(found.ambiguous, "fec_amount_ambiguous", ambiguous_template, column)
+        flag(~found.valid & ~found.ambiguous, "fec_amount", amount_template, column)
+        return found.cents
+
     if has_dc:
-        debit, debit_ok = cents_from_column(table.column("Debit"))
-        credit, credit_ok = cents_from_column(table.column("Credit"))
-        flag(~debit_ok, "fec_amount", amount_template, "Debit")
-        flag(~credit_ok, "fec_amount", amount_template, "Credit")
+        debit = amounts("Debit")
+        credit = amounts("Credit")
     else:
-        amount, amount_ok = cents_from_column(table.column("Montant"))
-        flag(~amount_ok, "fec_amount", amount_template, "Montant")
-        sens = pc.utf8_upper(pc.utf8_slice_codeunits(trimmed(table.column("Sens")), 0, 1))
-        is_d = np.asarray(pc.is_in(sens, pa.array(["D", "+"])).to_numpy(zero_copy_only=False))
-        is_c = np.asarray(pc.is_in(sens, pa.array(["C", "-"])).to_numpy(zero_copy_only=False))
+        amount = amounts("Montant")
+        sens = each_text(
+            table.column("Sens"),
+            lambda v: pc.utf8_upper(pc.utf8_slice_codeunits(pc.utf8_trim_whitespace(v), 0, 1)),
+        )
+        is_d = _np_bool(each_value(sens, lambda v: pc.is_in(v, pa.array(["D", "+"]))))
+        is_c = _np_bool(each_value(sens, lambda v: pc.is_in(v, pa.array(["C", "-"]))))
         flag(
             ~(is_d | is_c),
             "fec_sens",
@@ -514,88 +683,47 @@ def _convert(
             "debit_cents": pa.array(debit, pa.int64()),
             "credit_cents": pa.array(credit, pa.int64()),
             "analytic": analytic,
-            "opening": opening_flags(journal),
+            "opening": pa.nulls(n, pa.bool_()),
+            "journal_label": text_or_blank("JournalLib"),
         }
     )
     return out, debit, credit, keep, int(blank.sum())
 
 
+def _np_bool(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    return np.asarray(pc.fill_null(values, False).to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def _empty(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """True where a text cell is empty."""
+    return _np_bool(each_value(values, lambda v: pc.equal(pc.utf8_length(v), 0)))
+
+
+def _journal_says(out: pa.Table, names: list[str]) -> np.ndarray:
+    """Lines whose journal (code or label) says they open the year."""
+    label = out.column("journal_label") if "JournalLib" in names else None
+    return journal_openings(out.column("journal"), label)
+
+
+def _with_openings(out: pa.Table, fy: FiscalYear | None, said: np.ndarray) -> pa.Table:
+    """The table with its ``opening`` column: by journal, or by nature on the first day."""
+    days = out.column("date").to_numpy(zero_copy_only=False)
+    flags = said | first_day_openings(out.column("entry"), out.column("account"), days, fy)
+    return out.set_column(out.schema.get_field_index("opening"), "opening", pa.array(flags))
+
+
 def _decimal_mark(head: bytes, encoding: str, sep: str, names: list[str]) -> str:
-    """The decimal mark of the amount columns, from the first lines (``,`` or ``.``)."""
+    """The decimal mark of the file's amounts, from its first lines (``,`` or ``.``).
+
+    The mark most non-zero amounts of the first 200 lines end with
+    (:func:`essdiag.ledger.cells.decimal_mark`; a comma on a tie), so that one
+    odd ``1.230`` in a comma-decimal file is the ambiguous one, not the rest.
+    """
     cols = [names.index(c) for c in ("Debit", "Credit", "Montant") if c in names]
     lines = head.decode(encoding, errors="replace").splitlines()[1:200]
     fields = [line.split(sep) for line in lines]
     values = [f[i] for f in fields for i in cols if i < len(f)]
-    return "," if any("," in v for v in values) else "."
-
-
-def _parse(
-    source: pa.Buffer,
-    names: list[str],
-    wanted: list[str],
-    sep: str,
-    encoding: str,
-    *,
-    decimal: str,
-) -> tuple[pa.Table, list[tuple[str, int, int]]]:
-    """Parse with pyarrow, fastest form first.
-
-    1. dates as integers and amounts as floats (decimal mark detected): the
-       reader converts them in parallel while parsing;
-    2. if a value does not convert, every column as text (converted after);
-    3. if a row has a wrong number of fields, text again with a handler that
-       collects the malformed rows.
-    """
-    bad_rows: list[tuple[str, int, int]] = []
-
-    def on_invalid(row: Any) -> str:
-        bad_rows.append((str(row.text)[:80], int(row.expected_columns), int(row.actual_columns)))
-        return "skip"
-
-    read_encoding = "utf8" if encoding.startswith("utf-8") else encoding
-    text_types = dict.fromkeys(wanted, pa.string())
-    fast_types = {
-        **text_types,
-        "EcritureDate": pa.int64(),
-        **{c: pa.float64() for c in ("Debit", "Credit", "Montant") if c in wanted},
-    }
-
-    def attempt(types: dict[str, pa.DataType], handler: Any) -> pa.Table:
-        return pacsv.read_csv(
-            pa.BufferReader(source),
-            read_options=pacsv.ReadOptions(
-                column_names=names, skip_rows=1, encoding=read_encoding, block_size=16 << 20
-            ),
-            parse_options=pacsv.ParseOptions(
-                delimiter=sep,
-                quote_char=False,
-                double_quote=False,
-                escape_char=False,
-                newlines_in_values=False,
-                ignore_empty_lines=False,
-                invalid_row_handler=handler,
-            ),
-            convert_options=pacsv.ConvertOptions(
-                column_types=types,
-                include_columns=wanted,
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-                null_values=[""] if types is fast_types else [],
-                decimal_point=decimal,
-            ),
-        )
-
-    try:
-        return attempt(fast_types, None), bad_rows
-    except pa.ArrowInvalid:
-        pass
-    try:
-        return attempt(text_types, None), bad_rows
-    except pa.ArrowInvalid as exc:
-        if "column" not in str(exc).lower():
-            raise
-    bad_rows.clear()
-    return attempt(text_types, on_invalid), bad_rows
+    return decimal_mark(pa.array(values, pa.string())) if values else ","
 
 
 def _check_balance(
@@ -607,11 +735,15 @@ def _check_balance(
 ) -> None:
     """Each entry (EcritureNum) must balance: Σ debit = Σ credit.
 
+    The issue names the entry, its journal, its totals and every line it
+    spans (« lignes 12, 13 et 40 »).
+
     Notes:
         Lines of an entry are normally contiguous: the net (debit − credit) is
         summed per run of equal entry numbers with ``numpy.add.reduceat``;
         only the rows of unbalanced runs are grouped again by entry number, so
-        an entry split in several runs is still judged as a whole.
+        an entry split in several runs is still judged as a whole (its other
+        runs are found by number among every row, once).
     """
     entry = out.column("entry")
     n = out.num_rows
@@ -624,8 +756,10 @@ def _check_balance(
     bad_runs = np.flatnonzero(sums != 0)
     if bad_runs.size == 0:
         return
-    ends = np.append(starts[1:], n)
-    rows = np.concatenate([np.arange(starts[r], ends[r]) for r in bad_runs])
+    suspects = pa.array(sorted({str(entry[int(starts[r])]) for r in bad_runs}))
+    rows = np.flatnonzero(
+        np.asarray(pc.is_in(entry, suspects).to_numpy(zero_copy_only=False), dtype=bool)
+    )
     part = pd.DataFrame(
         {
             "entry": entry.take(pa.array(rows)).to_pylist(),
@@ -639,29 +773,48 @@ def _check_balance(
         debit=("debit", "sum"),
         credit=("credit", "sum"),
         row=("row", "min"),
+        rows=("row", list),
         journal=("journal", "first"),
     )
     grouped = grouped[grouped["debit"] != grouped["credit"]].sort_values("row")
     for entry_num, rec in grouped.head(MAX_ISSUES_PER_CODE).iterrows():
-        (line,) = _row_lines(np.asarray([kept_rows[int(rec["row"])]]), line_map)
+        lines = _row_lines(kept_rows[np.asarray(rec["rows"], dtype=np.int64)], line_map)
         issues.add(
             "fec_unbalanced",
             N_(
-                "Écriture {entry} (journal {journal}) déséquilibrée : débit {debit} €, "
-                "crédit {credit} €, écart {gap} €."
+                "Écriture {entry} (journal {journal}) déséquilibrée : débit {debit}, "
+                "crédit {credit}, écart {gap} (lignes {lines})."
             ),
             severity=Severity.WARNING,
-            line=line,
+            line=lines[0],
             column="EcritureNum",
-            entry=str(entry_num),
-            journal=str(rec["journal"]),
-            debit=int(rec["debit"]) / 100,
-            credit=int(rec["credit"]) / 100,
-            gap=(int(rec["debit"]) - int(rec["credit"])) / 100,
+            entry=str(entry_num)[:40],
+            journal=str(rec["journal"])[:20],
+            debit=Money.of_cents(int(rec["debit"])),
+            credit=Money.of_cents(int(rec["credit"])),
+            gap=Money.of_cents(int(rec["debit"]) - int(rec["credit"])),
+            lines=line_span(lines),
         )
     extra = len(grouped) - MAX_ISSUES_PER_CODE
     if extra > 0:
         issues.counts["fec_unbalanced"] += extra
+
+
+def line_span(lines: list[int], most: int = 12) -> str:
+    """Line numbers as a reader scans them: runs joined by a dash (« 12–14, 40 »).
+
+    Example:
+        >>> line_span([12, 13, 14, 40]), line_span(list(range(2, 60, 2)), most=3)
+        ('12–14, 40', '2, 4, 6, …')
+    """
+    runs: list[tuple[int, int]] = []
+    for line in sorted(set(lines)):
+        if runs and line == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], line)
+        else:
+            runs.append((line, line))
+    parts = [f"{a}" if a == b else f"{a}–{b}" for a, b in runs[:most]]
+    return ", ".join(parts) + (", …" if len(runs) > most else "")
 
 
 def _check_year(

@@ -67,9 +67,18 @@ def empty_ledger() -> pd.DataFrame:
 
 
 def ledger_from_table(table: pa.Table) -> pd.DataFrame:
-    """The canonical pandas frame from an Arrow table that follows :data:`LEDGER_SCHEMA`."""
-    table = table.select(list(LEDGER_COLUMNS)).cast(LEDGER_SCHEMA)
-    frame: pd.DataFrame = table.to_pandas()
+    """The canonical pandas frame from an Arrow table that follows :data:`LEDGER_SCHEMA`.
+
+    Columns read dictionary-encoded are cast to plain text one at a time,
+    and text is handed to pandas without a copy (pandas' ``str`` columns are
+    Arrow arrays).
+    """
+    columns = []
+    for name in LEDGER_COLUMNS:
+        column = table.column(name)
+        wanted = LEDGER_SCHEMA.field(name).type
+        columns.append(column if column.type == wanted else column.cast(wanted))
+    frame: pd.DataFrame = pa.Table.from_arrays(columns, schema=LEDGER_SCHEMA).to_pandas()
     return frame
 
 

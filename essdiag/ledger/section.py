@@ -104,3 +104,13 @@ class LedgerSection(BaseModel):
     def for_year(self, label_year: int) -> list[LedgerImport]:
         """Imports of one fiscal year, oldest first."""
         return [i for i in self.imports if i.fiscal_year == label_year]
+
+    def years(self) -> list[int]:
+        """The fiscal years with an import, in order."""
+        return sorted({i.fiscal_year for i in self.imports if i.fiscal_year is not None})
+
+    def without(self, parquet_id: str) -> LedgerSection:
+        """The section without one import (its attachments stay in the workspace's history)."""
+        return self.model_copy(
+            update={"imports": [i for i in self.imports if i.parquet_id != parquet_id]}
+        )

@@ -1,41 +1,22 @@
-"""XLSX export of the funding screens: register, mix, financing plans and loan schedules.
+"""XLSX export of the funding screen: the register, the mix of the year and its trend.
 
-Built from the same views the screens show (:func:`essdiag.funding.views.trend_view`,
-:func:`essdiag.finance.financing_plan.plan_view`,
-:func:`essdiag.finance.loans.loan_view`), never recomputed differently, through
-:mod:`essdiag.xlsx` (euro formats, formula injection guard). Headers are in
-the session's language.
+Built from the same views the screen shows (:mod:`essdiag.funding.views`),
+never recomputed differently, through :mod:`essdiag.xlsx` (euro formats,
+text never read as a formula). Headers are in the session's language.
+Financing plans and loans are exported by the financial health screen
+(:mod:`essdiag.report.finance_xlsx`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from essdiag.figures import View
-from essdiag.finance.financing_plan import plan_view
-from essdiag.finance.loans import loan_view
-from essdiag.funding.section import FinancingPlan, FundingSource
+from essdiag.funding.section import FundingSource
 from essdiag.i18n import Translator
-from essdiag.xlsx import new_workbook, write_table
+from essdiag.xlsx import new_workbook, write_table, write_view
 
-__all__ = ["funding_workbook", "write_view"]
-
-_MONEY = ("EUR", "EUR/h")
-_PERCENT = ("%", "share")
-
-
-def write_view(wb: Any, sheet_name: str, view: View, tr: Translator, *, title: str = "") -> Any:
-    """One sheet with a view: its headers, raw cells, euro and percent formats by column unit."""
-    return write_table(
-        wb,
-        sheet_name,
-        view.headers(tr),
-        view.cells(tr),
-        money_columns=[i for i, c in enumerate(view.columns) if c.unit in _MONEY],
-        percent_columns=[i for i, c in enumerate(view.columns) if c.unit in _PERCENT],
-        title=title or tr(view.title),
-    )
+__all__ = ["funding_workbook", "register_rows"]
 
 
 def _schedule_text(source: FundingSource, tr: Translator) -> str:
@@ -46,22 +27,17 @@ def _schedule_text(source: FundingSource, tr: Translator) -> str:
     )
 
 
-def funding_workbook(
-    sources: Sequence[FundingSource],
-    years: Sequence[int],
-    mix: View,
-    plans: Sequence[FinancingPlan],
-    tr: Translator,
-) -> bytes:
-    """The workbook: the register, the mix trend (``mix``), and each plan with its loans."""
-    wb, buf = new_workbook()
+def register_rows(
+    sources: Sequence[FundingSource], years: Sequence[int], tr: Translator
+) -> tuple[list[str], list[list[object]]]:
+    """The register as headers and rows: one row per resource, one amount column per year."""
     headers = [
         tr("Identifiant"),
         tr("Ressource"),
         tr("Financeur"),
         tr("Type de financeur"),
         tr("Famille"),
-        tr("Nature"),
+        tr("Nature de la ressource"),
         tr("Affecté"),
         tr("Compte"),
         *[str(y) for y in years],
@@ -70,7 +46,7 @@ def funding_workbook(
         tr("Échéancier"),
         tr("Conditions"),
     ]
-    rows = [
+    rows: list[list[object]] = [
         [
             s.id,
             s.name,
@@ -88,6 +64,20 @@ def funding_workbook(
         ]
         for s in sources
     ]
+    return headers, rows
+
+
+def funding_workbook(
+    sources: Sequence[FundingSource],
+    years: Sequence[int],
+    mix: View,
+    tr: Translator,
+    *,
+    year_views: Sequence[View] = (),
+) -> bytes:
+    """The workbook: the register, the mix trend (``mix``) and the year's tables (by family, funder)."""
+    wb, buf = new_workbook()
+    headers, rows = register_rows(sources, years, tr)
     write_table(
         wb,
         tr("Registre"),
@@ -97,15 +87,7 @@ def funding_workbook(
         title=tr("Registre des financements"),
     )
     write_view(wb, tr("Mix"), mix, tr)
-    for i, plan in enumerate(plans, start=1):
-        write_view(wb, f"{tr('Plan')} {i}", plan_view(plan), tr, title=plan.name)
-        for j, loan in enumerate(plan.loans, start=1):
-            write_view(
-                wb,
-                f"{tr('Prêt')} {i}.{j}",
-                loan_view(loan, start_year=plan.start_year),
-                tr,
-                title=loan.label or plan.name,
-            )
+    for i, view in enumerate(year_views, start=1):
+        write_view(wb, f"{tr('Mix')} {i}", view, tr)
     wb.close()
     return buf.getvalue()

@@ -14,23 +14,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from essdiag.figures import View
 from essdiag.i18n import Translator
 from essdiag.risks.follow import actions_view, continuity_view
 from essdiag.risks.matrix import current_matrix
 from essdiag.risks.section import RiskSection
 from essdiag.risks.views import heatmap_view, matrix_view, register_view
-from essdiag.xlsx import new_workbook, safe_text, write_table
+from essdiag.xlsx import new_workbook, safe_text, write_view
 
 __all__ = ["risk_register_xlsx"]
 
 
-def _sheet(wb: Any, name: str, view: View, tr: Translator, *, title: str | None = None) -> None:
-    """A view as a sheet: its headers, then its cells (numbers and dates stay typed)."""
-    write_table(wb, name, view.headers(tr), view.cells(tr), title=title)
-
-
 def _map_sheet(wb: Any, name: str, section: RiskSection, kind: str, tr: Translator) -> None:
+    _ = tr
     matrix = current_matrix(section)
     cells = heatmap_view(section, kind).frame
     ws = wb.add_worksheet(name[:31])
@@ -44,7 +39,7 @@ def _map_sheet(wb: Any, name: str, section: RiskSection, kind: str, tr: Translat
         1,
         0,
         safe_text(
-            tr(
+            _(
                 "Matrice {size}×{size}, version {version} ; score = probabilité × gravité.",
                 size=n,
                 version=matrix.version,
@@ -52,7 +47,7 @@ def _map_sheet(wb: Any, name: str, section: RiskSection, kind: str, tr: Translat
         ),
     )
     top = 3
-    ws.write_string(top, 0, safe_text(tr("Probabilité \\ Gravité")), head)
+    ws.write_string(top, 0, safe_text(_("Probabilité \\ Gravité")), head)
     for j, level in enumerate(matrix.impact, start=1):
         ws.write_string(top, j, safe_text(f"{j}. {tr(level.label)}"), head)
     formats: dict[str, Any] = {}
@@ -94,27 +89,33 @@ def _map_sheet(wb: Any, name: str, section: RiskSection, kind: str, tr: Translat
 def risk_register_xlsx(
     section: RiskSection, tr: Translator, *, organisation: str = "", today: date | None = None
 ) -> bytes:
-    """The register, the maps, the actions, the continuity sheets and the matrix, as XLSX bytes."""
+    """The register, the maps, the actions, the continuity sheets and the matrix, as XLSX bytes.
+
+    Every word is in the reader's language (``tr``): sheet names, headers,
+    the library's words (categories, bands, statuses); what the user typed
+    stays as typed.
+    """
+    _ = tr
     wb, buf = new_workbook()
     matrix = current_matrix(section)
     heading = (
-        tr("Registre des risques — {name}", name=organisation)
+        _("Registre des risques — {name}", name=organisation)
         if organisation
-        else tr("Registre des risques")
+        else _("Registre des risques")
     )
     if today is not None:
-        heading += " — " + tr("au {date}", date=tr.date(today))
-    _sheet(wb, tr("Registre"), register_view(section), tr, title=heading)
-    _map_sheet(wb, tr("Carte résiduelle"), section, "residual", tr)
-    _map_sheet(wb, tr("Carte brute"), section, "inherent", tr)
-    _sheet(wb, tr("Actions"), actions_view(section), tr)
-    _sheet(wb, tr("Continuité"), continuity_view(section), tr)
-    _sheet(
+        heading += " — " + _("au {date}", date=tr.date(today))
+    write_view(wb, _("Registre"), register_view(section, tr), tr, title=heading)
+    _map_sheet(wb, _("Carte résiduelle"), section, "residual", tr)
+    _map_sheet(wb, _("Carte brute"), section, "inherent", tr)
+    write_view(wb, _("Actions"), actions_view(section), tr)
+    write_view(wb, _("Continuité"), continuity_view(section), tr)
+    write_view(
         wb,
-        tr("Matrice"),
+        _("Matrice"),
         matrix_view(matrix),
         tr,
-        title=tr(
+        title=_(
             "Matrice {size}×{size}, version {version}", size=matrix.size, version=matrix.version
         ),
     )

@@ -11,9 +11,12 @@ formulas.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from essdiag.budget.analysis import VarianceReport
+import pandas as pd
+
+from essdiag.budget.analysis import BudgetDossier, VarianceReport, dossier_report
 from essdiag.budget.variance import Level
 from essdiag.budget.views import cumulative_view, landing_view, variance_view
 from essdiag.figures import View
@@ -21,7 +24,7 @@ from essdiag.i18n import N_, Translator, translator
 from essdiag.periods import month_title, months_span
 from essdiag.xlsx import new_workbook, write_table
 
-__all__ = ["SHEETS", "variance_xlsx", "write_view"]
+__all__ = ["SHEETS", "report_workbook", "variance_xlsx", "write_view"]
 
 SHEETS: dict[Level, str] = {
     Level.HEADING: N_("Rubriques"),
@@ -60,13 +63,25 @@ def variance_xlsx(
     _ = translator(lang)
     wb, buf = new_workbook()
     fy = report.fiscal_year
+    scope = _.fill(*report.scope.scope_of(report.period.months))
     summary: list[list[object]] = [
         [_("Structure"), organisation],
         [_("Exercice"), months_span(fy.month_keys(), _)],
         [_("Réalisé jusqu'au mois"), month_title(report.through, _)],
         [_("Période de l'écart"), report.period.title(_)],
+        [_("Périmètre"), scope],
     ]
-    summary += [[_(fig.label), fig.value] for fig in report.results.values()]
+    if report.version is not None:
+        summary.append(
+            [_("Budget comparé"), _.fill(report.version.name, report.version.name_params)]
+        )
+    summary += [
+        [f"{_(fig.label)} ({fig.scope_text(_)})", fig.value] for fig in report.headline.values()
+    ]
+    summary += [
+        [f"{_(fig.label)} ({fig.scope_text(_)})" if fig.scope else _(fig.label), fig.value]
+        for fig in report.results.values()
+    ]
     write_table(
         wb,
         _("Synthèse"),
@@ -79,7 +94,7 @@ def variance_xlsx(
         write_view(
             wb,
             _(SHEETS[level]),
-            variance_view(table, export=True),
+            variance_view(table, export=True, projected=report.projected),
             _,
             title=_(
                 "Écarts par {level} — période {period}",
@@ -103,3 +118,28 @@ def variance_xlsx(
     )
     wb.close()
     return buf.getvalue()
+
+
+def report_workbook(
+    dossier: BudgetDossier,
+    *,
+    ledgers: Mapping[int, pd.DataFrame],
+    through: str,
+    period: str,
+    level: str,
+    version: str = "",
+    scope: str = "",
+    lang: str = "fr",
+) -> bytes:
+    """:func:`variance_xlsx` of a dossier's report (for ``essdiag.ui.cache.computed``)."""
+    report = dossier_report(
+        dossier,
+        ledgers=ledgers,
+        through=through,
+        period=period,
+        level=level,
+        version=version,
+        scope=scope,
+    )
+    identity = getattr(dossier, "identity", None)
+    return variance_xlsx(report, lang=lang, organisation=getattr(identity, "name", ""))

@@ -8,15 +8,16 @@ on the screen, in the CSV and in the XLSX and DOCX exports.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pandas as pd
 
 from essdiag.figures import Column, View
-from essdiag.i18n import N_
+from essdiag.i18n import N_, Translator
 
-__all__ = ["COLUMNS", "columns", "declared_view", "raw_frame", "view_of"]
+__all__ = ["COLUMNS", "columns", "declared_view", "joined", "raw_frame", "view_of"]
 
 _DECLARED: tuple[Column, ...] = (
     Column("id", N_("Identifiant")),
@@ -117,3 +118,22 @@ def view_of(
 ) -> View:
     """A view of ``rows`` showing the declared columns ``keys`` (see :func:`declared_view`)."""
     return declared_view(columns(*keys), rows, title, extra)
+
+
+_AND_THEN = N_("{first} ; {then}")
+"""Two items of a list in one cell or one line (« a ; b »), the reader's way."""
+
+
+def joined(items: Iterable[str], tr: Translator) -> str:
+    """Items in one cell or line: ``a ; b ; c`` in French, ``a; b; c`` in English.
+
+    >>> from essdiag.i18n import translator
+    >>> joined(["a", "b", "c"], translator("fr")), joined(["a", "b"], translator("en"))
+    ('a ; b ; c', 'a; b')
+    >>> joined([], translator("fr"))
+    ''
+    """
+    listed = list(items)
+    if not listed:
+        return ""
+    return functools.reduce(lambda a, b: tr(_AND_THEN, first=a, then=b), listed)

@@ -24,6 +24,7 @@ from datetime import date
 from typing import Any
 
 from essdiag.errors import Issue
+from essdiag.i18n import Translator
 from essdiag.risks.library import library, risk_from_library
 from essdiag.risks.matrix import matrices_of
 from essdiag.risks.migration import MigrationProposal
@@ -34,12 +35,14 @@ __all__ = [
     "actions_from_rows",
     "add_library_risks",
     "blank",
+    "library_words",
     "matrix_from_rows",
     "put_risk",
     "put_sheet",
     "remove_risk",
     "same_scales",
     "selected_migrations",
+    "untranslated",
     "with_explicit_matrices",
 ]
 
@@ -156,10 +159,12 @@ def add_library_risks(
     owner: str,
     on: date,
     with_actions: bool,
+    tr: Translator | None = None,
 ) -> dict[str, Any]:
     """The section with the library entries ``keys`` added, in library order, on ``matrix``.
 
-    New risks take the next free identifiers (``R01``, ``R02``…).
+    New risks take the next free identifiers (``R01``, ``R02``…) and the
+    library's texts in the reader's language (``tr``, French by default).
     """
     wanted = set(keys)
     taken = [r.id for r in section.risks]
@@ -174,6 +179,7 @@ def add_library_risks(
             owner=owner.strip(),
             on=on,
             with_actions=with_actions,
+            tr=tr,
         )
         taken.append(new.id)
         data["risks"].append(new.model_dump())
@@ -253,6 +259,36 @@ def matrix_from_rows(
             "note": note.strip(),
         }
     )
+
+
+def library_words(matrix: RiskMatrix, tr: Translator) -> dict[str, str]:
+    """The matrix's words as a reader sees them → as the matrix keeps them (see :func:`untranslated`).
+
+    >>> from essdiag.i18n import translator
+    >>> from essdiag.risks.matrix import default_matrix
+    >>> library_words(default_matrix(3), translator("en"))["Unlikely"]
+    'Peu probable'
+    """
+    texts = [lv.label for lv in (*matrix.likelihood, *matrix.impact)]
+    texts += [lv.description for lv in (*matrix.likelihood, *matrix.impact)]
+    texts += [t for b in matrix.bands for t in (b.label, b.guidance)]
+    return {tr(t): t for t in texts if t}
+
+
+def untranslated(
+    rows: Iterable[Mapping[str, Any]], words: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """Edited rows with the words left as shown put back as the matrix keeps them.
+
+    A matrix's house words are French messages shown translated; a cell the
+    user did not change is saved as the message, not as its translation.
+
+    >>> untranslated([{"label": "Unlikely", "max_score": 4}], {"Unlikely": "Peu probable"})
+    [{'label': 'Peu probable', 'max_score': 4}]
+    """
+    return [
+        {k: words.get(v, v) if isinstance(v, str) else v for k, v in row.items()} for row in rows
+    ]
 
 
 def same_scales(a: RiskMatrix, b: RiskMatrix) -> bool:

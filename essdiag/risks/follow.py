@@ -93,6 +93,7 @@ def headline(section: RiskSection, today: date) -> Headline:
     active = section.active_risks()
     upper = tuple(b.label for b in current_matrix(section).bands[-2:])
     in_upper = sum(1 for r in active if risk_score(r, section).net_band in upper)
+    late = overdue_reviews(section, today)
     return Headline(
         followed=Figure.of(
             N_("Risques suivis"),
@@ -117,12 +118,27 @@ def headline(section: RiskSection, today: date) -> Headline:
             len(overdue_actions(section, today)),
             "count",
             N_("actions à faire ou en cours dont l'échéance est passée"),
+            [
+                Input.of(
+                    N_("actions à faire ou en cours"),
+                    sum(len(r.open_actions) for r in active),
+                    "count",
+                )
+            ],
         ),
         late_reviews=Figure.of(
             N_("Revues en retard ou non planifiées"),
-            len(overdue_reviews(section, today)),
+            len(late),
             "count",
-            N_("risques suivis dont la date de revue est passée ou absente"),
+            N_("revues dépassées + revues non planifiées"),
+            [
+                Input.of(
+                    N_("revues dépassées"), sum(r.review_on is not None for r in late), "count"
+                ),
+                Input.of(
+                    N_("revues non planifiées"), sum(r.review_on is None for r in late), "count"
+                ),
+            ],
         ),
     )
 

@@ -1,60 +1,39 @@
-"""Import of a risk register from a spreadsheet, and its template.
+"""Import of a risk register from a spreadsheet, every problem a located French issue.
 
 Where it sits: a director who already keeps a register in Excel brings it in
-here; :func:`register_template_xlsx` gives the template to fill, and
-:func:`read_register_xlsx` reads it back into :class:`~essdiag.risks.section.Risk`
-records on the matrix in force, reporting every problem as an
-:class:`~essdiag.errors.Issue` (sheet, line, column, French message). A row
-with an error is set aside; the others are kept. :func:`merge_register`
-then puts them in the section (same identifier: replaced; new: added).
+here. :mod:`essdiag.risks.template` gives the template to fill (in the
+reader's language) and says which headers and words are accepted;
+:func:`read_register_xlsx` reads it back into
+:class:`~essdiag.risks.section.Risk` records on the matrix in force,
+reporting every problem as an :class:`~essdiag.errors.Issue` (sheet, line,
+column, French message with raw parameters). A line with an error is set
+aside; the others are kept. :func:`merge_register` then puts them in the
+section (same identifier: replaced; new: added) and :func:`replaced_ids`
+says which ones would replace a risk already there.
 
-Template (sheet « Registre », one risk per line from line 2):
-
-=============================  ===========================================================
-Colonne                        Contenu
-=============================  ===========================================================
-Identifiant                    obligatoire, unique (``R01``)
-Intitulé                       obligatoire
-Catégorie                      Financier, Humain et bénévolat, Gouvernance et institutionnel,
-                               Juridique et conformité, Opérationnel et continuité, Image et
-                               réputation, Environnemental, Numérique et données
-Cause, Conséquence             texte libre
-Responsable                    nom ou fonction
-Date d'identification          date (JJ/MM/AAAA ou cellule date)
-Probabilité brute              obligatoire, entier de 1 à la taille de la matrice
-Gravité brute                  obligatoire, entier de 1 à la taille de la matrice
-Mesures existantes             séparées par « ; » ou par des retours à la ligne
-Probabilité résiduelle         entier, ou vide si pas encore évalué
-Gravité résiduelle             entier, ou vide (les deux ensemble)
-Justification du résiduel      obligatoire en pratique si le résiduel dépasse le brut
-Traitement                     Réduire, Accepter, Transférer, Éviter (ou vide)
-Détail du traitement           texte libre
-Prochaine revue                date
-Financeur concerné             identifiant ou nom libre
-Compétence concernée           identifiant ou nom libre
-=============================  ===========================================================
-
-Sheet « Actions » (optional), one action per line: Identifiant du risque,
-Action, Responsable, Date de création, Échéance, Statut (À faire, En cours,
-Faite, Abandonnée). Sheet « Aide » lists the allowed values.
+Bad files never raise and never half-import: the workbook is checked and
+opened by :mod:`essdiag.guards` (file kind, size, zip bombs, damaged archives,
+a declared dimension that lies, at most :data:`MAX_RISKS` lines); a sheet
+that cannot be read to its end gives no risk at all, only the reasons, and
+:func:`essdiag.guards.reader` turns anything unforeseen into one issue.
 """
 
 from __future__ import annotations
 
-import io
 import re
-import unicodedata
-import zipfile
 from collections.abc import Sequence
 from datetime import date, datetime
-from functools import cache
 from typing import Any
 
 from pydantic import ValidationError
 
 from essdiag.errors import Issue, Severity
+from essdiag.guards import FORM_LIMITS, open_workbook, reader, sheet_rows
 from essdiag.i18n import N_, LabelledEnum
 from essdiag.risks.section import (
+    CATEGORY_WORDS,
+    STATUS_WORDS,
+    TREATMENT_WORDS,
     ActionStatus,
     Risk,
     RiskCategory,
@@ -64,144 +43,59 @@ from essdiag.risks.section import (
     rule_issues,
     validate_section,
 )
-from essdiag.xlsx import new_workbook, safe_text
+from essdiag.risks.template import (
+    ACTION_COLUMNS,
+    ACTIONS,
+    ACTIONS_SHEET,
+    REGISTER,
+    REGISTER_COLUMNS,
+    REGISTER_SHEET,
+    TemplateColumn,
+    choice_table,
+    header_table,
+    norm,
+    register_template_xlsx,
+    sheet_names,
+)
 
 __all__ = [
     "ACTION_COLUMNS",
+    "MAX_ACTIONS",
     "MAX_REGISTER_BYTES",
+    "MAX_RISKS",
     "REGISTER_COLUMNS",
+    "REGISTER_LIMITS",
     "merge_register",
     "read_register_xlsx",
     "register_template_xlsx",
+    "replaced_ids",
 ]
 
-MAX_REGISTER_BYTES = 10 * 1024 * 1024
-REGISTER_SHEET = "Registre"
-ACTIONS_SHEET = "Actions"
-HELP_SHEET = "Aide"
-
-REGISTER_COLUMNS: tuple[str, ...] = (
-    "Identifiant",
-    "Intitulé",
-    "Catégorie",
-    "Cause",
-    "Conséquence",
-    "Responsable",
-    "Date d'identification",
-    "Probabilité brute",
-    "Gravité brute",
-    "Mesures existantes",
-    "Probabilité résiduelle",
-    "Gravité résiduelle",
-    "Justification du résiduel",
-    "Traitement",
-    "Détail du traitement",
-    "Prochaine revue",
-    "Financeur concerné",
-    "Compétence concernée",
-)
-REQUIRED: tuple[str, ...] = (
-    "Identifiant",
-    "Intitulé",
-    "Catégorie",
-    "Probabilité brute",
-    "Gravité brute",
-)
-ACTION_COLUMNS: tuple[str, ...] = (
-    "Identifiant du risque",
-    "Action",
-    "Responsable",
-    "Date de création",
-    "Échéance",
-    "Statut",
-)
+MAX_RISKS = 2_000
+"""Most lines of the sheet « Registre » (a federation's register holds a few hundred)."""
+MAX_ACTIONS = 10_000
+"""Most lines of the sheet « Actions »."""
+REGISTER_LIMITS = FORM_LIMITS.but(max_rows=MAX_RISKS + 1)
+"""What the reader accepts: a form-sized workbook (:data:`essdiag.guards.FORM_LIMITS`)."""
+MAX_REGISTER_BYTES = REGISTER_LIMITS.max_bytes
+"""Largest register workbook accepted (the screen's uploader says it)."""
+_ACTION_LIMITS = FORM_LIMITS.but(max_rows=MAX_ACTIONS + 1)
+_MESSAGE_CHARS = 80
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def _norm(text: str) -> str:
-    """Lower case, no accents, single spaces: how labels are matched."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"\s+", " ", plain).strip().lower()
+def _text(value: Any) -> str:
+    """A cell as text: integral numbers without ``.0``, control characters removed, trimmed."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return _CONTROL.sub("", str(value)).strip()
 
 
-def _by_word(choices: type[LabelledEnum]) -> dict[str, Any]:
-    """A choice by its French label (matched loosely, see :func:`_norm`) or by its code."""
-    return {_norm(c.label): c for c in choices} | {c.value: c for c in choices}
-
-
-def _labels(choices: type[LabelledEnum]) -> list[str]:
-    """The French labels of a choice, in order (the template's allowed values)."""
-    return [c.label for c in choices]
-
-
-_CATEGORIES = _by_word(RiskCategory)
-_TREATMENTS = _by_word(Treatment)
-_STATUSES = _by_word(ActionStatus)
-
-
-@cache
-def register_template_xlsx(example: bool = True) -> bytes:
-    """The import template: « Registre », « Actions » and « Aide » sheets.
-
-    With ``example`` the template carries one filled line per sheet, to be
-    replaced by the user's own risks. It is the same for everyone: built once.
-    """
-    wb, buf = new_workbook()
-    head = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
-    reg = wb.add_worksheet(REGISTER_SHEET)
-    reg.write_row(0, 0, REGISTER_COLUMNS, head)
-    reg.set_column(0, len(REGISTER_COLUMNS) - 1, 20)
-    reg.freeze_panes(1, 1)
-    act = wb.add_worksheet(ACTIONS_SHEET)
-    act.write_row(0, 0, ACTION_COLUMNS, head)
-    act.set_column(0, len(ACTION_COLUMNS) - 1, 22)
-    if example:
-        reg.write_row(
-            1,
-            0,
-            [
-                "R01",
-                "Retard de versement des subventions",
-                "Financier",
-                "Solde versé après contrôle du compte rendu",
-                "Tension de trésorerie",
-                "Trésorier",
-                "15/01/2026",
-                4,
-                3,
-                "Plan de trésorerie mensuel ; demandes d'avance",
-                3,
-                3,
-                "",
-                "Réduire",
-                "Négocier une ligne de court terme",
-                "30/06/2026",
-                "Région",
-                "",
-            ],
-        )
-        act.write_row(
-            1,
-            0,
-            ["R01", "Négocier un prêt relais", "Trésorier", "15/01/2026", "31/03/2026", "À faire"],
-        )
-    helpsheet = wb.add_worksheet(HELP_SHEET)
-    helpsheet.set_column(0, 0, 30)
-    helpsheet.set_column(1, 1, 90)
-    lines = [
-        ("Catégorie", ", ".join(_labels(RiskCategory))),
-        ("Traitement", ", ".join(_labels(Treatment))),
-        ("Statut (feuille Actions)", ", ".join(_labels(ActionStatus))),
-        ("Probabilité, gravité", "Entiers de 1 à la taille de la matrice en vigueur (3, 4 ou 5)."),
-        ("Dates", "JJ/MM/AAAA, AAAA-MM-JJ ou cellule au format date."),
-        ("Mesures existantes", "Séparées par « ; » ou par des retours à la ligne."),
-        ("Obligatoire", ", ".join(REQUIRED)),
-    ]
-    helpsheet.write_row(0, 0, ["Colonne", "Valeurs admises"], head)
-    for r, (a, b) in enumerate(lines, start=1):
-        helpsheet.write_string(r, 0, safe_text(a))
-        helpsheet.write_string(r, 1, safe_text(b))
-    wb.close()
-    return buf.getvalue()
+def _short(text: str) -> str:
+    """A cell's text for a message (a long one is cut)."""
+    return text if len(text) <= _MESSAGE_CHARS else text[: _MESSAGE_CHARS - 1] + "…"
 
 
 def _issue(
@@ -226,175 +120,258 @@ def _issue(
     )
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 class _RowError(Exception):
     def __init__(self, issue: Issue) -> None:
-        super().__init__(issue.message)
+        super().__init__(issue.code)
         self.issue = issue
 
 
-def _date(value: Any, where: dict[str, Any]) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = _text(value)
-    for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"):
+class _Sheet:
+    """One sheet read: its title, the header's columns found, and its lines of values."""
+
+    def __init__(self, title: str, columns: Sequence[TemplateColumn], rows: list[tuple[Any, ...]]):
+        self.title = title
+        self.index: dict[str, int] = {}
+        self.headers: dict[str, str] = {}
+        self.duplicates: list[tuple[TemplateColumn, str]] = []
+        table = header_table(tuple(columns))
+        for i, cell in enumerate(rows[0] if rows else ()):
+            text = _text(cell)
+            found = table.get(norm(text))
+            if found is None:
+                continue
+            if found.key in self.index:
+                self.duplicates.append((found, text))
+                continue
+            self.index[found.key] = i
+            self.headers[found.key] = text
+        self.lines = [
+            (number, row)
+            for number, row in enumerate(rows[1:], start=2)
+            if any(_text(v) for v in row)
+        ]
+
+    def missing(self, columns: Sequence[TemplateColumn]) -> list[TemplateColumn]:
+        return [c for c in columns if c.required and c.key not in self.index]
+
+
+class _Line:
+    """The cells of one line, by column key, with where each one is."""
+
+    def __init__(self, sheet: _Sheet, number: int, values: tuple[Any, ...], file: str | None):
+        self.sheet, self.number, self.values, self.file = sheet, number, values, file
+
+    def raw(self, key: str) -> Any:
+        i = self.sheet.index.get(key)
+        return self.values[i] if i is not None and i < len(self.values) else None
+
+    def text(self, key: str) -> str:
+        return _text(self.raw(key))
+
+    def where(self, key: str) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "sheet": self.sheet.title,
+            "line": self.number,
+            "column": self.sheet.headers.get(key),
+        }
+
+    def date(self, key: str) -> date | None:
+        value = self.raw(key)
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        text = _text(value)
+        if not text:
+            return None
+        for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d %H:%M:%S"):
+            try:
+                return datetime.strptime(text, fmt).date()  # noqa: DTZ007 - a calendar day
+            except ValueError:
+                continue
+        raise _RowError(
+            _issue(
+                "risk_import_date",
+                N_("« {value} » n'est pas une date : écrivez JJ/MM/AAAA."),
+                value=_short(text),
+                **self.where(key),
+            )
+        )
+
+    def level(self, key: str, matrix: RiskMatrix) -> int | None:
+        text = self.text(key)
+        if not text:
+            return None
         try:
-            return datetime.strptime(text, fmt).date()  # noqa: DTZ007 - a calendar day, no time
+            number = float(text.replace(",", "."))
         except ValueError:
-            continue
-    raise _RowError(
-        _issue(
-            "risk_import_date",
-            N_("« {value} » n'est pas une date : écrivez JJ/MM/AAAA."),
-            value=text,
-            **where,
-        )
-    )
+            number = float("nan")
+        if not number.is_integer() or not 1 <= number <= matrix.size:
+            raise _RowError(
+                _issue(
+                    "risk_level_outside_matrix",
+                    N_(
+                        "Le niveau « {value} » sort de la matrice {size}×{size} en vigueur : "
+                        "écrivez un entier de 1 à {size}."
+                    ),
+                    value=_short(text),
+                    size=matrix.size,
+                    **self.where(key),
+                )
+            )
+        return int(number)
+
+    def choice(
+        self, key: str, choices: type[LabelledEnum], code: str, template: str, expected: str
+    ) -> Any:
+        text = self.text(key)
+        if not text:
+            return None
+        found = choice_table(choices).get(norm(text))
+        if found is None:
+            raise _RowError(
+                _issue(code, template, value=_short(text), expected=expected, **self.where(key))
+            )
+        return found
+
+    def required(self, columns: Sequence[TemplateColumn]) -> None:
+        for column in columns:
+            if column.required and not self.text(column.key):
+                raise _RowError(
+                    _issue(
+                        "risk_import_missing",
+                        N_("« {label} » est obligatoire et manque : ligne écartée."),
+                        label=column.label,
+                        **self.where(column.key),
+                    )
+                )
 
 
-def _level(value: Any, matrix: RiskMatrix, where: dict[str, Any]) -> int | None:
-    if value is None or value == "":
-        return None
-    text = _text(value)
-    try:
-        number = float(text.replace(",", "."))
-    except ValueError:
-        number = float("nan")
-    if not number.is_integer() or not 1 <= number <= matrix.size:
-        raise _RowError(
+def _find_sheet(wb: Any, message: str) -> str | None:
+    """The title of the workbook's sheet named ``message`` in some language, or None."""
+    wanted = sheet_names(message)
+    return next((name for name in wb.sheetnames if norm(str(name)) in wanted), None)
+
+
+def _read_sheet(
+    wb: Any, title: str, columns: Sequence[TemplateColumn], limit: int, file: str | None
+) -> tuple[_Sheet | None, list[Issue]]:
+    """A sheet read whole, or None and why (damaged part-way, too long, required columns missing)."""
+    limits = FORM_LIMITS.but(max_rows=limit + 1)
+    rows, found = sheet_rows(wb[title], limits, file=file, sheet=title)
+    issues = [i for i in found if i.code != "table_too_many_rows"]
+    if len(rows) - 1 > limit or any(i.code == "table_too_many_rows" for i in found):
+        issues.append(
             _issue(
-                "risk_level_outside_matrix",
+                "risk_import_too_many_rows",
                 N_(
-                    "Le niveau « {value} » sort de la matrice {size}×{size} en vigueur : "
-                    "écrivez un entier de 1 à {size}."
+                    "La feuille « {sheet} » a plus de {limit} lignes : un registre en compte au "
+                    "plus {limit}. Rien n'a été importé ; découpez le fichier."
                 ),
-                value=text,
-                size=matrix.size,
-                **where,
+                file=file,
+                sheet=title,
+                limit=limit,
             )
         )
-    return int(number)
-
-
-def _choice(
-    value: Any,
-    *,
-    table: dict[str, Any],
-    labels: Sequence[str],
-    code: str,
-    template: str,
-    where: dict[str, Any],
-) -> Any:
-    text = _text(value)
-    if not text:
-        return None
-    found = table.get(_norm(text))
-    if found is None:
-        raise _RowError(
+        return None, issues
+    if any(i.code == "xlsx_sheet_damaged" for i in found):
+        issues.append(
             _issue(
-                code,
-                template,
-                value=text,
-                allowed=", ".join(labels),
-                **where,
+                "risk_import_sheet_unread",
+                N_(
+                    "La feuille « {sheet} » n'a pas pu être lue jusqu'au bout : rien n'a été "
+                    "importé, pour ne pas garder un registre à moitié lu."
+                ),
+                file=file,
+                sheet=title,
             )
         )
-    return found
+        return None, issues
+    sheet = _Sheet(title, columns, rows)
+    missing = sheet.missing(columns)
+    if missing:
+        return None, issues + [
+            _issue(
+                "risk_import_columns",
+                N_("Colonne obligatoire absente de la feuille « {sheet} » : « {label} »."),
+                file=file,
+                sheet=title,
+                label=c.label,
+            )
+            for c in missing
+        ]
+    issues += [
+        _issue(
+            "risk_import_duplicate_column",
+            N_(
+                "La colonne « {label} » apparaît deux fois dans la feuille « {sheet} » : seule la "
+                "première est lue."
+            ),
+            file=file,
+            sheet=title,
+            column=header,
+            severity=Severity.WARNING,
+            label=column.label,
+        )
+        for column, header in sheet.duplicates
+    ]
+    return sheet, issues
 
 
-def _sheet_rows(ws: Any) -> tuple[list[str], list[tuple[int, list[Any]]]]:
-    rows = ws.iter_rows(values_only=True)
-    header_row = next(rows, None) or ()
-    header = [_text(h) for h in header_row]
-    body = []
-    for number, row in enumerate(rows, start=2):
-        values = list(row)
-        if all(v is None or _text(v) == "" for v in values):
-            continue
-        body.append((number, values))
-    return header, body
-
-
+@reader
 def read_register_xlsx(
     raw: bytes, matrix: RiskMatrix, *, file: str | None = None
 ) -> tuple[list[Risk] | None, list[Issue]]:
     """Risks read from a filled template, on ``matrix``; never raises on bad bytes.
 
-    Returns None and the reasons when the workbook or its « Registre » sheet
-    cannot be used; otherwise the valid risks and the issues of the rows set aside.
+    Returns None and the reasons when the workbook or one of its sheets cannot
+    be used whole; otherwise the valid risks and the issues of the lines set aside.
     """
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    if len(raw) > MAX_REGISTER_BYTES:
-        return None, [
-            Issue(
-                code="file_too_large",
-                template=N_("Le fichier dépasse {limit} Mo."),
-                params={"limit": MAX_REGISTER_BYTES // 2**20},
-                file=file,
-            )
-        ]
+    wb, issues = open_workbook(raw, REGISTER_LIMITS, file=file)
+    if wb is None:
+        return None, issues
     try:
-        wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
-        return None, [
-            Issue(
-                code="xlsx_unreadable",
-                template=N_(
-                    "Ce fichier n'est pas un classeur Excel lisible (.xlsx) : partez du modèle "
-                    "téléchargeable."
-                ),
-                file=file,
-            )
-        ]
-    try:
-        if REGISTER_SHEET not in wb.sheetnames:
-            return None, [
-                Issue(
-                    code="risk_import_no_sheet",
-                    template=N_(
-                        "Le classeur n'a pas de feuille « {sheet} » : partez du modèle "
-                        "téléchargeable."
-                    ),
-                    params={"sheet": REGISTER_SHEET},
-                    file=file,
-                )
-            ]
-        header, body = _sheet_rows(wb[REGISTER_SHEET])
-        missing = [c for c in REQUIRED if c not in header]
-        if missing:
-            return None, [
-                Issue(
-                    code="risk_import_columns",
-                    template=N_(
-                        "Colonnes obligatoires absentes de la feuille « {sheet} » : {columns}."
-                    ),
-                    params={"sheet": REGISTER_SHEET, "columns": ", ".join(missing)},
-                    file=file,
-                )
-            ]
-        actions: dict[str, list[dict[str, Any]]] = {}
-        issues: list[Issue] = []
-        if ACTIONS_SHEET in wb.sheetnames:
-            actions, action_issues = _read_actions(wb[ACTIONS_SHEET], file)
-            issues.extend(action_issues)
-        risks = _read_risks(header, body, matrix, actions, file=file, issues=issues)
+        return _read_workbook(wb, matrix, file)
     finally:
         wb.close()
+
+
+def _read_workbook(
+    wb: Any, matrix: RiskMatrix, file: str | None
+) -> tuple[list[Risk] | None, list[Issue]]:
+    title = _find_sheet(wb, REGISTER_SHEET)
+    if title is None:
+        return None, [
+            Issue(
+                code="risk_import_no_sheet",
+                template=N_(
+                    "Le classeur n'a pas de feuille « {label} » : partez du modèle téléchargeable."
+                ),
+                params={"label": REGISTER_SHEET},
+                file=file,
+            )
+        ]
+    register, issues = _read_sheet(wb, title, REGISTER, MAX_RISKS, file)
+    if register is None:
+        return None, issues
+    actions: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    actions_title = _find_sheet(wb, ACTIONS_SHEET)
+    if actions_title is not None:
+        sheet, found = _read_sheet(wb, actions_title, ACTIONS, MAX_ACTIONS, file)
+        issues += found
+        if sheet is None:
+            if any(
+                i.code in ("risk_import_too_many_rows", "risk_import_sheet_unread") for i in found
+            ):
+                return None, issues
+        else:
+            actions = _read_actions(sheet, file, issues)
+    risks = _read_risks(
+        register, matrix, actions, file, issues, actions_sheet=actions_title or ACTIONS_SHEET
+    )
     known = {r.id for r in risks}
-    for risk_id in actions:
+    for risk_id, items in actions.items():
         if risk_id not in known:
             issues.append(
                 _issue(
@@ -404,191 +381,169 @@ def read_register_xlsx(
                         "feuille Registre : elles sont ignorées."
                     ),
                     file=file,
-                    sheet=ACTIONS_SHEET,
-                    risk=risk_id,
+                    sheet=actions_title or ACTIONS_SHEET,
+                    line=items[0][0],
                     severity=Severity.WARNING,
+                    risk=_short(risk_id),
                 )
             )
     return risks, issues
 
 
-def _read_actions(ws: Any, file: str | None) -> tuple[dict[str, list[dict[str, Any]]], list[Issue]]:
-    header, body = _sheet_rows(ws)
-    col = {name: header.index(name) for name in ACTION_COLUMNS if name in header}
-    out: dict[str, list[dict[str, Any]]] = {}
-    issues: list[Issue] = []
-    if "Identifiant du risque" not in col or "Action" not in col:
-        issues.append(
-            _issue(
-                "risk_import_columns",
-                N_("Colonnes obligatoires absentes de la feuille « {sheet} » : {columns}."),
-                file=file,
-                sheet=ACTIONS_SHEET,
-                columns="Identifiant du risque, Action",
-            )
-        )
-        return out, issues
-    for line, values in body:
-
-        def cell(name: str, values: list[Any] = values) -> Any:
-            i = col.get(name)
-            return values[i] if i is not None and i < len(values) else None
-
+def _read_actions(
+    sheet: _Sheet, file: str | None, issues: list[Issue]
+) -> dict[str, list[tuple[int, dict[str, Any]]]]:
+    """The actions of the sheet « Actions » by risk identifier, with their line."""
+    out: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    for number, values in sheet.lines:
+        line = _Line(sheet, number, values, file)
         try:
-            status = _choice(
-                cell("Statut"),
-                table=_STATUSES,
-                labels=_labels(ActionStatus),
-                code="risk_import_status",
-                template=N_("Statut inconnu « {value} » : choisissez parmi {allowed}."),
-                where={"file": file, "sheet": ACTIONS_SHEET, "line": line, "column": "Statut"},
+            line.required(ACTIONS)
+            status = line.choice(
+                "status",
+                ActionStatus,
+                "risk_import_status",
+                N_("Statut inconnu « {value} » : choisissez parmi {expected}."),
+                STATUS_WORDS,
             )
-            action = {
-                "title": _text(cell("Action")),
-                "owner": _text(cell("Responsable")),
-                "created_on": _date(
-                    cell("Date de création"),
-                    {
-                        "file": file,
-                        "sheet": ACTIONS_SHEET,
-                        "line": line,
-                        "column": "Date de création",
-                    },
-                ),
-                "due_on": _date(
-                    cell("Échéance"),
-                    {"file": file, "sheet": ACTIONS_SHEET, "line": line, "column": "Échéance"},
-                ),
-                "_line": line,
+            action: dict[str, Any] = {
+                "title": line.text("title"),
+                "owner": line.text("owner"),
+                "created_on": line.date("created_on"),
+                "due_on": line.date("due_on"),
             }
             if status is not None:
                 action["status"] = status
         except _RowError as exc:
             issues.append(exc.issue)
             continue
-        out.setdefault(_text(cell("Identifiant du risque")), []).append(action)
-    return out, issues
+        out.setdefault(line.text("risk_id"), []).append((number, action))
+    return out
 
 
 def _read_risks(
-    header: list[str],
-    body: list[tuple[int, list[Any]]],
+    sheet: _Sheet,
     matrix: RiskMatrix,
-    actions: dict[str, list[dict[str, Any]]],
-    *,
+    actions: dict[str, list[tuple[int, dict[str, Any]]]],
     file: str | None,
     issues: list[Issue],
+    *,
+    actions_sheet: str = ACTIONS_SHEET,
 ) -> list[Risk]:
-    col = {name: header.index(name) for name in REGISTER_COLUMNS if name in header}
     risks: list[Risk] = []
     seen: set[str] = set()
-    for line, values in body:
-
-        def cell(name: str, values: list[Any] = values) -> Any:
-            i = col.get(name)
-            return values[i] if i is not None and i < len(values) else None
-
-        def where(column: str, line: int = line) -> dict[str, Any]:
-            return {"file": file, "sheet": REGISTER_SHEET, "line": line, "column": column}
-
+    for number, values in sheet.lines:
+        line = _Line(sheet, number, values, file)
         try:
-            for name in REQUIRED:
-                if _text(cell(name)) == "":
-                    raise _RowError(
-                        _issue(
-                            "risk_import_missing",
-                            N_("« {column} » est obligatoire et manque."),
-                            **where(name),
-                        )
-                    )
-            risk_id = _text(cell("Identifiant"))
-            if risk_id in seen:
-                raise _RowError(
-                    _issue(
-                        "risk_duplicate_id",
-                        N_("L'identifiant « {risk} » apparaît déjà plus haut : ligne écartée."),
-                        risk=risk_id,
-                        **where("Identifiant"),
-                    )
-                )
-            category = _choice(
-                cell("Catégorie"),
-                table=_CATEGORIES,
-                labels=_labels(RiskCategory),
-                code="risk_import_category",
-                template=N_("Catégorie inconnue « {value} » : choisissez parmi {allowed}."),
-                where=where("Catégorie"),
-            )
-            treatment = _choice(
-                cell("Traitement"),
-                table=_TREATMENTS,
-                labels=_labels(Treatment),
-                code="risk_import_treatment",
-                template=N_("Traitement inconnu « {value} » : choisissez parmi {allowed}."),
-                where=where("Traitement"),
-            )
-            il = _level(cell("Probabilité brute"), matrix, where("Probabilité brute"))
-            ii = _level(cell("Gravité brute"), matrix, where("Gravité brute"))
-            rl = _level(cell("Probabilité résiduelle"), matrix, where("Probabilité résiduelle"))
-            ri = _level(cell("Gravité résiduelle"), matrix, where("Gravité résiduelle"))
-            if (rl is None) != (ri is None):
-                raise _RowError(
-                    _issue(
-                        "risk_import_residual_pair",
-                        N_(
-                            "Remplissez la probabilité et la gravité résiduelles ensemble, "
-                            "ou laissez les deux vides."
-                        ),
-                        **where("Probabilité résiduelle"),
-                    )
-                )
-            controls = [
-                c.strip()
-                for c in re.split(r"[;\n]", _text(cell("Mesures existantes")))
-                if c.strip()
-            ]
-            data = {
-                "id": risk_id,
-                "title": _text(cell("Intitulé")),
-                "category": category,
-                "cause": _text(cell("Cause")),
-                "consequence": _text(cell("Conséquence")),
-                "owner": _text(cell("Responsable")),
-                "created_on": _date(cell("Date d'identification"), where("Date d'identification")),
-                "inherent": {"likelihood": il, "impact": ii, "matrix_version": matrix.version},
-                "controls": controls,
-                "residual": None
-                if rl is None
-                else {"likelihood": rl, "impact": ri, "matrix_version": matrix.version},
-                "residual_reason": _text(cell("Justification du résiduel")),
-                "treatment": treatment,
-                "treatment_note": _text(cell("Détail du traitement")),
-                "review_on": _date(cell("Prochaine revue"), where("Prochaine revue")),
-                "funder": _text(cell("Financeur concerné")),
-                "skill": _text(cell("Compétence concernée")),
-                "actions": [
-                    {k: v for k, v in a.items() if k != "_line"} for a in actions.get(risk_id, [])
-                ],
-            }
+            data = _risk_data(line, matrix, seen, actions)
         except _RowError as exc:
             issues.append(exc.issue)
             continue
         try:
             risk = Risk.model_validate(data)
         except ValidationError as exc:
-            for issue in rule_issues(exc, Risk):
+            # A rule of one action is located on its line of the sheet « Actions ».
+            own = actions.get(str(data["id"]), [])
+            for err, issue in zip(
+                exc.errors(include_url=False), rule_issues(exc, Risk), strict=True
+            ):
+                at, title = number, sheet.title
+                loc = err["loc"]
+                if len(loc) > 1 and loc[0] == "actions" and isinstance(loc[1], int):
+                    index: int | None = loc[1]
+                elif err["type"] == "risk_action_due_before_creation":  # a rule of the risk
+                    named = (err.get("ctx") or {}).get("action")
+                    index = next((k for k, (_n, a) in enumerate(own) if a["title"] == named), None)
+                else:
+                    index = None
+                if index is not None and index < len(own):
+                    at, title = own[index][0], actions_sheet
                 issues.append(
                     issue.model_copy(
-                        update={
-                            "file": f"{file} [{REGISTER_SHEET}]" if file else REGISTER_SHEET,
-                            "line": line,
-                        }
+                        update={"file": f"{file} [{title}]" if file else title, "line": at}
                     )
                 )
             continue
-        seen.add(risk_id)
+        seen.add(risk.id)
         risks.append(risk)
     return risks
+
+
+def _risk_data(
+    line: _Line,
+    matrix: RiskMatrix,
+    seen: set[str],
+    actions: dict[str, list[tuple[int, dict[str, Any]]]],
+) -> dict[str, Any]:
+    """The fields of one risk from its line, or :class:`_RowError` for the first problem."""
+    line.required(REGISTER)
+    risk_id = line.text("id")
+    if risk_id in seen:
+        raise _RowError(
+            _issue(
+                "risk_duplicate_id",
+                N_("L'identifiant « {risk} » apparaît déjà plus haut : ligne écartée."),
+                risk=_short(risk_id),
+                **line.where("id"),
+            )
+        )
+    category = line.choice(
+        "category",
+        RiskCategory,
+        "risk_import_category",
+        N_("Catégorie inconnue « {value} » : choisissez parmi {expected}."),
+        CATEGORY_WORDS,
+    )
+    treatment = line.choice(
+        "treatment",
+        Treatment,
+        "risk_import_treatment",
+        N_("Traitement inconnu « {value} » : choisissez parmi {expected}, ou laissez vide."),
+        TREATMENT_WORDS,
+    )
+    il = line.level("inherent_likelihood", matrix)
+    ii = line.level("inherent_impact", matrix)
+    rl = line.level("residual_likelihood", matrix)
+    ri = line.level("residual_impact", matrix)
+    if (rl is None) != (ri is None):
+        raise _RowError(
+            _issue(
+                "risk_import_residual_pair",
+                N_(
+                    "Remplissez la probabilité et la gravité résiduelles ensemble, ou laissez "
+                    "les deux vides : ligne écartée."
+                ),
+                **line.where("residual_likelihood" if rl is None else "residual_impact"),
+            )
+        )
+    controls = [c.strip() for c in re.split(r"[;\n]", line.text("controls")) if c.strip()]
+    return {
+        "id": risk_id,
+        "title": line.text("title"),
+        "category": category,
+        "cause": line.text("cause"),
+        "consequence": line.text("consequence"),
+        "owner": line.text("owner"),
+        "created_on": line.date("created_on"),
+        "inherent": {"likelihood": il, "impact": ii, "matrix_version": matrix.version},
+        "controls": controls,
+        "residual": None
+        if rl is None
+        else {"likelihood": rl, "impact": ri, "matrix_version": matrix.version},
+        "residual_reason": line.text("residual_reason"),
+        "treatment": treatment,
+        "treatment_note": line.text("treatment_note"),
+        "review_on": line.date("review_on"),
+        "funder": line.text("funder"),
+        "skill": line.text("skill"),
+        "actions": [action for _line, action in actions.get(risk_id, [])],
+    }
+
+
+def replaced_ids(section: RiskSection, risks: Sequence[Risk]) -> list[str]:
+    """The identifiers of imported risks that would replace a risk of the section."""
+    present = {r.id for r in section.risks}
+    return [r.id for r in risks if r.id in present]
 
 
 def merge_register(

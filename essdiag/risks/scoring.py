@@ -136,51 +136,56 @@ def band_tone(rank: int, matrix: RiskMatrix) -> Tone:
     return "watch" if rank == top - 1 else "neutral"
 
 
+_OUT_OF: dict[int, str] = {3: N_("sur 3"), 4: N_("sur 4"), 5: N_("sur 5")}
+"""The unit of a level on a matrix of each size (``3 sur 5``)."""
+
+
 def score_figure(risk: Risk, section: RiskSection) -> Figure:
-    """The net score of a risk with its working (levels, matrix version) and its band.
+    """The net score of a risk with its working (levels, band ceiling) and its band.
+
+    Every text is a message of the library (the risk, the matrix and its
+    version are the figure's scope, with raw parameters), so the working reads
+    in the reader's language.
 
     Notes:
         score = probabilité × gravité, on the matrix version the risk was assessed with;
-        the reading is the word of the band the score falls in.
+        the reading is the word of the first band whose ceiling is at least the score.
 
     Example:
         >>> from essdiag.risks.section import Assessment
         >>> r = Risk(id="R1", title="x", category="human", inherent=Assessment(likelihood=3, impact=4))
         >>> f = score_figure(r, RiskSection(risks=[r]))
-        >>> f.steps()[0], f.read(), f.tone
-        ('Score brut de R1 = probabilité × gravité', 'Élevé', 'watch')
+        >>> f.steps()[:3], f.read(), f.tone
+        (['Score brut = probabilité × gravité', 'probabilité = 3 sur 5 — source : Possible', \
+'gravité = 4 sur 5 — source : Majeur'], 'Élevé', 'watch')
+        >>> f.scope_text()
+        'risque R1, matrice 5×5, version 1'
     """
     s = risk_score(risk, section)
     matrix = matrix_by_version(section, s.matrix_version) or current_matrix(section)
     assessed = risk.residual or risk.inherent
-    kind = "résiduel" if risk.residual else "brut"
     band = band_for(s.net, matrix)
+    unit = _OUT_OF.get(matrix.size, "")
     return Figure.of(
-        f"Score {kind} de {risk.id}",
+        N_("Score résiduel") if risk.residual else N_("Score brut"),
         s.net,
         "points",
-        "probabilité × gravité",
+        N_("probabilité × gravité"),
         [
             Input.of(
-                "probabilité",
+                N_("probabilité"),
                 assessed.likelihood,
-                f"niveau sur {matrix.size}",
+                unit,
                 matrix.likelihood_label(assessed.likelihood),
             ),
-            Input.of(
-                "gravité",
-                assessed.impact,
-                f"niveau sur {matrix.size}",
-                matrix.impact_label(assessed.impact),
-            ),
+            Input.of(N_("gravité"), assessed.impact, unit, matrix.impact_label(assessed.impact)),
+            Input.of(N_("plafond de la zone retenue"), band.max_score, "points", band.label),
         ],
-        references=(
-            f"Matrice {matrix.size}×{matrix.size}, version {matrix.version} : zone « {band.label} » "
-            f"(jusqu'à {band.max_score} points)",
-            "ISO 31000:2018, §6.4 ; IEC 31010:2019, B.10",
-        ),
+        references=(N_("ISO 31000:2018, §6.4 ; IEC 31010:2019, annexe B.10"),),
         reading=band.label,
         tone=band_tone(s.band_rank, matrix),
+        scope=N_("risque {risk}, matrice {size}×{size}, version {version}"),
+        scope_params={"risk": risk.id, "size": matrix.size, "version": matrix.version},
     )
 
 
@@ -194,8 +199,8 @@ def register_warnings(section: RiskSection) -> list[Issue]:
     """
     issues: list[Issue] = []
     latest = current_matrix(section).version
-    for i, risk in enumerate(section.risks):
-        field = f"risks.risks.{i}"
+    # The message names the risk: no dotted path of the dossier is shown to the reader.
+    for risk in section.risks:
         if (
             risk.residual is not None
             and risk.residual.score > risk.inherent.score
@@ -215,7 +220,6 @@ def register_warnings(section: RiskSection) -> list[Issue]:
                         "inherent": risk.inherent.score,
                     },
                     severity=Severity.WARNING,
-                    field=field,
                 )
             )
         if risk.inherent.matrix_version != latest:
@@ -228,7 +232,6 @@ def register_warnings(section: RiskSection) -> list[Issue]:
                     ),
                     params={"risk": risk.id, "old": risk.inherent.matrix_version, "new": latest},
                     severity=Severity.WARNING,
-                    field=field,
                 )
             )
         if risk.treatment is Treatment.REDUCE and not risk.open_actions and not risk.closed:
@@ -240,7 +243,6 @@ def register_warnings(section: RiskSection) -> list[Issue]:
                     ),
                     params={"risk": risk.id},
                     severity=Severity.INFO,
-                    field=field,
                 )
             )
     return issues

@@ -47,14 +47,19 @@ from essdiag.i18n import N_, LabelledEnum
 from essdiag.validation import issues_from_validation
 
 __all__ = [
+    "CATEGORY_CODES",
+    "CATEGORY_WORDS",
     "HOUSE_MATRIX_SIZE",
     "HOUSE_MATRIX_VERSION",
     "MATRIX_MESSAGES",
     "MATRIX_SIZES",
     "OPEN_STATUSES",
     "RISK_MESSAGES",
+    "STATUS_WORDS",
+    "TREATMENT_WORDS",
     "ActionStatus",
     "Assessment",
+    "Axis",
     "Band",
     "ContinuitySheet",
     "Level",
@@ -105,6 +110,33 @@ class ActionStatus(LabelledEnum):
 
 OPEN_STATUSES = frozenset({ActionStatus.TODO, ActionStatus.DOING})
 """Statuses of an action still to be carried out."""
+
+
+class Axis(LabelledEnum):
+    """An axis of the matrix (a message parameter: the translator writes its word)."""
+
+    LIKELIHOOD = "likelihood", N_("probabilité")
+    IMPACT = "impact", N_("gravité")
+
+
+# The allowed values of a choice, as one message each, so that a message listing them reads in
+# the reader's language (``tests/risks/test_section.py`` checks they match the enums' labels).
+CATEGORY_WORDS = N_(
+    "Financier, Humain et bénévolat, Gouvernance et institutionnel, Juridique et conformité, "
+    "Opérationnel et continuité, Image et réputation, Environnemental, Numérique et données"
+)
+"""The categories' words, as the import template accepts them."""
+CATEGORY_CODES = N_(
+    "financial (Financier), human (Humain et bénévolat), governance (Gouvernance et "
+    "institutionnel), legal (Juridique et conformité), operational (Opérationnel et "
+    "continuité), reputational (Image et réputation), environmental (Environnemental), digital "
+    "(Numérique et données)"
+)
+"""The categories' codes with their words, as a dossier file writes them."""
+TREATMENT_WORDS = N_("Réduire, Accepter, Transférer, Éviter")
+"""The treatments' words."""
+STATUS_WORDS = N_("À faire, En cours, Faite, Abandonnée")
+"""The action statuses' words."""
 
 MatrixSize = Literal[3, 4, 5]
 MATRIX_SIZES: tuple[int, ...] = (3, 4, 5)
@@ -168,7 +200,7 @@ RISK_MESSAGES: dict[str, str] = {
     "continuity_unknown_risk": N_(
         "La fiche de continuité « {sheet} » renvoie à des risques absents du registre : {risks}."
     ),
-    "risk_unknown_category": N_("Catégorie inconnue « {input} » : valeurs admises {allowed}."),
+    "risk_unknown_category": N_("Catégorie inconnue « {input} » : valeurs admises {expected}."),
 }
 """French templates of the register rules, by error code (translated by the screens).
 
@@ -261,7 +293,7 @@ class RiskMatrix(BaseModel):
     @model_validator(mode="after")
     def _consistent(self) -> Self:
         n = self.size
-        for axis, levels in (("probabilité", self.likelihood), ("gravité", self.impact)):
+        for axis, levels in ((Axis.LIKELIHOOD, self.likelihood), (Axis.IMPACT, self.impact)):
             if len(levels) != n:
                 raise _fail("risk_matrix_levels", {"size": n, "axis": axis, "count": len(levels)})
         if not self.bands:
@@ -550,12 +582,11 @@ def rule_issues(
 
     The register's own rules keep their translatable template and raw
     parameters (:data:`RISK_MESSAGES`); an unknown category lists the codes
-    with their French words; other errors get
+    with their words (:data:`CATEGORY_CODES`, translated); other errors get
     :func:`essdiag.validation.issues_from_validation`'s.
     """
     generic = issues_from_validation(exc, model, prefix=prefix)
     out = []
-    allowed = ", ".join(f"{c.value} ({c.label})" for c in RiskCategory)
     for err, found in zip(exc.errors(include_url=False), generic, strict=True):
         issue = found
         code = err["type"]
@@ -567,7 +598,7 @@ def rule_issues(
                 update={
                     "code": "risk_unknown_category",
                     "template": RISK_MESSAGES["risk_unknown_category"],
-                    "params": {"input": issue.params.get("input", ""), "allowed": allowed},
+                    "params": {"input": issue.params.get("input", ""), "expected": CATEGORY_CODES},
                 }
             )
         out.append(issue)

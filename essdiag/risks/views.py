@@ -28,8 +28,8 @@ from __future__ import annotations
 from typing import Any
 
 from essdiag.figures import Column, View
-from essdiag.i18n import N_
-from essdiag.risks.columns import declared_view, view_of
+from essdiag.i18n import N_, Translator, translator
+from essdiag.risks.columns import declared_view, joined, view_of
 from essdiag.risks.matrix import band_for, band_ranges, current_matrix
 from essdiag.risks.scoring import risk_score
 from essdiag.risks.section import ContinuitySheet, RiskCategory, RiskMatrix, RiskSection, score
@@ -74,8 +74,13 @@ _REGISTER = (
 )
 
 
-def register_view(section: RiskSection) -> View:
-    """One row per risk with every field of the register and its computed scores."""
+def register_view(section: RiskSection, tr: Translator | None = None) -> View:
+    """One row per risk with every field of the register and its computed scores.
+
+    The existing controls of a risk are one cell, joined the reader's way (``tr``,
+    French by default: « a ; b », English « a; b »).
+    """
+    tr = tr or translator("fr")
     rows = []
     for r in section.risks:
         s = risk_score(r, section)
@@ -91,7 +96,7 @@ def register_view(section: RiskSection) -> View:
                 "inherent_impact": r.inherent.impact,
                 "inherent": s.inherent,
                 "inherent_band": s.inherent_band,
-                "controls": " ; ".join(r.controls),
+                "controls": joined(r.controls, tr),
                 "residual_likelihood": r.residual.likelihood if r.residual else None,
                 "residual_impact": r.residual.impact if r.residual else None,
                 "residual": s.residual,
@@ -245,10 +250,11 @@ _GROUP = ("count", "max_net", "mean_net", "worst_band")
 def category_view(section: RiskSection) -> View:
     """Per category: number of active risks, highest and mean net score, worst band.
 
-    Every category appears (zero risks included), in the order of :class:`RiskCategory`.
+    Every category appears (zero risks included, with no score: « – », not 0, which no
+    risk can score), in the order of :class:`RiskCategory`.
     """
     groups = _groups(section, "category")
-    empty = {"count": 0, "max_net": 0, "mean_net": 0.0, "worst_band": None}
+    empty = {"count": 0, "max_net": None, "mean_net": None, "worst_band": None}
     rows = [groups.get(c, {"category": c, **empty}) for c in RiskCategory]
     return view_of(("category", *_GROUP), rows, N_("Risques par catégorie"))
 

@@ -24,7 +24,7 @@ Amounts are float euros (a simulation).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 import numpy as np
@@ -33,7 +33,7 @@ from pydantic import BaseModel, ConfigDict
 
 from essdiag.figures import Figure, Input
 from essdiag.i18n import N_
-from essdiag.treasury.inputs import TreasuryDossier, dossier_inputs
+from essdiag.treasury.inputs import PlanInputs, TreasuryDossier, dossier_inputs
 
 __all__ = [
     "QUANTILES",
@@ -41,6 +41,7 @@ __all__ = [
     "dossier_simulation",
     "montecarlo_figures",
     "simulate",
+    "simulate_forecast",
 ]
 
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
@@ -230,19 +231,46 @@ def dossier_simulation(
     mean_delay_months: tuple[float, ...],
     cut_probability: tuple[float, ...],
     cut_share: tuple[float, ...],
+    ledgers: Mapping[int, pd.DataFrame] | None = None,
 ) -> MonteCarloResult:
-    """:func:`simulate` on the cash plan of a dossier, with one set of assumptions per funder.
+    """:func:`simulate` on the forecast of a dossier's cash plan, one set of assumptions per funder.
 
-    The assumptions are tuples aligned on the scheduled funders of the plan
-    (the rows of its receipts matrix), so the call can be cached on plain values.
+    The simulation starts from the last actual bank balance when the
+    accounts give actual months (:meth:`~essdiag.treasury.inputs.PlanInputs.forecast`):
+    what is in the bank cannot come late. The assumptions are tuples aligned
+    on the scheduled funders of the plan (the rows of its receipts matrix), so
+    the call can be cached on plain values.
     """
-    inputs, _issues = dossier_inputs(dossier, today=today)
+    inputs, _issues = dossier_inputs(dossier, today=today, ledgers=ledgers)
+    return simulate_forecast(
+        inputs,
+        scenarios=scenarios,
+        seed=seed,
+        late_probability=late_probability,
+        mean_delay_months=mean_delay_months,
+        cut_probability=cut_probability,
+        cut_share=cut_share,
+    )
+
+
+def simulate_forecast(
+    inputs: PlanInputs,
+    *,
+    scenarios: int,
+    seed: int,
+    late_probability: tuple[float, ...],
+    mean_delay_months: tuple[float, ...],
+    cut_probability: tuple[float, ...],
+    cut_share: tuple[float, ...],
+) -> MonteCarloResult:
+    """:func:`simulate` on the forecast months of a plan, from its last actual balance."""
+    ahead = inputs.forecast()
     result, _paths = simulate(
-        inputs.opening_cash,
-        inputs.other_inflows,
-        inputs.outflows,
-        inputs.receipts.to_numpy(),
-        months=inputs.months,
+        ahead.opening_cash,
+        ahead.other_inflows,
+        ahead.outflows,
+        ahead.receipts.to_numpy(),
+        months=ahead.months,
         scenarios=scenarios,
         seed=seed,
         late_probability=late_probability,

@@ -16,17 +16,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 import numpy as np
 import pandas as pd
 
 from essdiag.errors import Issue
 from essdiag.figures import Figure, Input
-from essdiag.i18n import N_
+from essdiag.i18n import N_, Money, MonthKey
 
 __all__ = [
     "PlanSummary",
-    "budget_series",
     "cash_plan",
     "check_series",
     "extend_months",
@@ -60,7 +60,7 @@ def check_series(
                     Issue(
                         code="treasury_not_a_number",
                         template=N_("La ligne « {name} » n'a pas de montant pour {month}."),
-                        params={"name": name, "month": month},
+                        params={"name": name, "month": MonthKey(month)},
                         field=kind,
                     )
                 )
@@ -69,10 +69,14 @@ def check_series(
                     Issue(
                         code="treasury_negative_amount",
                         template=N_(
-                            "La ligne « {name} » a un montant négatif en {month} ({value} €) : "
+                            "La ligne « {name} » a un montant négatif en {month} ({value}) : "
                             "saisissez les encaissements et les décaissements en positif."
                         ),
-                        params={"name": name, "month": month, "value": round(float(v), 2)},
+                        params={
+                            "name": name,
+                            "month": MonthKey(month),
+                            "value": Money.of_cents(round(float(v) * 100)),
+                        },
                         field=kind,
                     )
                 )
@@ -170,36 +174,6 @@ def extend_months(
     ]
 
 
-def budget_series(
-    charges: Sequence[float],
-    income: Sequence[float],
-    scheduled_total: float,
-    count: int,
-    *,
-    offset: int = 0,
-    yearly_growth: float = 0.0,
-) -> tuple[list[float], list[float]]:
-    """Outflows and non-scheduled inflows from a 12-month budget phasing.
-
-    The budget's income includes the grants whose cash comes by their own
-    schedule; that part (``scheduled_total`` for the year) is taken out of the
-    budget's income month by month in proportion to it, so it is not counted
-    twice: other(m) = income(m) × (1 − scheduled_total / Σ income), never below 0.
-
-    Example:
-        >>> out, other = budget_series([100.0] * 12, [100.0] * 12, 300.0, 12)
-        >>> other[0]
-        75.0
-    """
-    total_income = math.fsum(income)
-    keep = 1 - min(scheduled_total / total_income, 1.0) if total_income > 0 else 0.0
-    other = [v * keep for v in income]
-    return (
-        extend_months(list(charges), count, offset=offset, yearly_growth=yearly_growth),
-        extend_months(other, count, offset=offset, yearly_growth=yearly_growth),
-    )
-
-
 def reserve_months(available_cash: float, monthly_outflows: float) -> float:
     """Months of operation that the available cash covers (NaN without outflows).
 
@@ -213,25 +187,34 @@ def reserve_months(available_cash: float, monthly_outflows: float) -> float:
 
 
 class PlanSummary:
-    """Headline facts of a cash plan.
+    """Headline facts of a cash plan, over its forecast months when some months are actual.
 
     Attributes:
-        lowest: lowest closing cash; lowest_month: when.
-        alert_months: months where the available cash is below the minimum.
-        negative_months: months with negative closing cash.
+        lowest: lowest closing cash of the forecast; lowest_month: when.
+        alert_months: forecast months where the available cash is below the minimum.
+        negative_months: forecast months with negative closing cash.
         closing: closing cash of the last month.
-        reserve_months: months of average outflows covered by the opening available cash.
+        start: cash the forecast starts from (the last actual balance, else the opening).
+        reserve_months: months of average forecast outflows that the available
+            starting cash covers.
     """
 
     def __init__(self, plan: pd.DataFrame, dedicated_funds: float = 0.0) -> None:
-        i = int(plan["closing"].to_numpy().argmin())
-        self.lowest = float(plan["closing"].iloc[i])
-        self.lowest_month = str(plan["month"].iloc[i])
-        self.alert_months = [str(m) for m in plan.loc[plan["alert"], "month"]]
-        self.negative_months = [str(m) for m in plan.loc[plan["closing"] < 0, "month"]]
+        actual = (
+            plan["actual"].to_numpy(dtype=bool) if "actual" in plan else np.zeros(len(plan), bool)
+        )
+        k = int(actual.sum()) if actual.any() and not actual.all() else 0
+        ahead = plan.iloc[k:] if k < len(plan) else plan
+        i = int(ahead["closing"].to_numpy().argmin())
+        self.lowest = float(ahead["closing"].iloc[i])
+        self.lowest_month = str(ahead["month"].iloc[i])
+        self.alert_months = [str(m) for m in ahead.loc[ahead["alert"], "month"]]
+        self.negative_months = [str(m) for m in ahead.loc[ahead["closing"] < 0, "month"]]
         self.closing = float(plan["closing"].iloc[-1])
+        self.start = float(ahead["opening"].iloc[0])
+        self.forecast_months = [str(m) for m in ahead["month"]]
         self.reserve_months = reserve_months(
-            float(plan["opening"].iloc[0]) - dedicated_funds, float(plan["outflows"].mean())
+            self.start - dedicated_funds, float(ahead["outflows"].mean())
         )
 
 
@@ -240,10 +223,24 @@ def summarise(plan: pd.DataFrame, dedicated_funds: float = 0.0) -> PlanSummary:
     return PlanSummary(plan, dedicated_funds)
 
 
+_FORECAST_SCOPE = N_("d'ici fin {last}")
+_AHEAD_SCOPE = N_("de {first} à fin {last}")
+"""The forecast months after actual ones: the months gone by are not counted in the alerts."""
+
+
+def _span(months: Sequence[str]) -> dict[str, MonthKey]:
+    return {"first": MonthKey(months[0]), "last": MonthKey(months[-1])}
+
+
 def summary_figures(
-    plan: pd.DataFrame, *, dedicated_funds: float = 0.0, minimum_cash: float = 0.0
+    plan: pd.DataFrame,
+    *,
+    dedicated_funds: float = 0.0,
+    minimum_cash: float = 0.0,
+    actual_through: date | None = None,
 ) -> dict[str, Figure]:
-    """The lowest cash, the months below the minimum, the closing cash and the months covered.
+    """The lowest cash ahead and its margin over the minimum, the months below it, the closing
+    cash, the months covered — and, when months are actual, the bank balance they end on.
 
     Example:
         >>> plan, _ = cash_plan(["2026-01", "2026-02"], 100.0, {"ventes": [50, 50]},
@@ -251,23 +248,48 @@ def summary_figures(
         >>> f = summary_figures(plan, minimum_cash=40)
         >>> f["lowest"].value, f["alerts"].value, f["closing"].value, round(f["reserve"].value, 2)
         (30.0, 1, 60.0, 1.43)
+        >>> f["margin"].value, f["margin"].tone
+        (-10.0, 'alert')
     """
     summary = summarise(plan, dedicated_funds)
-    opening = float(plan["opening"].iloc[0])
-    mean_out = float(plan["outflows"].mean())
+    mean_out = float(plan.loc[plan["month"].isin(summary.forecast_months), "outflows"].mean())
     cash = N_("plan de trésorerie")
-    return {
+    actual = "actual" in plan and bool(plan["actual"].any())
+    start_name = (
+        N_("Solde bancaire de départ de la prévision") if actual else N_("Trésorerie de départ")
+    )
+    ahead = _span(summary.forecast_months)
+    ahead_scope = _AHEAD_SCOPE if actual else _FORECAST_SCOPE
+    margin = summary.lowest - dedicated_funds - minimum_cash
+    out = {
         "lowest": Figure.of(
             N_("Trésorerie au plus bas"),
             summary.lowest,
             "EUR",
             N_(
-                "min des trésoreries de fin de mois ; fin de mois = début de mois + encaissements "
-                "− décaissements, et le début du mois suivant reprend la fin du mois ; les "
-                "financeurs dotés d'un échéancier sont comptés à leurs mois de versement, leur "
-                "part retirée des produits du budget pour ne pas la compter deux fois"
+                "min des trésoreries de fin de mois prévues ; fin de mois = début de mois + "
+                "encaissements − décaissements, et le début du mois suivant reprend la fin du "
+                "mois ; les financeurs dotés d'un échéancier sont comptés à leurs mois de "
+                "versement, leur part retirée du budget pour ne pas la compter deux fois"
             ),
-            [Input.of(N_("Trésorerie de départ"), opening, "EUR", cash)],
+            [Input.of(start_name, summary.start, "EUR", cash)],
+            reading=N_("en {month}"),
+            reading_params={"month": MonthKey(summary.lowest_month)},
+            digits=0,
+            scope=ahead_scope,
+            scope_params=ahead,
+        ),
+        "margin": Figure.of(
+            N_("Marge sur le seuil minimal"),
+            margin,
+            "EUR",
+            N_("trésorerie au plus bas − fonds dédiés − trésorerie minimale souhaitée"),
+            [
+                Input.of(N_("Trésorerie au plus bas"), summary.lowest, "EUR"),
+                Input.of(N_("Fonds dédiés"), dedicated_funds, "EUR", cash),
+                Input.of(N_("Trésorerie minimale souhaitée"), minimum_cash, "EUR", cash),
+            ],
+            tone="alert" if margin < 0 else "good",
             digits=0,
         ),
         "alerts": Figure.of(
@@ -279,25 +301,52 @@ def summary_figures(
                 Input.of(N_("Fonds dédiés"), dedicated_funds, "EUR", cash),
                 Input.of(N_("Trésorerie minimale souhaitée"), minimum_cash, "EUR", cash),
             ],
+            scope=ahead_scope,
+            scope_params=ahead,
         ),
         "closing": Figure.of(
             N_("Trésorerie en fin de plan"),
             summary.closing,
             "EUR",
             N_("trésorerie de fin du dernier mois du plan"),
-            [Input.of(N_("Trésorerie de départ"), opening, "EUR", cash)],
+            [Input.of(start_name, summary.start, "EUR", cash)],
+            scope=N_("fin {month}"),
+            scope_params={"month": MonthKey(str(plan["month"].iloc[-1]))},
             digits=0,
         ),
         "reserve": Figure.of(
-            N_("Mois de fonctionnement couverts au départ"),
+            N_("Mois de fonctionnement couverts"),
             None if math.isnan(summary.reserve_months) else summary.reserve_months,
             "count",
-            N_("trésorerie disponible de départ / décaissements mensuels moyens"),
+            N_("trésorerie disponible de départ / décaissements mensuels moyens prévus"),
             [
-                Input.of(N_("Trésorerie disponible de départ"), opening - dedicated_funds, "EUR"),
+                Input.of(
+                    N_("Trésorerie disponible de départ"), summary.start - dedicated_funds, "EUR"
+                ),
                 Input.of(N_("Décaissements mensuels moyens"), round(mean_out, 2), "EUR"),
             ],
             reason=None if mean_out > 0 else N_("aucun décaissement"),
             digits=1,
         ),
     }
+    if actual:
+        bank = plan.loc[plan["actual"], ["month", "closing"]].iloc[-1]
+        out["bank"] = Figure.of(
+            N_("Trésorerie en banque"),
+            float(bank["closing"]),
+            "EUR",
+            N_(
+                "solde des comptes de trésorerie, classe 5 (banques 51, découverts compris, "
+                "placements 50, caisse 53, régies 54, virements internes 58) : à-nouveaux + "
+                "débits − crédits jusqu'à la dernière écriture"
+            ),
+            [
+                Input.of(N_("Solde au centime"), round(float(bank["closing"]), 2), "EUR"),
+                Input.of(N_("Mois lus dans la comptabilité"), int(plan["actual"].sum()), "count"),
+            ],
+            digits=0,
+            scope=N_("au {date}"),
+            scope_params={"date": actual_through} if actual_through else {},
+            references=[N_("PCG (règlement ANC 2014-03), classe 5 : comptes financiers")],
+        )
+    return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from essdiag.finance.section import Amount, PositiveAmount
 from essdiag.i18n import N_
 from essdiag.periods import parse_month
 from essdiag.validation import custom_error
@@ -113,28 +114,24 @@ class TreasurySection(BaseModel):
 
     first_month: str = Field(default="", max_length=20, title=N_("Premier mois du plan"))
     horizon_months: int = Field(default=12, ge=12, le=36, title=N_("Horizon (mois)"))
-    opening_cash: float = Field(
-        default=0.0, allow_inf_nan=False, title=N_("Trésorerie de départ (€)")
+    opening_cash: Amount = Field(default=0.0, title=N_("Trésorerie de départ (€)"))
+    dedicated_funds: PositiveAmount = Field(
+        default=0.0, title=N_("Fonds dédiés inclus dans la trésorerie (€)")
     )
-    dedicated_funds: float = Field(
-        default=0.0,
-        ge=0,
-        allow_inf_nan=False,
-        title=N_("Fonds dédiés inclus dans la trésorerie (€)"),
+    minimum_cash: PositiveAmount = Field(default=0.0, title=N_("Trésorerie minimale souhaitée (€)"))
+    monthly_charges: list[Amount] = Field(
+        default_factory=list, max_length=12, title=N_("Décaissements mensuels saisis (€)")
     )
-    minimum_cash: float = Field(
-        default=0.0, ge=0, allow_inf_nan=False, title=N_("Trésorerie minimale souhaitée (€)")
-    )
-    monthly_charges: list[float] = Field(
-        default_factory=list, title=N_("Décaissements mensuels saisis (€)")
-    )
-    monthly_income: list[float] = Field(
+    monthly_income: list[Amount] = Field(
         default_factory=list,
+        max_length=12,
         title=N_("Encaissements mensuels saisis hors financeurs échéancés (€)"),
     )
-    yearly_growth: float = Field(default=0.0, ge=-0.5, le=0.5, title=N_("Évolution annuelle"))
+    yearly_growth: float = Field(
+        default=0.0, ge=-0.5, le=0.5, allow_inf_nan=False, title=N_("Évolution annuelle")
+    )
     delays: list[DelayAssumption] = Field(
-        default_factory=list, title=N_("Hypothèses de retard des financeurs")
+        default_factory=list, max_length=1001, title=N_("Hypothèses de retard des financeurs")
     )
 
     _check_charges = field_validator("monthly_charges")(_twelve)

@@ -29,8 +29,7 @@ from essdiag.errors import EssdiagError, Issue
 from essdiag.figures import Column, Figure, Input, View
 from essdiag.funding.section import FundingSource, Purpose
 from essdiag.i18n import N_
-from essdiag.periods import FiscalYear
-from essdiag.treasury.inputs import OTHER_INFLOWS, OUTFLOWS, PlanInputs, TreasuryDossier, gather
+from essdiag.treasury.inputs import PlanInputs, TreasuryDossier, dossier_inputs
 from essdiag.treasury.plan import cash_plan, reserve_months
 
 __all__ = [
@@ -39,8 +38,10 @@ __all__ = [
     "StressResult",
     "apply_stress",
     "compare_scenarios",
+    "dossier_scenarios",
     "funder_stress",
     "stress_figures",
+    "stress_plan",
     "stress_test",
     "stress_view",
     "stressable",
@@ -240,6 +241,7 @@ def stress_figures(result: StressResult, year: int) -> dict[str, Figure]:
                 Input.of(N_("Avec le choc"), result.stressed_lowest, "EUR"),
                 Input.of(N_("Plan de base"), result.base_lowest, "EUR"),
             ],
+            tone="alert" if round(result.cash_effect) < 0 else "neutral",
             digits=0,
         ),
         "closing": Figure.of(
@@ -294,6 +296,10 @@ STRESS_BASIS_NOTES = {
         "Ni budget prévisionnel ni flux mensuels saisis à l'écran Trésorerie : l'effet "
         "sur la trésorerie ne tient compte que des versements des financeurs."
     ),
+    "treasury_actual_months": N_(
+        "Le choc porte sur les versements à venir : la trésorerie part du solde réel de fin "
+        "{last} ({balance}), lu dans la comptabilité importée."
+    ),
 }
 """The plan's basis notes as the "Financements" screen words them (the flows are on another screen)."""
 
@@ -316,29 +322,55 @@ def funder_stress(
     cut_share: float,
     delay_months: int,
     today: date,
+    ledgers: Mapping[int, pd.DataFrame] | None = None,
 ) -> FunderStress:
-    """Stress one funder of a dossier against the cash plan of today's fiscal year.
+    """Stress one funder of a dossier against the cash plan of the treasury screen.
 
-    The plan reads the budget of the fiscal year containing ``today``; its
-    basis notes are reworded for a screen other than "Trésorerie"
-    (:data:`STRESS_BASIS_NOTES`).
+    The plan is the one the "Trésorerie" screen shows (its first month and
+    budget, the actual months of ``ledgers``): a stress moves only the
+    payments still to come. Its basis notes are reworded for a screen other
+    than "Trésorerie" (:data:`STRESS_BASIS_NOTES`).
     """
-    fy = FiscalYear.containing(today, dossier.identity.fiscal_year_start_month)
-    inputs, notes = gather(dossier.treasury, dossier.funding, dossier.budget, fy, today=today)
-    result, issues = stress_test(
+    plan, notes = dossier_inputs(dossier, today=today, ledgers=ledgers)
+    return stress_plan(
+        plan,
+        notes,
         dossier.funding.sources,
+        source_id=source_id,
+        year=year,
+        cut_share=cut_share,
+        delay_months=delay_months,
+    )
+
+
+def stress_plan(
+    plan: PlanInputs,
+    notes: Sequence[Issue],
+    sources: Sequence[FundingSource],
+    *,
+    source_id: str,
+    year: int,
+    cut_share: float,
+    delay_months: int,
+) -> FunderStress:
+    """:func:`funder_stress` on a plan already gathered (``notes``: the issues it came with)."""
+    inputs = plan.forecast()  # what is already in the bank cannot be cut or come late
+    result, issues = stress_test(
+        sources,
         source_id,
         year,
         receipts=inputs.receipts,
         opening_cash=inputs.opening_cash,
-        other_inflows={OTHER_INFLOWS: list(inputs.other_inflows)},
-        outflows={OUTFLOWS: list(inputs.outflows)},
+        other_inflows={k: list(v) for k, v in inputs.incoming.items()},
+        outflows=inputs.outflow_series(),
         cut_share=cut_share,
         delay_months=delay_months,
         dedicated_funds=inputs.dedicated_funds,
     )
     reworded = tuple(
-        n.model_copy(update={"template": STRESS_BASIS_NOTES.get(n.code, n.template)}) for n in notes
+        n.model_copy(update={"template": STRESS_BASIS_NOTES[n.code]})
+        for n in notes
+        if n.code in STRESS_BASIS_NOTES
     )
     return FunderStress(result=result, issues=tuple(issues), notes=reworded)
 
@@ -356,8 +388,11 @@ def compare_scenarios(
     ``names`` gives the reader's name of each scenario (keys ``base``,
     ``late``, ``cut``). Returns the closing cash of each scenario month by
     month (for the chart) and one row per scenario: lowest cash, months below
-    the minimum, closing cash.
+    the minimum, closing cash. The plans start from the last actual bank
+    balance when the accounts give actual months (what is in the bank cannot
+    come late).
     """
+    inputs = inputs.forecast()
     late = inputs.receipts
     for sid in inputs.receipts.index:
         late = apply_stress(late, str(sid), delay_months=delay_months)
@@ -372,7 +407,7 @@ def compare_scenarios(
         plan, _issues = _plans(
             matrix,
             opening_cash=inputs.opening_cash,
-            other_inflows={OTHER_INFLOWS: list(inputs.other_inflows)},
+            other_inflows={k: list(v) for k, v in inputs.incoming.items()},
             outflows=inputs.outflow_series(),
             dedicated_funds=inputs.dedicated_funds,
             minimum_cash=inputs.minimum_cash,
@@ -413,4 +448,29 @@ def compare_scenarios(
             pd.DataFrame(rows, columns=["scenario", "lowest", "alerts", "closing"]),
             title=N_("Comparaison des scénarios"),
         ),
+    )
+
+
+def dossier_scenarios(
+    dossier: TreasuryDossier,
+    *,
+    today: date,
+    delay_months: int,
+    source_id: str,
+    cut_share: float,
+    names: tuple[tuple[str, str], ...],
+    ledgers: Mapping[int, pd.DataFrame] | None = None,
+) -> tuple[View, View]:
+    """:func:`compare_scenarios` on the cash plan of a dossier (what the screen caches).
+
+    ``names`` are the scenarios' names as ``(key, name)`` pairs, so the call
+    can be cached on plain values.
+    """
+    inputs, _issues = dossier_inputs(dossier, today=today, ledgers=ledgers)
+    return compare_scenarios(
+        inputs,
+        delay_months=delay_months,
+        source_id=source_id,
+        cut_share=cut_share,
+        names=dict(names),
     )

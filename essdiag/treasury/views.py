@@ -15,12 +15,15 @@ import math
 import pandas as pd
 
 from essdiag.figures import Column, View
-from essdiag.i18n import N_
+from essdiag.i18n import N_, Translator
+from essdiag.periods import month_short
 from essdiag.treasury.inputs import PlanInputs
 from essdiag.treasury.montecarlo import MonteCarloResult
 
 __all__ = [
+    "ACTUAL",
     "FAN_SHOWN",
+    "FORECAST",
     "PLAN_SHOWN",
     "PROBABILITY_SHOWN",
     "cash_plan_view",
@@ -28,8 +31,17 @@ __all__ = [
     "receipts_view",
 ]
 
+ACTUAL, FORECAST = N_("Réalisé"), N_("Prévision")
+"""How a month of the plan is known: from the accounts, or forecast."""
+
 _PLAN_COLUMNS = {
     "month": Column("month", N_("Mois"), "month"),
+    "status": Column(
+        "status",
+        N_("Réalisé ou prévision"),
+        "label",
+        help=N_("Réalisé : soldes des comptes de trésorerie de la comptabilité importée."),
+    ),
     "opening": Column("opening", N_("Début de mois"), "EUR", digits=0),
     "inflows": Column("inflows", N_("Encaissements"), "EUR", digits=0),
     "outflows": Column("outflows", N_("Décaissements"), "EUR", digits=0),
@@ -39,7 +51,16 @@ _PLAN_COLUMNS = {
     "alert": Column("alert", N_("Sous le seuil minimal"), "bool"),
 }
 
-PLAN_SHOWN = ("month", "opening", "inflows", "outflows", "closing", "available", "alert")
+PLAN_SHOWN = (
+    "month",
+    "status",
+    "opening",
+    "inflows",
+    "outflows",
+    "closing",
+    "available",
+    "alert",
+)
 """Columns of :func:`cash_plan_view` the screen shows beside its chart (the export writes all)."""
 
 
@@ -47,37 +68,49 @@ def cash_plan_view(plan: pd.DataFrame) -> View:
     """The month-by-month plan of :func:`~essdiag.treasury.plan.cash_plan`, every series included.
 
     Each inflow (``in:<name>``) and outflow (``out:<name>``) series gets a
-    column named after it, before its total.
+    column named after it, before its total; a month read from the accounts
+    says « Réalisé », the others « Prévision ».
 
     Example:
         >>> from essdiag.treasury.plan import cash_plan
         >>> plan, _ = cash_plan(["2026-01"], 100.0, {"ventes": [50]}, {"salaires": [20]})
-        >>> [c.label for c in cash_plan_view(plan).columns][:4]
-        ['Mois', 'Début de mois', 'ventes', 'Encaissements']
+        >>> [c.label for c in cash_plan_view(plan).columns][:5]
+        ['Mois', 'Réalisé ou prévision', 'Début de mois', 'ventes', 'Encaissements']
     """
+    frame = plan.copy()
+    actual = frame["actual"] if "actual" in frame else pd.Series(False, index=frame.index)
+    frame.insert(1, "status", [ACTUAL if a else FORECAST for a in actual])
     columns = [
         _PLAN_COLUMNS[c]
         if c in _PLAN_COLUMNS
         else Column(str(c), str(c).split(":", 1)[1], "EUR", digits=0)
-        for c in plan.columns
+        for c in frame.columns
+        if c != "actual"
     ]
-    return View(tuple(columns), plan, title=N_("Plan de trésorerie mensuel"))
+    return View(tuple(columns), frame, title=N_("Plan de trésorerie mensuel"))
 
 
-def receipts_view(inputs: PlanInputs) -> View:
-    """The scheduled funders' payments, one row per funder and one column per month (blank: none)."""
-    months = [str(m) for m in inputs.receipts.columns]
+def receipts_view(inputs: PlanInputs, tr: Translator) -> View:
+    """The scheduled funders' payments still to come: one row per funder, one column per month.
+
+    Months are the plan's forecast months (the actual ones are in the
+    accounts), headed as the reader writes them; a month without payment is
+    blank, a funder with nothing more to pay is left out.
+    """
+    months = [str(m) for m in inputs.receipts.columns][inputs.actual_months :]
+    ahead = inputs.receipts[months]
+    ahead = ahead[ahead.to_numpy().any(axis=1)] if months else ahead
     frame = pd.DataFrame(
         {
-            "source": [inputs.names[str(i)] for i in inputs.receipts.index],
-            **{
-                m: [v if v else math.nan for v in inputs.receipts[m].astype("float64")]
-                for m in months
-            },
+            "source": [inputs.names[str(i)] for i in ahead.index],
+            **{m: [v if v else math.nan for v in ahead[m].astype("float64")] for m in months},
         }
     )
     return View(
-        (Column("source", N_("Ressource")), *(Column(m, m, "EUR", digits=0) for m in months)),
+        (
+            Column("source", N_("Ressource")),
+            *(Column(m, month_short(m, tr), "EUR", digits=0) for m in months),
+        ),
         frame,
         title=N_("Échéancier des versements des financeurs"),
     )
@@ -88,12 +121,12 @@ def montecarlo_view(result: MonteCarloResult) -> View:
     return View(
         (
             Column("month", N_("Mois"), "month"),
-            Column("prob_negative", N_("Probabilité négative"), "%"),
-            Column("q05", "5 %", "EUR", digits=0),
-            Column("q25", "25 %", "EUR", digits=0),
+            Column("prob_negative", N_("Probabilité d'une trésorerie négative"), "%"),
+            Column("q05", N_("5ᵉ centile"), "EUR", digits=0),
+            Column("q25", N_("1er quartile"), "EUR", digits=0),
             Column("q50", N_("Médiane"), "EUR", digits=0),
-            Column("q75", "75 %", "EUR", digits=0),
-            Column("q95", "95 %", "EUR", digits=0),
+            Column("q75", N_("3ᵉ quartile"), "EUR", digits=0),
+            Column("q95", N_("95ᵉ centile"), "EUR", digits=0),
         ),
         result.table(),
         title=N_("Trésorerie de fin de mois simulée (quantiles)"),

@@ -16,6 +16,7 @@ import streamlit as st
 
 from essdiag.errors import Issue, Severity
 from essdiag.figures import Figure, View, issues
+from essdiag.figures.view import write_csv
 from essdiag.i18n import MINUS
 from essdiag.referentiel import COMPETENCIES
 from essdiag.ui import state
@@ -135,7 +136,7 @@ def show_view(view: View, *, key: str, caption: str = "", download: bool = True)
     if download:
         st.download_button(
             _("Télécharger le tableau (CSV)"),
-            data=view.csv(_),
+            data=lambda: view.csv(_),  # written on click, not on every rerun
             file_name=f"{key}.csv",
             mime="text/csv",
             key=f"{key}_csv",
@@ -205,7 +206,7 @@ def chart_with_table(fig: Any, table: View | pd.DataFrame, *, key: str, caption:
             st.caption(caption)
         st.download_button(
             _("Télécharger le tableau (CSV)"),
-            data=table.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig"),
+            data=write_csv([str(c) for c in table.columns], table.itertuples(index=False)),
             file_name=f"{key}.csv",
             mime="text/csv",
             key=f"{key}_csv",

@@ -84,6 +84,19 @@ def _guard(raw: bytes, file: str | None, expected: str) -> Issue | None:
     return None
 
 
+def _not_xml(file: str | None, *, line: int | None = None, column: str | None = None) -> Issue:
+    return Issue(
+        code="feed_not_xml",
+        template=N_(
+            "Ce fichier n'est pas un flux RSS ou Atom lisible (XML mal formé) : "
+            "téléchargez de nouveau le flux depuis le site (fichier .xml ou .rss)."
+        ),
+        file=file,
+        line=line,
+        column=column,
+    )
+
+
 @reader
 def read_feed(
     raw: bytes, *, file: str | None = None, category: Pestel = Pestel.SOCIAL
@@ -108,7 +121,13 @@ def read_feed(
         ]
     import feedparser  # type: ignore[import-untyped]  # no type information shipped
 
-    parsed: Any = feedparser.parse(io.BytesIO(raw), resolve_relative_uris=False)
+    try:
+        parsed: Any = feedparser.parse(io.BytesIO(raw), resolve_relative_uris=False)
+    except (UnicodeDecodeError, ValueError):
+        # feedparser raises on an encoding name that is not ASCII in the XML declaration
+        # (UnicodeDecodeError) and on a character reference beyond U+10FFFF (ValueError
+        # from chr()): both are damaged XML.
+        return None, [_not_xml(file)]
     entries = list(parsed.get("entries") or [])
     version = parsed.get("version") or ""
     if parsed.get("bozo") and not entries:
@@ -116,13 +135,8 @@ def read_feed(
         line = getattr(exc, "getLineNumber", lambda: None)()
         column = getattr(exc, "getColumnNumber", lambda: None)()
         return None, [
-            Issue(
-                code="feed_not_xml",
-                template=N_(
-                    "Ce fichier n'est pas un flux RSS ou Atom lisible (XML mal formé) : "
-                    "téléchargez de nouveau le flux depuis le site (fichier .xml ou .rss)."
-                ),
-                file=file,
+            _not_xml(
+                file,
                 line=line if isinstance(line, int) else None,
                 column=str(column + 1) if isinstance(column, int) else None,
             )
@@ -217,11 +231,14 @@ def read_journal_csv(
         text = raw.decode("cp1252", errors="replace")
     first = text.splitlines()[0] if text.strip() else ""
     delimiter = ";" if first.count(";") >= first.count(",") else ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    rows, damaged = _csv_rows(text, delimiter, file)
     if not rows:
+        if damaged is not None:
+            return None, [damaged]
         return None, [Issue(code="file_empty", template=N_("Le fichier est vide."), file=file)]
-    header = [CSV_COLUMNS.get(_plain(h)) for h in rows[0]]
-    unknown = [h.strip() for h, k in zip(rows[0], header, strict=True) if k is None and h.strip()]
+    head = rows[0][1]
+    header = [CSV_COLUMNS.get(_plain(h)) for h in head]
+    unknown = [h.strip() for h, k in zip(head, header, strict=True) if k is None and h.strip()]
     missing = [c for c, key in (("date", "date"), ("titre", "title")) if key not in header]
     if missing:
         return None, [
@@ -231,12 +248,12 @@ def read_journal_csv(
                     "La ligne d'en-tête doit contenir les colonnes {columns} (séparateur « ; » ou "
                     "« , ») : colonnes trouvées : {found}."
                 ),
-                params={"columns": ", ".join(missing), "found": ", ".join(rows[0])[:200]},
+                params={"columns": ", ".join(missing), "found": ", ".join(head)[:200]},
                 file=file,
                 line=1,
             )
         ]
-    issues: list[Issue] = []
+    issues: list[Issue] = [damaged] if damaged is not None else []
     if unknown:
         issues.append(
             Issue(
@@ -249,7 +266,7 @@ def read_journal_csv(
             )
         )
     items = []
-    for line, row in enumerate(rows[1 : FEED_LIMITS.max_rows + 1], start=2):
+    for line, row in rows[1:]:
         if not any(c.strip() for c in row):
             continue
         values = {k: row[i].strip() for i, k in enumerate(header) if k and i < len(row)}
@@ -260,6 +277,40 @@ def read_journal_csv(
             continue
         items.append(item)
     return items, issues
+
+
+def _csv_rows(
+    text: str, delimiter: str, file: str | None
+) -> tuple[list[tuple[int, list[str]]], Issue | None]:
+    """The rows with the line each starts on (any line ends), and the issue where reading stopped."""
+    rows: list[tuple[int, list[str]]] = []
+    reader_ = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    start = 1
+    try:
+        for record in reader_:
+            if len(rows) > FEED_LIMITS.max_rows:
+                break
+            rows.append((start, record))
+            start = reader_.line_num + 1
+    except csv.Error as exc:
+        reason = (
+            N_("un caractère nul (octet 0) s'y trouve")
+            if "NUL" in str(exc)
+            else N_("une cellule dépasse la taille permise")
+            if "field larger" in str(exc)
+            else N_("le découpage en colonnes échoue")
+        )
+        return rows, Issue(
+            code="journal_csv_damaged",
+            template=N_(
+                "Le fichier est illisible à partir de la ligne {line} ({reason}) : les lignes "
+                "suivantes ne sont pas lues."
+            ),
+            params={"line": start, "reason": reason},
+            file=file,
+            line=start,
+        )
+    return rows, None
 
 
 def _csv_item(

@@ -53,6 +53,15 @@ __all__ = [
 _MISSING = frozenset({"", "s", "nd", "n.d.", "na", "nc", "-", "secret"})
 _HEADER_SCAN = 20
 _MAX_ECHO = 40
+_MAX_LINE = 100_000
+_MAX_CODE = 20
+"""Characters of a geographic code at most (``Observation.code``)."""
+INSEE_LIMITS = FORM_LIMITS.but(max_rows=40_000)
+"""An extract of every commune of France has about 35 000 lines, with its EPCI,
+départements and régions about 36 500: the rows beyond 40 000 are not read (and the
+reader says so), which bounds the import to a few seconds."""
+_SPACES = str.maketrans("", "", " \t\n\r\f\v\u00a0\u202f")
+"""Characters of one line at most (the csv module refuses a cell over 131 072)."""
 
 
 @dataclass(frozen=True)
@@ -128,7 +137,8 @@ def _level_of(code: str, default_short: GeoLevel) -> tuple[GeoLevel, str] | None
         return GeoLevel.FRANCE, FRANCE_CODE
     for prefix, level in prefixes.items():
         if upper.startswith(prefix):
-            return level, upper[len(prefix) :]
+            bare = upper[len(prefix) :]
+            return (level, bare) if 0 < len(bare) <= _MAX_CODE else None
     if re.fullmatch(r"\d{5}|2[AB]\d{3}", upper):
         return GeoLevel.COMMUNE, upper
     if re.fullmatch(r"\d{9}", upper):
@@ -145,7 +155,7 @@ def _number(text: str) -> float | None:
 
     Raises ValueError when the text is not a number.
     """
-    cleaned = re.sub(r"[\s\u00a0\u202f]", "", text)
+    cleaned = text.translate(_SPACES)
     if cleaned.lower() in _MISSING:
         return None
     if "," in cleaned and "." in cleaned:
@@ -175,6 +185,45 @@ def _issue(code: str, template: str, file: str | None, **kw: object) -> Issue:
         column=str(column) if column is not None else None,
         severity=severity,
     )
+
+
+def _table(
+    lines: list[str], header_at: int, file: str | None
+) -> tuple[list[list[str]], Issue | None]:
+    """The CSV rows from the header on, or the issue that refuses them.
+
+    A line longer than :data:`_MAX_LINE` is refused (the csv module would stop on
+    it), and so is a header without a column named exactly ``CODGEO``.
+    """
+    too_long = next(
+        (i for i, line in enumerate(lines[header_at:], start=header_at) if len(line) > _MAX_LINE),
+        None,
+    )
+    if too_long is not None:
+        return [], _issue(
+            "insee_line_too_long",
+            N_(
+                "La ligne {line} compte plus de {limit} caractères : ce n'est pas un extrait "
+                "de l'Insee lisible (fichier abîmé ?). Téléchargez de nouveau l'extrait."
+            ),
+            file,
+            limit=_MAX_LINE,
+            line=too_long + 1,
+        )
+    rows = list(csv.reader(io.StringIO("\n".join(lines[header_at:])), delimiter=";"))
+    if "CODGEO" not in (h.strip().upper() for h in rows[0]):
+        return [], _issue(
+            "insee_no_codgeo_column",
+            N_(
+                "La ligne {line} cite CODGEO mais aucune colonne ne s'appelle exactement "
+                "CODGEO une fois l'en-tête découpé aux points-virgules : vérifiez que "
+                "chaque nom de colonne est séparé par « ; »."
+            ),
+            file,
+            line=header_at + 1,
+            column="CODGEO",
+        )
+    return rows, None
 
 
 @reader
@@ -237,7 +286,9 @@ def read_insee_csv(  # noqa: PLR0911 - a return per refusal
                 line=header_at + 1,
             )
         ]
-    rows = list(csv.reader(io.StringIO("\n".join(lines[header_at:])), delimiter=";"))
+    rows, refused = _table(lines, header_at, file)
+    if refused is not None:
+        return None, [refused]
     header = [h.strip().upper() for h in rows[0]]
     if len(header) > FORM_LIMITS.max_columns:
         return None, [
@@ -251,6 +302,8 @@ def read_insee_csv(  # noqa: PLR0911 - a return per refusal
         ]
     indicators = catalogue(section)
     roles = _column_roles(header, indicators)
+    columns, plan = tuple(roles), _plan(roles, indicators)
+    source = f"Insee, extrait importé « {file or 'CSV'} »"[:300]
     code_at = header.index("CODGEO")
     name_at = header.index("LIBGEO") if "LIBGEO" in header else None
     checks, issues = _check_columns(
@@ -258,7 +311,7 @@ def read_insee_csv(  # noqa: PLR0911 - a return per refusal
     )
     observations: list[Observation] = []
     set_aside = 0
-    data = rows[1 : FORM_LIMITS.max_rows + 1]
+    data = rows[1 : INSEE_LIMITS.max_rows + 1]
     for k, row in enumerate(data, start=header_at + 2):
         if not any(cell.strip() for cell in row):
             continue
@@ -300,22 +353,24 @@ def read_insee_csv(  # noqa: PLR0911 - a return per refusal
         observations += _row_observations(
             row,
             header,
-            roles,
+            columns,
+            plan,
             indicators,
             level=geo_level,
             code=code,
             name=name,
             file=file,
+            source=source,
             line=k,
             issues=issues,
         )
-    if len(rows) - 1 > FORM_LIMITS.max_rows:
+    if len(rows) - 1 > INSEE_LIMITS.max_rows:
         issues.append(
             _issue(
                 "table_too_many_rows",
                 N_("L'extrait a plus de {limit} lignes : seules les {limit} premières sont lues."),
                 file,
-                limit=FORM_LIMITS.max_rows,
+                limit=INSEE_LIMITS.max_rows,
                 severity=Severity.WARNING,
             )
         )
@@ -406,24 +461,44 @@ def _check_columns(
     return checks, issues
 
 
+_Plan = list[tuple[str, int, tuple[int, ...], tuple[int, ...]]]
+"""(indicator, year, numerator columns, denominator columns) for every complete indicator."""
+
+
+def _plan(roles: dict[int, list[tuple[str, str, int]]], indicators: dict[str, Indicator]) -> _Plan:
+    """The indicators the header can give, and the columns of each, worked out once."""
+    parts: dict[tuple[str, int], dict[str, list[int]]] = {}
+    for i, found in roles.items():
+        for key, role, year in found:
+            parts.setdefault((key, year), {"num": [], "den": []})[role].append(i)
+    return [
+        (key, year, tuple(p["num"]), tuple(p["den"]))
+        for (key, year), p in parts.items()
+        if len(p["num"]) == len(indicators[key].numerator)
+        and len(p["den"]) == len(indicators[key].denominator)
+    ]
+
+
 def _row_observations(
     row: Sequence[str],
     header: Sequence[str],
-    roles: dict[int, list[tuple[str, str, int]]],
+    columns: Sequence[int],
+    plan: _Plan,
     indicators: dict[str, Indicator],
     *,
     level: GeoLevel,
     code: str,
     name: str,
     file: str | None,
+    source: str,
     line: int,
     issues: list[Issue],
 ) -> list[Observation]:
     """The indicators one row gives (bad cells reported and left out)."""
-    parts: dict[tuple[str, int], dict[str, list[float | None]]] = {}
-    for i, found in roles.items():
+    values: dict[int, float | None] = {}
+    for i in columns:
         try:
-            value = _number(row[i])
+            values[i] = _number(row[i])
         except ValueError:
             issues.append(
                 _issue(
@@ -438,24 +513,23 @@ def _row_observations(
                     column=header[i],
                 )
             )
-            value = math.nan
-        for key, role, year in found:
-            parts.setdefault((key, year), {"num": [], "den": []})[role].append(value)
+            values[i] = math.nan
     out = []
-    for (key, year), p in parts.items():
+    for key, year, num_at, den_at in plan:
+        nums = [values[i] for i in num_at]
+        dens = [values[i] for i in den_at]
+        if any(v is None or math.isnan(v) for v in (*nums, *dens)):
+            continue
         ind = indicators[key]
-        if len(p["num"]) != len(ind.numerator) or len(p["den"]) != len(ind.denominator):
-            continue
-        values = p["num"] + p["den"]
-        if any(v is None or math.isnan(v) for v in values):
-            continue
-        num = math.fsum(v for v in p["num"] if v is not None)
+        num = math.fsum(v for v in nums if v is not None)
         value = num * ind.scale
-        if ind.denominator:
-            den = math.fsum(v for v in p["den"] if v is not None)
+        if den_at:
+            den = math.fsum(v for v in dens if v is not None)
             if den <= 0:
                 continue
             value = num / den * ind.scale
+        if not math.isfinite(value):
+            continue
         out.append(
             Observation(
                 indicator=key,
@@ -464,7 +538,7 @@ def _row_observations(
                 name=name,
                 year=year,
                 value=value,
-                source=f"Insee, extrait importé « {file or 'CSV'} »"[:300],
+                source=source,
             )
         )
     return out

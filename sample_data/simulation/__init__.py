@@ -3,8 +3,9 @@
 Flow: :mod:`.spec` reads ``sample_data/<case>/ledger.toml`` → :mod:`.plan`
 phases the year-1 targets and the year-2 budget in cents, and draws the
 actuals → :mod:`.years` posts both years (:mod:`.postings` for the account
-lines, :mod:`.bookkeeping` for payroll, loan, depreciation, opening and
-closing) into balanced :mod:`.entries` → :mod:`.fec` and :mod:`.budget_files`
+lines, :mod:`.bookkeeping` for payroll, loans, depreciation, dated entries, VAT
+returns, opening and closing) into balanced :mod:`.entries` → :mod:`.fec` and
+:mod:`.budget_files`
 write the files; :mod:`.run` also assembles each case's ``dossier.json`` from
 its section files. One generator, seeded by the spec, draws every random
 number: two runs give the same bytes.

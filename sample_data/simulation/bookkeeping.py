@@ -2,21 +2,25 @@
 
 Where it sits: called by the yearly run (:mod:`.years`) beside the posting
 rules of :mod:`.postings`. The payroll posts one PA entry a month and the
-payments of net pay and contributions; the loan its instalments; the
-depreciation its year-end allowance; the opening entry of year 1 and what was
-open on that day is settled during the year; invoices not received are
-reversed and invoiced; the general assembly allocates last year's result.
+payments of net pay and contributions; each loan its payout and instalments;
+the depreciation its year-end allowance; the opening entry of year 1 and what
+was open on that day is settled during the year; invoices not received are
+reversed and invoiced; the general assembly allocates last year's result; the
+spec's dated entries are posted as written; a body that charges VAT files its
+monthly return.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
 from essdiag.budget.template import MONTH_NAMES
+from sample_data.simulation.amounts import phase
 from sample_data.simulation.days import business_day, in_month, last_business_day, month_end
 from sample_data.simulation.entries import Ledger, Line, cre, deb
 from sample_data.simulation.plan import Actuals, loan_schedule, payroll_entry
@@ -27,11 +31,13 @@ __all__ = [
     "balance_lines",
     "opening_year_1",
     "post_depreciation",
+    "post_entries",
     "post_fnp_reversal",
     "post_investment",
     "post_loan",
     "post_payroll",
     "post_result_allocation",
+    "post_vat_returns",
     "settle_opening_year_1",
 ]
 
@@ -80,20 +86,30 @@ def post_payroll_month(
 
 
 def post_loan(ctx: Context) -> None:
-    """Monthly loan instalments (capital and interest)."""
-    for date, capital, interest in loan_schedule(ctx.case):
-        if date.year == ctx.year and date.month <= ctx.last_month:
+    """Each loan of the year: the money received when it is paid out, then its instalments."""
+    for loan in ctx.case.loans:
+        drawn = loan.drawn
+        if drawn is not None and drawn.year == ctx.year and drawn.month <= ctx.last_month:
             ctx.led.add(
                 "BQ",
-                date,
-                f"REL-{date:%Y-%m}",
-                f"{ctx.case.loan['label']} {date:%m/%Y}",
-                [
-                    deb("164000", capital),
-                    deb("661100", interest),
-                    cre("512000", capital + interest),
-                ],
+                drawn,
+                f"REL-{drawn:%Y-%m}",
+                loan.drawn_label or f"Versement des fonds – {loan.label}",
+                [deb("512000", loan.capital_cents), cre(loan.account, loan.capital_cents)],
             )
+        for date, capital, interest in loan_schedule(loan):
+            if date.year == ctx.year and date.month <= ctx.last_month:
+                ctx.led.add(
+                    "BQ",
+                    date,
+                    f"REL-{date:%Y-%m}",
+                    f"{loan.label} {date:%m/%Y}",
+                    [
+                        deb(loan.account, capital),
+                        deb(loan.interest_account, interest),
+                        cre("512000", capital + interest),
+                    ],
+                )
 
 
 def post_depreciation(ctx: Context) -> None:
@@ -128,12 +144,22 @@ def post_fnp_reversal(led: Ledger, year: int, items: Sequence[FnpItem]) -> None:
         )
 
 
-def post_result_allocation(led: Ledger, year: int, result: int) -> None:
-    """General assembly in June: last year's result goes to retained earnings."""
+def post_result_allocation(
+    led: Ledger, year: int, result: int, shares: dict[str, float] | None = None
+) -> None:
+    """General assembly in June: last year's result goes to reserves and retained earnings.
+
+    A surplus is shared between the accounts of ``shares`` (by default all to
+    retained earnings, 110000), in cents by largest remainder; a deficit is
+    carried forward on 110000.
+    """
     date = dt.date(year, 6, 20)
     label = f"Affectation du résultat {year - 1} (AG du {date:%d/%m/%Y})"
     if result >= 0:
-        lines = [deb("120000", result), cre("110000", result)]
+        shares = shares or {"110000": 1.0}
+        parts = phase(result, list(shares.values()))
+        lines = [deb("120000", result)]
+        lines += [cre(account, part) for account, part in zip(shares, parts, strict=True)]
     else:
         lines = [deb("110000", -result), cre("129000", -result)]
     led.add("OD", date, f"AG-{year}", label, lines)
@@ -205,6 +231,11 @@ def _settlement(
     if account == "447000":
         lines = [deb(account, amount), cre("512000", amount)]
         return dt.date(year, 1, 15), f"Taxe sur les salaires {year - 1}", lines
+    vat = case.vat
+    if vat is not None and account == vat.payable:
+        day = in_month(year, 1, vat.day)
+        lines = [deb(account, amount), cre("512000", amount)]
+        return day, f"{vat.label} décembre {year - 1}", lines
     return None
 
 
@@ -224,6 +255,8 @@ def settle_opening_year_1(case: Case, led: Ledger, rng: np.random.Generator) -> 
 def post_investment(case: Case, led: Ledger) -> None:
     """The year-1 investment, bought from a supplier of fixed assets and paid a month later."""
     inv = case.investment
+    if not inv:
+        return
     day, amount, supplier = inv["date"], inv["amount_cents"], inv["supplier"]
     name = case.parties[supplier]
     key = f"{supplier}-{day.year}-1"
@@ -242,3 +275,80 @@ def post_investment(case: Case, led: Ledger) -> None:
         f"Virement {name} – {inv['payment_label']}",
         [deb("404000", amount, supplier, key), cre("512000", amount)],
     )
+
+
+def post_entries(case: Case, led: Ledger) -> None:
+    """The dated entries the spec writes out line by line (``[[entries]]``).
+
+    Capital subscribed by the members, investments and their payment, an
+    investment grant notified: movements of classes 1 to 5 that follow no
+    account line. Amounts are euros; a bank entry is filed under its month's
+    statement unless it names its piece.
+    """
+    for item in case.entries:
+        date: dt.date = item["date"]
+        journal = item["journal"]
+        default = f"REL-{date:%Y-%m}" if journal == "BQ" else f"{journal}-{date:%Y%m%d}"
+        lines = [
+            Line(
+                ln["account"],
+                debit=round(ln.get("debit", 0) * 100),
+                credit=round(ln.get("credit", 0) * 100),
+                aux=ln.get("aux", ""),
+                match=ln.get("match", ""),
+            )
+            for ln in item["lines"]
+        ]
+        led.add(journal, date, item.get("piece", default), item["label"], lines)
+
+
+def post_vat_returns(case: Case, led: Ledger, last: dt.date) -> None:
+    """The monthly VAT return of every month up to ``last``, and the payment of what is due.
+
+    Notes:
+        due = VAT collected − VAT deductible (goods and services, fixed assets)
+        − the credit carried from the previous month; booked on the last day
+        of the month (OD), paid on the spec's day of the next month (BQ). A
+        negative balance is a credit carried to the next return (445670).
+        Opening entries are left out.
+    """
+    vat = case.vat
+    if vat is None:
+        return
+    sums: dict[tuple[int, int, str], int] = defaultdict(int)
+    watched = {vat.collected, vat.deductible, vat.deductible_assets}
+    for entry in led.entries:
+        if entry.journal == "AN":
+            continue
+        for ln in entry.lines:
+            if ln.account in watched:
+                sums[(entry.date.year, entry.date.month, ln.account)] += ln.debit - ln.credit
+    carried = 0
+    year, month = case.year_1, 1
+    while (year, month) <= (last.year, last.month):
+        collected = -sums[(year, month, vat.collected)]
+        goods = sums[(year, month, vat.deductible)]
+        assets = sums[(year, month, vat.deductible_assets)]
+        due = collected - goods - assets - carried
+        period = f"{MONTH_NAMES[month - 1].lower()} {year}"
+        key = f"TVA-{year}-{month:02d}"
+        lines = [
+            deb(vat.collected, collected),
+            cre(vat.deductible, goods),
+            cre(vat.deductible_assets, assets),
+            cre(vat.credit, carried),
+        ]
+        lines.append(cre(vat.payable, due, match=key) if due > 0 else deb(vat.credit, -due))
+        led.add("OD", month_end(year, month), key, f"Déclaration de TVA {period}", lines)
+        carried = max(0, -due)
+        nxt_year, nxt_month = (year + 1, 1) if month == 12 else (year, month + 1)
+        if due > 0:
+            pay_on = in_month(nxt_year, nxt_month, vat.day)
+            led.add(
+                "BQ",
+                pay_on,
+                f"REL-{pay_on:%Y-%m}",
+                f"{vat.label} {period}",
+                [deb(vat.payable, due, match=key), cre("512000", due)],
+            )
+        year, month = nxt_year, nxt_month

@@ -20,7 +20,7 @@ import xlsxwriter
 
 from essdiag.budget.template import TEMPLATE_COLUMNS
 from sample_data.simulation.amounts import fmt_cents, phase
-from sample_data.simulation.spec import Case, Split
+from sample_data.simulation.spec import Case
 
 __all__ = ["BudgetRow", "budget_rows", "write_budget_csv", "write_budget_xlsx"]
 
@@ -42,18 +42,6 @@ class BudgetRow:
         return sum(self.months)
 
 
-def _analytic(case: Case, account: str) -> Split:
-    spec = case.line(account)
-    if spec is not None:
-        return spec.analytic
-    for charge, income in case.cvn_pairs.items():
-        if account == income:
-            pair = case.line(charge)
-            assert pair is not None
-            return pair.analytic
-    return case.analytic_of[account]
-
-
 def _budget_order(account: str) -> tuple[int, str]:
     """Charges, uses in kind, income, then sources in kind (87)."""
     rank = {"6": 0, "8": 1, "7": 2}[account[0]]
@@ -71,8 +59,10 @@ def budget_rows(case: Case, months: dict[str, list[int]]) -> list[BudgetRow]:
     """
     rows = []
     for account in sorted(months, key=_budget_order):
-        shares = _analytic(case, account)
         total = sum(months[account])
+        if total == 0:
+            continue
+        shares = case.split_of(account)
         code_totals = [100 * e for e in phase(total // 100, [s for _, s in shares])]
         code_totals[0] += total % 100
         spec = case.line(account)

@@ -99,22 +99,28 @@ class Ledger:
         pay_on: dt.date,
         label: str,
         payable: str = "401000",
+        vat: tuple[str, int] = ("", 0),
     ) -> None:
-        """A supplier invoice (AC) and its payment (BQ)."""
+        """A supplier invoice (AC) and its payment (BQ); ``vat``: deductible account and cents."""
         n = self.next_number(supplier)
         key = f"{supplier}-{date.year}-{n}"
         piece = f"«{supplier}-{date:%y}#{n}»"
         name = self.parties[supplier]
         text = f"{label} – {name}"
+        total = amount + vat[1]
         self.add(
-            "AC", date, piece, text, [deb(account, amount), cre(payable, amount, supplier, key)]
+            "AC",
+            date,
+            piece,
+            text,
+            [deb(account, amount), deb(*vat), cre(payable, total, supplier, key)],
         )
         self.add(
             "BQ",
             pay_on,
             f"REL-{pay_on:%Y-%m}",
             f"Virement {name} {piece}",
-            [deb(payable, amount, supplier, key), cre("512000", amount)],
+            [deb(payable, total, supplier, key), cre("512000", total)],
         )
 
     def sale(
@@ -126,23 +132,25 @@ class Ledger:
         client: str,
         paid_on: dt.date,
         label: str,
+        vat: tuple[str, int] = ("", 0),
     ) -> None:
-        """A client invoice (VE) and its receipt (BQ)."""
+        """A client invoice (VE) and its receipt (BQ); ``vat``: collected account and cents."""
         n = self.next_number(f"FA{date.year}")
         key = f"FA{date.year}-{n}"
         piece = f"«FA{date.year}-#{n}»"
         name = self.parties[client]
+        total = amount + vat[1]
         self.add(
             "VE",
             date,
             piece,
             f"{label} – {name}",
-            [deb("411000", amount, client, key), cre(account, amount)],
+            [deb("411000", total, client, key), cre(account, amount), cre(*vat)],
         )
         self.add(
             "BQ",
             paid_on,
             f"REL-{paid_on:%Y-%m}",
             f"Règlement {name} {piece}",
-            [deb("512000", amount), cre("411000", amount, client, key)],
+            [deb("512000", total), cre("411000", total, client, key)],
         )

@@ -4,7 +4,9 @@ Where it sits: last step for the accounts. Entries are sorted by date and
 journal, numbered per journal (``BQ25-00042``), their matched lines lettered
 (``EcritureLet``, ``DateLet``) when a group balances, and written as 18
 tab-separated columns (:data:`essdiag.ledger.fec.FEC_COLUMNS`), header first,
-``\\n`` line ends, decimal comma.
+``\\n`` line ends, decimal comma. A case with an analytic column (the SCIC)
+adds a 19th column, ``CodeAnalytique``, and splits each charge or income line
+into one row per analytic code of its account.
 """
 
 from __future__ import annotations
@@ -14,11 +16,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from essdiag.ledger.fec import FEC_COLUMNS
-from sample_data.simulation.amounts import fmt_cents
-from sample_data.simulation.entries import Entry
+from sample_data.simulation.amounts import fmt_cents, phase
+from sample_data.simulation.entries import Entry, Line
 from sample_data.simulation.spec import Case
 
-__all__ = ["fec_text", "lettering"]
+__all__ = ["analytic_parts", "fec_text", "lettering"]
 
 
 def _letter_code(index: int) -> str:
@@ -58,6 +60,34 @@ def lettering(entries: Sequence[Entry]) -> dict[tuple[int, int], tuple[str, dt.d
     return out
 
 
+def analytic_parts(case: Case, line: Line) -> list[tuple[str, str, str]]:
+    """(code, debit, credit) of each FEC row of a line, split by analytic code.
+
+    A charge or income line (classes 6, 7 and 8) is split between the codes
+    of its account (:meth:`Case.split_of`), in cents by largest remainder; any
+    other line is one row without a code.
+
+    Example:
+        >>> from sample_data.simulation.spec import load_case
+        >>> from sample_data.simulation.run import SAMPLE_DATA
+        >>> scic = load_case(SAMPLE_DATA / "scic-energie")
+        >>> analytic_parts(scic, Line("512000", debit=1000))
+        [('', '10,00', '0,00')]
+    """
+    if line.account[0] not in "678":
+        return [("", fmt_cents(line.debit), fmt_cents(line.credit))]
+    split = case.split_of(line.account)
+    codes = [code for code, _ in split]
+    weights = [share for _, share in split]
+    debits = phase(line.debit, weights)
+    credits = phase(line.credit, weights)
+    return [
+        (code, fmt_cents(d), fmt_cents(c))
+        for code, d, c in zip(codes, debits, credits, strict=True)
+        if d or c
+    ]
+
+
 def fec_text(case: Case, entries: Sequence[Entry], *, year: int, validation_cap: dt.date) -> str:
     """The FEC as text: tab separated, header first, one line per entry line.
 
@@ -68,7 +98,8 @@ def fec_text(case: Case, entries: Sequence[Entry], *, year: int, validation_cap:
     ordered = sorted(entries, key=lambda e: (e.date, order[e.journal], e.seq))
     letters = lettering(ordered)
     numbers: dict[str, int] = defaultdict(int)
-    rows = ["\t".join(FEC_COLUMNS)]
+    analytic = case.analytic_column
+    rows = ["\t".join((*FEC_COLUMNS, analytic) if analytic else FEC_COLUMNS)]
     for entry in ordered:
         numbers[entry.journal] += 1
         num = f"{entry.journal}{year % 100:02d}-{numbers[entry.journal]:05d}"
@@ -99,5 +130,9 @@ def fec_text(case: Case, entries: Sequence[Entry], *, year: int, validation_cap:
             )
             if any(("\t" in f or "\n" in f) for f in fields):
                 raise ValueError(f"separator inside a field of {entry.label!r}")
-            rows.append("\t".join(fields))
+            if not analytic:
+                rows.append("\t".join(fields))
+                continue
+            for section, debit, credit in analytic_parts(case, ln):
+                rows.append("\t".join((*fields[:11], debit, credit, *fields[13:], section)))
     return "\n".join(rows) + "\n"

@@ -5,7 +5,8 @@ a year phases each account's annual amount over its season (largest
 remainder, so the months add up exactly); payroll, loan interest and
 depreciation come from their models. Year 2's plan is the budget, balanced
 on the spec's balancing account. The actuals are the plan with monthly
-noise, plus year 2's deliberate deviations.
+noise, plus year 2's deliberate deviations (a factor, on some months or all; an
+amount added in one month; grant instalments moved).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import numpy as np
 
 from sample_data.simulation.amounts import noisy, phase
 from sample_data.simulation.days import in_month
-from sample_data.simulation.spec import Case
+from sample_data.simulation.spec import Case, Loan
 
 __all__ = [
     "Actuals",
@@ -71,19 +72,32 @@ def payroll_months(
     return dict(out)
 
 
-def loan_schedule(case: Case) -> list[tuple[dt.date, int, int]]:
-    """(date, capital, interest) of each remaining loan instalment, in cents (annuity)."""
-    capital = case.loan["capital_cents"]
-    count = case.loan["payments"]
-    r = case.loan["annual_rate"] / 12
+def loan_schedule(loan: Loan) -> list[tuple[dt.date, int, int]]:
+    """(date, capital, interest) of each remaining instalment of a loan, in cents.
+
+    An annuity loan pays a constant instalment (capital + interest); a
+    ``constant`` loan repays the same capital each time, plus the interest on
+    what remains due.
+    """
+    capital = loan.capital_cents
+    count = loan.payments
+    r = loan.annual_rate / loan.per_year
     payment = round(capital * r / (1 - (1 + r) ** -count))
+    share = round(capital / count)
+    step = 12 // loan.per_year
+    first = loan.first.year * 12 + loan.first.month - 1
     out = []
     for i in range(count):
-        year, month = case.year_1 + i // 12, i % 12 + 1
+        year, month = divmod(first + i * step, 12)
         interest = round(capital * r)
-        principal = capital if i == count - 1 else payment - interest
+        if i == count - 1:
+            principal = capital
+        elif loan.method == "annuity":
+            principal = payment - interest
+        else:
+            principal = share
         capital -= principal
-        out.append((in_month(year, month, case.loan["day"]), principal, interest))
+        out.append((in_month(year, month + 1, loan.first.day), principal, interest))
     return out
 
 
@@ -101,14 +115,14 @@ def plan_months(case: Case, year: int) -> dict[str, list[int]]:
         euros = spec.budget_year_2() if year_2 else spec.amount
         months[spec.account] = phase(euros * 100, spec.weights(year_2=year_2, actual=False))
     pay = case.payroll
-    perm = [pay.permanent_gross_month_cents[year]] * 12
+    perm = pay.permanent_months(year)
     ins = [pay.insertion_gross_month_cents[year]] * 12
     months.update(payroll_months(case, perm, ins, pay.mutuelle_month_cents[year]))
-    interest = [0] * 12
-    for date, _capital, amount in loan_schedule(case):
-        if date.year == year:
-            interest[date.month - 1] += amount
-    months["661100"] = interest
+    for loan in case.loans:
+        interest = months.setdefault(loan.interest_account, [0] * 12)
+        for date, _capital, amount in loan_schedule(loan):
+            if date.year == year:
+                interest[date.month - 1] += amount
     months["681100"] = [0] * 11 + [depreciation_total(case, year)]
     for charge, income in case.cvn_pairs.items():
         months[income] = list(months[charge])
@@ -118,8 +132,10 @@ def plan_months(case: Case, year: int) -> dict[str, list[int]]:
 
 
 def _balance_budget(case: Case, months: dict[str, list[int]]) -> None:
-    """Set the balancing line so that total charges equal total income."""
+    """Set the balancing line so that total charges equal total income (when the spec has one)."""
     account = case.budget.balancing_account
+    if not account:
+        return
     charges = sum(sum(v) for k, v in months.items() if is_charge(k))
     income = sum(sum(v) for k, v in months.items() if not is_charge(k))
     income -= sum(months[account])
@@ -154,10 +170,14 @@ def actual_months(case: Case, year: int, rng: np.random.Generator) -> Actuals:
         if spec.kind == "grant" and year_2:
             base = phase(spec.budget_year_2() * 100, spec.weights(year_2=True, actual=True))
         if spec.account in factors:
-            base = [round(m * factors[spec.account]) for m in base]
+            chosen = case.factor_months.get(spec.account, ())
+            base = [
+                round(m * factors[spec.account]) if not chosen or k + 1 in chosen else m
+                for k, m in enumerate(base)
+            ]
         months[spec.account] = noisy(base, spec.sigma * scale, rng)
     pay = case.payroll
-    perm = noisy([pay.permanent_gross_month_cents[year]] * 12, pay.noise[0], rng)
+    perm = noisy(pay.permanent_months(year), pay.noise[0], rng)
     factor = factors.get("641110", 1.0)
     ins = noisy([round(pay.insertion_gross_month_cents[year] * factor)] * 12, pay.noise[1], rng)
     if year_2:

@@ -23,7 +23,7 @@ from sample_data.simulation.entries import Ledger, cre, deb
 from sample_data.simulation.plan import is_charge
 from sample_data.simulation.spec import AccountSpec, Case
 
-__all__ = ["POSTERS", "Context", "post_cvn"]
+__all__ = ["POSTERS", "Context", "post_cvn", "vat_line"]
 
 FnpItem = tuple[str, str, int, str, dt.date]
 """An invoice not received at year end: (account, supplier, cents, label, invoice date)."""
@@ -106,11 +106,30 @@ def post_supplier(ctx: Context, spec: AccountSpec, months: list[int]) -> None:
             _purchase(ctx, spec, m, part, day)
 
 
+def vat_line(ctx: Context, spec: AccountSpec, cents: int, *, collected: bool) -> tuple[str, int]:
+    """The VAT of an invoice of ``cents`` before tax: (account, cents), rounded half up.
+
+    ``("", 0)`` for a line without VAT or a case outside VAT (the line is then dropped).
+
+    Example (20 % of 123,45 € is 24,69 €):
+        >>> (12345 * 2000 + 5000) // 10000
+        2469
+    """
+    vat = ctx.case.vat
+    if vat is None or not spec.vat:
+        return "", 0
+    rate = round(spec.vat * 10_000)
+    return (vat.collected if collected else vat.deductible), (cents * rate + 5_000) // 10_000
+
+
 def _purchase(ctx: Context, spec: AccountSpec, m: int, part: int, day: dt.date) -> None:
     supplier = ctx.pick(spec.parties)
     pay_on = business_day(day + dt.timedelta(days=ctx.lag(spec.lag)))
     label = f"{spec.label} {ctx.month_name(m)}"
-    ctx.led.purchase(day, spec.account, part, supplier=supplier, pay_on=pay_on, label=label)
+    vat = vat_line(ctx, spec, part, collected=False)
+    ctx.led.purchase(
+        day, spec.account, part, supplier=supplier, pay_on=pay_on, label=label, vat=vat
+    )
 
 
 def post_client(ctx: Context, spec: AccountSpec, months: list[int]) -> None:
@@ -120,7 +139,10 @@ def post_client(ctx: Context, spec: AccountSpec, months: list[int]) -> None:
         individual = client in ctx.case.individuals
         bounds = spec.lag if individual else (max(spec.lag[0], 30), 60)
         paid_on = business_day(day + dt.timedelta(days=ctx.lag(bounds)))
-        ctx.led.sale(day, spec.account, part, client=client, paid_on=paid_on, label=spec.label)
+        vat = vat_line(ctx, spec, part, collected=True)
+        ctx.led.sale(
+            day, spec.account, part, client=client, paid_on=paid_on, label=spec.label, vat=vat
+        )
 
 
 def post_receipt(ctx: Context, spec: AccountSpec, months: list[int]) -> None:

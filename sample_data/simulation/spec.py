@@ -2,9 +2,12 @@
 
 Where it sits: first step of the simulation. The TOML file says what the
 years look like (chart of accounts, third parties, journals, one entry per
-charge or income account with its amount, season, noise and payment habits,
-payroll, assets, loan, opening balances, the deliberate deviations of year 2
-and what the library's consistency check must find); :func:`load_case` reads
+charge or income account with its amount, season, noise, payment habits, VAT
+rate and analytic codes, payroll, assets, loans, opening balances, the
+deliberate deviations of year 2 and what the library's consistency check must
+find; a company adds its VAT return, its dated entries of capital and
+investment, the allocation of its surplus to reserves and the analytic column
+of its FEC); :func:`load_case` reads
 it and rejects an unknown table or an unknown key of a ``[[lines]]`` entry,
 so a typo fails loudly instead of changing the files. Amounts are euros
 unless the key ends in ``_cents``.
@@ -12,6 +15,7 @@ unless the key ends in ``_cents``.
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +27,9 @@ __all__ = [
     "BudgetSpec",
     "Case",
     "Instalment",
+    "Loan",
     "Payroll",
+    "Vat",
     "load_case",
 ]
 
@@ -39,8 +45,8 @@ TABLES = frozenset(
     {
         "seed", "dates", "journals", "accounts", "suppliers", "clients", "individuals",
         "funders", "seasons", "analytic_codes", "analytic_of", "lines", "payroll", "assets",
-        "investment", "loan", "opening", "shop", "noise", "deviations", "planted", "budget",
-        "files",
+        "investment", "loan", "loans", "opening", "shop", "noise", "deviations", "planted",
+        "budget", "files", "vat", "allocation", "fec", "entries",
     }
 )  # fmt: skip
 """The top-level keys of ``ledger.toml``."""
@@ -55,7 +61,8 @@ class AccountSpec:
     ``bank`` (BQ debit), ``grant`` (OD on 441 then BQ receipt), ``yearend`` (OD
     on 31 December against ``counterpart``), ``cvn`` (86/87 pair) or ``shop``.
     ``amount`` is the year-1 actual target in euros; the year-2 budget is
-    ``budget`` or ``amount × growth`` rounded to the euro.
+    ``budget`` or ``amount × growth`` rounded to the euro. ``vat`` is the VAT
+    rate of its invoices (supplier and client kinds; 0 for a body outside VAT).
     """
 
     account: str
@@ -78,6 +85,7 @@ class AccountSpec:
     schedule: tuple[Instalment, ...] = ()
     budget_schedule: tuple[Instalment, ...] = ()
     actual_schedule: tuple[Instalment, ...] = ()
+    vat: float = 0.0
 
     def budget_year_2(self) -> int:
         """The year-2 budget in euros."""
@@ -105,7 +113,12 @@ class AccountSpec:
 
 @dataclass(frozen=True)
 class Payroll:
-    """The monthly payroll model: gross salaries by year (cents) and rates ``(permanent, insertion)``."""
+    """The monthly payroll model: gross salaries by year (cents) and rates ``(permanent, insertion)``.
+
+    ``variable_cents`` is the yearly variable pay (bonuses) of the permanent
+    staff, paid with the salaries of ``variable_month``; a case without
+    employees in insertion gives them 0.
+    """
 
     permanent_gross_month_cents: dict[int, int]
     insertion_gross_month_cents: dict[int, int]
@@ -115,6 +128,51 @@ class Payroll:
     employer_rates: dict[str, tuple[float, float]]
     employee_rates: dict[str, tuple[float, float]]
     payments: dict[str, tuple[int, str]]
+    variable_cents: dict[int, int] = field(default_factory=dict)
+    variable_month: int = 12
+
+    def permanent_months(self, year: int) -> list[int]:
+        """Gross salaries of the permanent staff, month by month, variable pay included."""
+        months = [self.permanent_gross_month_cents[year]] * 12
+        months[self.variable_month - 1] += self.variable_cents.get(year, 0)
+        return months
+
+
+@dataclass(frozen=True)
+class Loan:
+    """A loan: outstanding capital, rate and instalments (``annuity`` or ``constant`` capital).
+
+    ``capital_cents`` is what remains due on 1 January of year 1 or, for a
+    loan paid out later (``drawn``, the day the money arrives), its principal.
+    ``payments`` instalments fall every ``12 / per_year`` months from
+    ``first`` (year and month; the day is moved to a business day);
+    ``drawn_label`` names the payout entry.
+    """
+
+    account: str
+    interest_account: str
+    label: str
+    capital_cents: int
+    annual_rate: float
+    payments: int
+    first: dt.date
+    per_year: int = 12
+    method: str = "annuity"
+    drawn: dt.date | None = None
+    drawn_label: str = ""
+
+
+@dataclass(frozen=True)
+class Vat:
+    """The VAT accounts of a body that charges VAT, and the day of its monthly return's payment."""
+
+    collected: str
+    deductible: str
+    deductible_assets: str
+    payable: str
+    credit: str
+    day: int
+    label: str
 
 
 @dataclass(frozen=True)
@@ -128,7 +186,11 @@ class Asset:
 
 @dataclass(frozen=True)
 class BudgetSpec:
-    """How the year-2 budget files are written."""
+    """How the year-2 budget files are written.
+
+    ``balancing_account`` is the income line that balances the budget (total
+    charges = total income); empty for a budget that shows its result.
+    """
 
     balancing_account: str
     notes: tuple[str, ...]
@@ -162,6 +224,12 @@ class Case:
     budget: BudgetSpec
     files: dict[str, str]
     planted: tuple[dict[str, Any], ...] = field(default=())
+    loans: tuple[Loan, ...] = ()
+    factor_months: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    vat: Vat | None = None
+    allocation: dict[str, float] = field(default_factory=lambda: {"110000": 1.0})
+    analytic_column: str = ""
+    entries: tuple[dict[str, Any], ...] = ()
 
     @property
     def year_1(self) -> int:
@@ -181,6 +249,18 @@ class Case:
     def line(self, account: str) -> AccountSpec | None:
         """The ``[[lines]]`` entry of an account (None for payroll, loan, depreciation)."""
         return next((s for s in self.lines if s.account == account), None)
+
+    def split_of(self, account: str) -> Split:
+        """The analytic split of a charge or income account: its line's, its 86 pair's, or the table's."""
+        spec = self.line(account)
+        if spec is not None:
+            return spec.analytic
+        for charge, income in self.cvn_pairs.items():
+            if account == income:
+                pair = self.line(charge)
+                assert pair is not None
+                return pair.analytic
+        return self.analytic_of[account]
 
 
 def _season(value: Any, seasons: dict[str, tuple[float, ...]]) -> tuple[float, ...]:
@@ -244,6 +324,8 @@ def _payroll(raw: dict[str, Any]) -> Payroll:
         return {account: (rates[0], rates[1]) for account, rates in table.items()}
 
     return Payroll(
+        variable_cents=by_year(raw.get("variable_cents", {})),
+        variable_month=raw.get("variable_month", 12),
         permanent_gross_month_cents=by_year(raw["permanent_gross_month_cents"]),
         insertion_gross_month_cents=by_year(raw["insertion_gross_month_cents"]),
         mutuelle_month_cents=by_year(raw["mutuelle_month_cents"]),
@@ -255,24 +337,60 @@ def _payroll(raw: dict[str, Any]) -> Payroll:
     )
 
 
+def _loans(raw: dict[str, Any], year_1: int) -> tuple[Loan, ...]:
+    """The ``[[loans]]`` of a case, or its one ``[loan]`` (monthly annuity on 164000/661100)."""
+    loans = [Loan(**item) for item in raw.get("loans", [])]  # an unknown key is a TypeError
+    if "loan" in raw:
+        one = raw["loan"]
+        loans.insert(
+            0,
+            Loan(
+                account="164000",
+                interest_account="661100",
+                label=one["label"],
+                capital_cents=one["capital_cents"],
+                annual_rate=one["annual_rate"],
+                payments=one["payments"],
+                first=dt.date(year_1, 1, one["day"]),
+            ),
+        )
+    for loan in loans:
+        if loan.method not in ("annuity", "constant") or 12 % loan.per_year:
+            raise ValueError(f"loan {loan.label!r}: unknown method or instalments a year")
+    return tuple(loans)
+
+
 def load_case(folder: Path) -> Case:
-    """The spec of the case in ``folder`` (its ``ledger.toml``)."""
+    """The spec of the case in ``folder`` (its ``ledger.toml``).
+
+    Tables a case may leave out: ``shop``, ``investment``, ``loan`` / ``loans``,
+    ``individuals``, ``vat``, ``allocation``, ``fec``, ``entries``,
+    ``deviations`` and ``planted``.
+    """
     raw = tomllib.loads((folder / "ledger.toml").read_text("utf-8"))
     unknown = set(raw) - TABLES
     if unknown:
         raise ValueError(f"{folder.name}/ledger.toml: unknown tables {sorted(unknown)}")
     seasons = {name: tuple(weights) for name, weights in raw["seasons"].items()}
-    individuals = tuple(raw["individuals"])
-    deviations = {d["account"]: d for d in raw["deviations"]}
-    shop = dict(raw["shop"])
-    shop["weekdays"] = {WEEKDAYS.index(day): w for day, w in shop["weekdays"].items()}
+    individuals = tuple(raw.get("individuals", ()))
+    raw_deviations = raw.get("deviations", [])
+    deviations = {d["account"]: d for d in raw_deviations}
+    shop = dict(raw.get("shop", {}))
+    if shop:
+        shop["weekdays"] = {WEEKDAYS.index(day): w for day, w in shop["weekdays"].items()}
+    opening = {"invoices_not_received": [], "grant_receipts": {}, **raw["opening"]}
     return Case(
         folder=folder,
         seed=raw["seed"],
         dates=raw["dates"],
         journals=raw["journals"],
         accounts=raw["accounts"],
-        parties={**raw["suppliers"], **raw["clients"], **raw["individuals"], **raw["funders"]},
+        parties={
+            **raw.get("suppliers", {}),
+            **raw.get("clients", {}),
+            **raw.get("individuals", {}),
+            **raw.get("funders", {}),
+        },
         individuals=individuals,
         lines=tuple(_account_spec(s, seasons, individuals, deviations) for s in raw["lines"]),
         analytic_codes=raw["analytic_codes"],
@@ -282,23 +400,27 @@ def load_case(folder: Path) -> Case:
             Asset(a["asset"], a["depreciation"], (a["allowance"][0], a["allowance"][1]))
             for a in raw["assets"]
         ),
-        investment=raw["investment"],
-        loan=raw["loan"],
-        opening=raw["opening"],
+        investment=raw.get("investment", {}),
+        loan=raw.get("loan", {}),
+        opening=opening,
         shop=shop,
         noise=(raw["noise"]["year_1"], raw["noise"]["year_2"]),
-        factors={d["account"]: d["factor"] for d in raw["deviations"] if "factor" in d},
+        factors={d["account"]: d["factor"] for d in raw_deviations if "factor" in d},
         additions={
-            d["account"]: (d["month"], round(d["add"] * 100))
-            for d in raw["deviations"]
-            if "add" in d
+            d["account"]: (d["month"], round(d["add"] * 100)) for d in raw_deviations if "add" in d
         },
         budget=BudgetSpec(
-            balancing_account=raw["budget"]["balancing_account"],
+            balancing_account=raw["budget"].get("balancing_account", ""),
             notes=tuple(raw["budget"]["notes"]),
             headings=raw["budget"]["headings"],
             workbook=raw["budget"]["workbook"],
         ),
         files=raw["files"],
         planted=tuple(raw.get("planted", ())),
+        loans=_loans(raw, raw["dates"]["year_1"]),
+        factor_months={d["account"]: tuple(d["months"]) for d in raw_deviations if "months" in d},
+        vat=Vat(**raw["vat"]) if "vat" in raw else None,
+        allocation=dict(raw.get("allocation", {"110000": 1.0})),
+        analytic_column=raw.get("fec", {}).get("analytic_column", ""),
+        entries=tuple(raw.get("entries", ())),
     )

@@ -21,11 +21,13 @@ from sample_data.simulation.bookkeeping import (
     balance_lines,
     opening_year_1,
     post_depreciation,
+    post_entries,
     post_fnp_reversal,
     post_investment,
     post_loan,
     post_payroll,
     post_result_allocation,
+    post_vat_returns,
     settle_opening_year_1,
 )
 from sample_data.simulation.entries import Entry, Ledger, Line, cre, deb
@@ -109,10 +111,11 @@ def simulate(case: Case, rng: np.random.Generator | None = None) -> Simulation:
     _open_year(led, year_1, opening_year_1(case), valid=case.dates["closing_year_0"])
     settle_opening_year_1(case, led, rng)
     post_investment(case, led)
+    post_entries(case, led)
     result_0 = -sum(
         b["amount"] for b in case.opening["balances"] if b["account"] in {"120000", "129000"}
     )
-    post_result_allocation(led, year_1, result_0 * 100)
+    post_result_allocation(led, year_1, result_0 * 100, case.allocation)
     ctx1 = Context(case, led, rng, year_1, 12)
     simulate_year(ctx1, actual_months(case, year_1, rng))
     ctx2 = Context(case, led, rng, year_2, cutoff.month, cash_deposits=ctx1.cash_deposits)
@@ -126,11 +129,12 @@ def simulate(case: Case, rng: np.random.Generator | None = None) -> Simulation:
             [deb("512000", amount), cre("530000", amount)],
         )
     post_fnp_reversal(led, year_2, ctx1.fnp_items)
+    post_vat_returns(case, led, cutoff)
     renumber_pieces(led.entries)
     fec_1 = [e for e in led.entries if e.date.year == year_1]
     balances, result = closing_balances(fec_1)
     balances[("120000" if result >= 0 else "129000", "")] = -result
     _open_year(led, year_2, balance_lines(balances), valid=case.dates["closing_year_1"])
-    post_result_allocation(led, year_2, result)
+    post_result_allocation(led, year_2, result, case.allocation)
     fec_2 = [e for e in led.entries if e.date.year == year_2 and e.date <= cutoff]
     return Simulation(fec_1, fec_2, plan_months(case, year_2), result)

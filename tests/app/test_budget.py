@@ -34,12 +34,16 @@ def test_even_phasing_of_a_line_is_saved(db_url: str) -> None:
     at.run()
     at.button(key="home_sample_recyclerie").click().run()
     at.switch_page("pages/budget.py").run()
-    at.selectbox(key="budget_phasing_line").set_value(0)
-    at.radio(key="budget_phasing_method").set_value("even")
-    at.number_input(key="budget_phasing_total").set_value(1200.0)
+    # The adopted initial budget is locked: its phasing changes in the June revision (a draft).
+    assert any("budget rectificatif" in i.value for i in at.info)
+    at.selectbox(key="budget_version").set_value("2026-1").run()
+    at.selectbox(key="budget_phasing_line").set_value(0).run()
+    at.radio(key="budget_phasing_method_2026-1_0").set_value("even")
+    at.number_input(key="budget_phasing_total_2026-1_0").set_value(1200.0)
     at.button(key="FormSubmitter:budget_phasing-Appliquer la répartition").click().run()
     assert not at.exception, at.exception
-    line = at.session_state["dossier_current"].dossier.budget.lines[0]
+    budget = at.session_state["dossier_current"].dossier.budget
+    line = budget.version("2026-1").lines[0]
     assert line.months == [100.0] * 12
     assert line.phasing == "even"
     # The budget is no longer balanced, and the page says by how much.
@@ -53,12 +57,13 @@ def test_seasonal_phasing_follows_last_years_actuals(db_url: str) -> None:
     at.switch_page("pages/budget.py").run()
     # Line 3: 606120 gas, RECY. 2025 gas (FEC_2025.txt, plain sum of 606120 by month)
     # is zero in July and August: the seasonal spread puts nothing there.
-    at.selectbox(key="budget_phasing_line").set_value(3)
-    at.radio(key="budget_phasing_method").set_value("seasonal")
-    at.number_input(key="budget_phasing_total").set_value(4264.0)
+    at.selectbox(key="budget_version").set_value("2026-1").run()
+    at.selectbox(key="budget_phasing_line").set_value(3).run()
+    at.radio(key="budget_phasing_method_2026-1_3").set_value("seasonal")
+    at.number_input(key="budget_phasing_total_2026-1_3").set_value(4264.0)
     at.button(key="FormSubmitter:budget_phasing-Appliquer la répartition").click().run()
     assert not at.exception, at.exception
-    line = at.session_state["dossier_current"].dossier.budget.lines[3]
+    line = at.session_state["dossier_current"].dossier.budget.version("2026-1").lines[3]
     assert line.account == "606120" and line.phasing == "seasonal"
     assert round(sum(line.months), 2) == 4264.0
     assert line.months[6] == line.months[7] == 0.0
@@ -74,3 +79,27 @@ def test_budget_page_in_english(db_url: str) -> None:
     assert not at.exception, at.exception
     assert at.title[0].value == "Forecast budget"
     assert any("balanced" in s.value for s in at.success)
+
+
+def test_a_budget_laid_out_by_heading_and_month_imports_as_a_new_draft(db_url: str) -> None:
+    # tests/data/budget/months_as_columns.csv: « Poste budgétaire », « Janv. 26 »… « Total annuel »,
+    # comma and dot decimals, a « Total charges » row; imported without editing the file.
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.run()
+    at.button(key="home_sample_recyclerie").click().run()
+    at.switch_page("pages/budget.py").run()
+    data = (REPO / "tests" / "data" / "budget" / "months_as_columns.csv").read_bytes()
+    upload = next(u for u in at.get("file_uploader") if u.proto.id.endswith("budget_upload"))
+    upload.set_value(("budget.csv", data, "text/csv")).run()  # type: ignore[attr-defined]
+    assert not at.exception, at.exception
+    assert any("3 ligne(s) lue(s) pour l'exercice 2026" in s.value for s in at.success)
+    at.button(key="budget_upload_apply").click().run()
+    assert not at.exception, at.exception
+    budget = at.session_state["dossier_current"].dossier.budget
+    # A new draft of 2026 after the adopted initial budget and the June revision: nothing replaced.
+    assert [v.id for v in budget.of_year(2026)] == ["2026-0", "2026-1", "2026-2"]
+    draft = budget.version("2026-2")
+    assert [(ln.account, ln.total) for ln in draft.lines] == [
+        ("60", 12006.0), ("64", 60000.0), ("74", 72006.0)
+    ]  # fmt: skip
+    assert str(draft.status) == "draft"

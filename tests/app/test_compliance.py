@@ -28,29 +28,39 @@ def test_every_tab_renders_on_the_sample_cases(case: str, db_url: str) -> None:
     assert "Projet de rapport à l'assemblée générale (DOCX)" in downloads
 
 
-def test_the_recyclerie_shows_its_shop_to_weigh_and_its_pays_once_the_register_is_imported(
+def test_the_recyclerie_shows_its_shop_to_weigh_and_its_pays_from_its_register(
     db_url: str,
 ) -> None:
     at = start()
-    open_sample(at, "recyclerie")
+    open_sample(at, "recyclerie")  # the copy brings its workforce register (effectif_2025.csv)
     at.switch_page("pages/compliance.py").run()
+    assert not at.exception
     attention = frame_with(at, "Raison")
     assert "Boutique solidaire" in set(attention["Critère"])
-    criteria = frame_with(at, "Marge avant le seuil")
-    top5 = criteria[criteria["Critère"] == "Moyenne des 5 plus hautes rémunérations (ETP)"]
-    assert top5["Valeur"].iloc[0] == "–"  # no register yet: not computable, and said so
-    # import the sample register on the HR screen, then come back
-    at.switch_page("pages/hr.py").run()
-    at.button(key="hr_sample_recyclerie").click().run()
-    assert not at.exception
-    at.switch_page("pages/compliance.py").run()
-    assert not at.exception
     criteria = frame_with(at, "Marge avant le seuil")
     top5 = criteria[criteria["Critère"] == "Moyenne des 5 plus hautes rémunérations (ETP)"]
     # effectif_2025.csv: (43 200 + 37 000 + 29 100 + 28 200 + 27 600) / 5 = 33 020 € ;
     # 2025 cap 7 × 21 621,60 = 151 351,20 €
     assert plain(top5["Valeur"].iloc[0]) == "33 020,00 €"
     assert plain(top5["Seuil"].iloc[0]) == "151 351,20 €"
+
+
+def test_without_a_register_the_pay_caps_say_they_cannot_be_computed(db_url: str) -> None:
+    at = start()
+    at.button(key="home_sample_scic-energie").click().run()
+    opened = at.session_state["dossier_current"]
+    ws = Workspace(db_url)
+    dossier, _rev = ws.load(opened.id)
+    emptied = dossier.model_copy(update={"hr": type(dossier.hr)()})
+    ws.save(opened.id, emptied, base=opened.revision, author="test", message="sans effectif")
+    at.session_state["dossier_current"] = type(opened)(
+        id=opened.id, revision=ws.head(opened.id), dossier=emptied
+    )
+    at.switch_page("pages/compliance.py").run()
+    assert not at.exception
+    criteria = frame_with(at, "Marge avant le seuil")
+    top5 = criteria[criteria["Critère"] == "Moyenne des 5 plus hautes rémunérations (ETP)"]
+    assert top5["Valeur"].iloc[0] == "–"  # no register: not computable, and said so
 
 
 def test_a_declaration_is_saved_as_a_new_version(db_url: str) -> None:

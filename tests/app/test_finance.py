@@ -116,3 +116,21 @@ def test_english_finance_page(db_url: str) -> None:
     at = open_case(lang="en", page=PAGE)
     assert at.title[0].value == "Financial health and investments"
     assert not at.exception
+
+
+def test_health_of_a_year_in_progress_names_its_date(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # The sample as shipped: its 2026 FEC stops at 31/10/2026 (issue #9).
+    monkeypatch.setenv("ESSDIAG_DATABASE_URL", f"sqlite:///{tmp_path / 'ws.sqlite'}")
+    at = open_case(page=PAGE)
+    labels = [m.label for m in at.metric]
+    assert "Trésorerie nette (au 31/10/2026)" in labels
+    assert (
+        "Capacité d'autofinancement (CAF) (du 01/01/2026 au 31/10/2026, période partielle "
+        "non annualisée)" in labels
+    )
+    assert any("304 jours" in plain(i.value) for i in at.info)
+    metrics = {m.label.split(" (au")[0]: plain(m.value) for m in at.metric}
+    assert metrics["Trésorerie nette"] == "168 029 €"  # as in the table of the years
+    english = open_case(lang="en", page=PAGE)
+    values = [plain(m.value) for m in english.metric]
+    assert not any("jours" in v for v in values)

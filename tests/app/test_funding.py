@@ -109,6 +109,9 @@ def test_english_funding_page(db_url: str) -> None:
     at = open_case(lang="en")
     assert at.title[0].value == "Funding"
     assert not at.exception
+    # The mix's readings in English (they were left in French: « → modérément concentré »).
+    texts = " ".join(plain(c.value) for c in at.caption)
+    assert "concentré" not in texts and "moderately concentrated" in texts
 
 
 def test_recyclerie_stress_notes_and_gifts_guide_the_user(db_url: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -11,6 +12,7 @@ from tests.app.apptest import frame_with, open_sample, plain, start
 
 PAGE = "pages/impact.py"
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "impact"
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_data"
 
 
 def on_impact(case: str = "recyclerie", lang: str = "fr") -> AppTest:
@@ -46,12 +48,33 @@ def test_the_sample_shows_its_headline_dashboard_and_sroi(db_url: str) -> None:
     assert at.get("plotly_chart")
 
 
-def test_the_scic_case_runs_without_accounts(db_url: str) -> None:
+def _scic_volunteer_hours_2025() -> Decimal:
+    """Hours from the SCIC's 2025 FEC, read here independently of the library.
+
+    Σ debits of 864 « Personnel bénévole » (12 830,40 + 8 553,60 = 21 384,00 €) over the
+    hourly SMIC in force on 31/12/2025 (11,88 € since 01/11/2024, décret 2024-951):
+    21 384,00 / 11,88 = 1 800 h — the entry's own label says « 1 800 h au SMIC horaire ».
+    """
+    text = (SAMPLES / "scic-energie" / "FEC_2025.txt").read_text("utf-8-sig")
+    rows = [line.split("\t") for line in text.splitlines()[1:]]
+    debits = sum(
+        (Decimal(r[11].replace(",", ".")) for r in rows if r[4].startswith("864")), Decimal(0)
+    )
+    assert debits == Decimal("21384.00")
+    return debits / Decimal("11.88")
+
+
+def test_the_scic_case_computes_volunteer_hours_from_its_accounts(db_url: str) -> None:
     at = on_impact("scic-energie")
     assert metric(at, "Ratio SROI") == "1,50"  # 104 299 € / 69 384 €
     board = frame_with(at, "Progression").set_index("Indicateur")
-    # no FEC: volunteer hours keep their typed 2025 value; local jobs read the declared 5,2 FTE
+    # its FEC carries 864/875 contributions in kind: hours are computed, and are a whole count
+    hours = _scic_volunteer_hours_2025()
+    assert hours == 1800
     assert plain(board.loc["Heures de bénévolat", "Valeur"]) == "1 800"
+    assert board.loc["Heures de bénévolat", "Période"] == "2025"
+    assert board.loc["Heures de bénévolat", "Calculé par le dossier"] == "Oui"
+    # no HR register: local jobs read the declared 5,2 FTE
     assert plain(board.loc["Emplois locaux (ETP)", "Valeur"]) == "5,20"
 
 

@@ -62,7 +62,9 @@ def test_workspace_is_seeded_with_sample_cases_and_their_accounts(db_url: str) -
     recyclerie = next(d for d in ws.list_dossiers() if d.name.startswith("La Ressourcerie"))
     dossier, head = ws.load(recyclerie.id)
     assert head == 2 and len(dossier.ledger.imports) == 2  # FEC 2025 and FEC 2026
-    assert {a.kind for a in ws.attachments(recyclerie.id)} == {PARQUET_KIND, ORIGINAL_KIND}
+    kinds = {a.kind for a in ws.attachments(recyclerie.id)}
+    assert {PARQUET_KIND, ORIGINAL_KIND} <= kinds  # the accounts
+    assert {"hr-workforce-parquet", "hr-survey-parquet"} <= kinds  # and the workforce register
 
 
 def test_open_sample_then_edit_identity_makes_a_revision(db_url: str) -> None:
@@ -118,6 +120,7 @@ def test_stale_save_keeps_the_edit_and_offers_choices(db_url: str) -> None:
 def test_bad_import_leaves_the_open_dossier_untouched(db_url: str) -> None:
     at = start()
     open_sample(at)
+    at.switch_page("pages/home.py").run()  # opening a copy leads to its first useful screen
     before = at.session_state["dossier_current"]
     raw = (CORPUS / "bad_siren_checksum.json").read_bytes()
     at.file_uploader(key="home_import_file").set_value(("bad.json", raw, "application/json")).run()

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
 from essdiag.risks.follow import overdue_actions
-from essdiag.risks.importer import register_template_xlsx
+from essdiag.risks.importer import REGISTER_COLUMNS, register_template_xlsx
 from essdiag.samples import load_sample
 from essdiag.store import Workspace
 from essdiag.ui.state import OpenDossier
-from tests.app.apptest import start
+from tests.app.apptest import frame_with, start
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "tests" / "data" / "risks"
@@ -40,6 +43,20 @@ def new_blank(at: AppTest) -> None:
     assert not at.exception
 
 
+def open_tab(at: AppTest, label: str, lang: str | None = None) -> AppTest:
+    """Open a tab of the screen (only the open tab is drawn, and the import tab).
+
+    AppTest does not keep the sidebar's language after a page switch: ``lang``
+    sets it again for this run.
+    """
+    at.session_state["risks_tab"] = label
+    if lang is not None:
+        at.session_state["app_lang"] = lang
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def current(at: AppTest) -> OpenDossier:
     value = at.session_state["dossier_current"]
     assert isinstance(value, OpenDossier)
@@ -63,14 +80,16 @@ def test_the_screen_shows_the_map_and_its_figures(db_url: str) -> None:
     )
     assert "R02" in set(movement["Identifiant"])
     assert any("ancienne version de la matrice" in w.value for w in at.warning)
+    downloads = at.get("download_button")
+    assert len(downloads) >= 7  # 4 CSV of the map's tables + XLSX, DOCX, template
     # Dates are written the French way on screen (« 30 avr. 2026 »), never ISO.
+    open_tab(at, "Suivi")
+    tables = [d.value for d in at.dataframe]
     reviews = next(
         t for t in tables if "Prochaine revue" in t.columns and "Jours de retard" in t.columns
     )
     r13 = reviews.set_index("Identifiant").loc["R13", "Prochaine revue"]
     assert r13 == "30 avr. 2026"  # R13's review was due on 2026-04-30 (sample case)
-    downloads = at.get("download_button")
-    assert len(downloads) >= 6  # 3 CSV beside charts + XLSX, DOCX, template
 
 
 def test_english_screen(db_url: str) -> None:
@@ -88,8 +107,10 @@ def test_seed_from_the_library_on_an_empty_register(db_url: str) -> None:
     at = start()
     new_blank(at)
     assert any("Le registre est vide" in i.value for i in at.info)
+    open_tab(at, "Suivi")
     assert any("Rien à suivre pour l'instant" in i.value for i in at.info)
     assert not at.success  # no « all reviews up to date » on an empty register
+    open_tab(at, "Bibliothèque")
     at.multiselect(key="risks_library_pick").set_value(
         ["funder_dependence", "volunteer_burnout", "energy_costs"]
     )
@@ -115,6 +136,7 @@ def test_edit_a_risk_and_get_the_residual_warning(db_url: str) -> None:
     at = start()
     open_case(at, db_url)
     before = current(at).revision
+    open_tab(at, "Registre")
     at.selectbox(key="risks_choice").set_value("R08").run()
     k = "R08_2"
     at.text_input(key=f"risks_owner_{k}").set_value("Trésorier")
@@ -136,6 +158,7 @@ def test_a_bad_edit_is_not_saved_and_says_why(db_url: str) -> None:
     ws = open_case(at, db_url)
     before = current(at).revision
     k = "R01_2"
+    open_tab(at, "Registre")
     at.selectbox(key="risks_choice").set_value("R01").run()
     at.date_input(key=f"risks_review_{k}").set_value(date(2024, 1, 1))
     at.button(key=f"FormSubmitter:risks_form_{k}-Enregistrer le risque").click().run()
@@ -148,6 +171,7 @@ def test_a_bad_edit_is_not_saved_and_says_why(db_url: str) -> None:
 def test_add_a_new_risk_and_a_continuity_sheet(db_url: str) -> None:
     at = start()
     open_case(at, db_url, "scic-energie")
+    open_tab(at, "Registre")
     at.selectbox(key="risks_choice").set_value("__new__").run()
     k = "new_R01_1"
     assert at.text_input(key=f"risks_id_{k}").value == "R01"
@@ -162,6 +186,7 @@ def test_add_a_new_risk_and_a_continuity_sheet(db_url: str) -> None:
     assert s09 is not None and s09.inherent.score == 8
     assert at.selectbox(key="risks_choice").value == "S09"
 
+    open_tab(at, "Continuité")
     at.selectbox(key="risks_sheet_choice").set_value("C01").run()
     at.multiselect(key="risks_links_C01").set_value(["S01", "S07", "S09"])
     at.button(key="FormSubmitter:risks_sheet_form_C01-Enregistrer la fiche").click().run()
@@ -173,6 +198,7 @@ def test_add_a_new_risk_and_a_continuity_sheet(db_url: str) -> None:
 def test_new_matrix_version_then_migration(db_url: str) -> None:
     at = start()
     open_case(at, db_url, "scic-energie")
+    open_tab(at, "Matrice")
     at.selectbox(key="risks_matrix_size").set_value(5).run()
     at.text_input(key="risks_matrix_note_5").set_value("Passage au 5×5")
     at.button(key="FormSubmitter:risks_matrix_form_5-Créer la nouvelle version").click().run()
@@ -198,30 +224,126 @@ def test_import_the_template_and_refuse_a_bad_file(db_url: str) -> None:
     at.file_uploader(key="risks_import_file").set_value(
         ("bad.xlsx", bad, "application/octet-stream")
     ).run()
-    at.button(key="risks_import_go").click().run()
     assert not at.exception
-    assert "Aucun risque importé" in at.error[0].value
+    assert "Aucun risque importé depuis « bad.xlsx »" in at.error[0].value
     assert "Catégorie inconnue « Climatique »" in at.error[0].value
+    assert "risks_import_go" not in _keys(at)  # nothing to import: no button
     assert ws.head(current(at).id) == before
-    # The 4×4 SCIC matrix reads the template's example line (4, 3).
+    # The 4×4 SCIC matrix reads the template's example line (4, 3): shown first, saved on click.
     at.file_uploader(key="risks_import_file").set_value(
         ("modele.xlsx", register_template_xlsx(), "application/octet-stream")
     ).run()
+    assert not at.exception
+    assert any(
+        "1 risque(s) lu(s), dont 1 nouveau(x) et 0 qui remplaceront" in i.value for i in at.info
+    )
+    assert ws.head(current(at).id) == before  # nothing changed yet
+    preview = [d.value for d in at.dataframe if "Probabilité brute" in d.value.columns]
+    assert any(list(t["Identifiant"]) == ["R01"] for t in preview)  # the register read
     at.button(key="risks_import_go").click().run()
     assert not at.exception
     assert current(at).revision == before + 1
     assert current(at).dossier.risks.risk("R01") is not None
-    assert any("1 risque(s) importé(s)" in s.value for s in at.success)
+    assert any(
+        "1 risque(s) importé(s) : 1 nouveau(x), 0 remplacé(s)" in s.value for s in at.success
+    )
+
+
+def _keys(at: AppTest) -> set[str]:
+    return {b.key for b in at.button if b.key}
+
+
+@pytest.mark.parametrize("name", ["zlib_error.xlsx", "impossible_date.xlsx", "zip_bomb.xlsx"])
+def test_a_damaged_register_is_refused_on_screen_without_a_traceback(
+    db_url: str, name: str
+) -> None:
+    """Issue #10: the files that once raised on screen now say why, and nothing changes."""
+    at = start()
+    ws = open_case(at, db_url, "scic-energie")
+    before = current(at).revision
+    at.file_uploader(key="risks_import_file").set_value(
+        (name, (CORPUS / name).read_bytes(), "application/octet-stream")
+    ).run()
+    assert not at.exception
+    assert "Aucun risque importé" in at.error[0].value
+    assert "risks_import_go" not in _keys(at)
+    assert ws.head(current(at).id) == before
+
+
+def test_an_import_that_replaces_risks_says_which(db_url: str) -> None:
+    at = start()
+    open_case(at, db_url, "scic-energie")
+    wb = Workbook()
+    sheet = wb.active
+    sheet.title = "Registre"
+    sheet.append(list(REGISTER_COLUMNS[:9]))
+    sheet.append(["S01", "Dépendance revue", "Financier", None, None, None, None, 2, 2])
+    sheet.append(["S99", "Nouveau", "Numérique et données", None, None, None, None, 1, 1])
+    sheet.append(["S98", "Sans gravité", "Financier", None, None, None, None, 1, None])
+    buf = io.BytesIO()
+    wb.save(buf)
+    at.file_uploader(key="risks_import_file").set_value(
+        ("registre.xlsx", buf.getvalue(), "application/octet-stream")
+    ).run()
+    assert not at.exception
+    info = next(i.value for i in at.info if "risque(s) lu(s)" in i.value)
+    assert "2 risque(s) lu(s), dont 1 nouveau(x) et 1 qui remplaceront ceux du registre ; " in info
+    assert "1 ligne(s) écartée(s)" in info
+    assert any("Remplacés : S01." in c.value for c in at.caption)
+    assert any("« Gravité brute » est obligatoire et manque" in w.value for w in at.error)
+    at.button(key="risks_import_go").click().run()
+    risks = current(at).dossier.risks
+    s01 = risks.risk("S01")
+    assert s01 is not None and s01.title == "Dépendance revue" and risks.risk("S99") is not None
+    # The lines set aside are shown again after the save.
+    assert any("Lignes écartées ou à vérifier lors du dernier import" in e.value for e in at.error)
+
+
+def test_the_headline_figures_show_their_working(db_url: str) -> None:
+    """Learners follow every count: each headline figure has its « Comment est-ce calculé ? »."""
+    at = start()
+    open_case(at, db_url)
+    labels = [e.label for e in at.expander]
+    assert labels.count("Comment est-ce calculé ?") >= 5  # four headlines, the first risk's score
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Score résiduel (risque R02, matrice 5×5, version 2)"] == "16 points"
+
+
+def test_english_screen_has_no_french_leftovers(db_url: str) -> None:
+    at = start()
+    open_case(at, db_url)
+    open_tab(at, "Registre")
+    assert at.selectbox(key="risks_category_R01_2").options[0] == "Financier"
+    at.session_state["app_lang"] = "en"  # the sidebar's « Langue / Language »
+    at.run()
+    assert not at.exception
+    # The open tab stays open in the new language; the form's choices are English words.
+    assert at.session_state["risks_tab"] == "Register"
+    category = at.selectbox(key="risks_category_R01_2")
+    assert category.options[:2] == ["Financial", "Human and volunteers"]
+    assert category.value == "financial"  # the choice kept, redrawn in English
+    assert at.selectbox(key="risks_inh_l_R01_2").options[3] == "4. Likely"
+    assert at.selectbox(key="risks_treatment_R01_2").options[1] == "Reduce"
+    open_tab(at, "Map", "en")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Residual score (risk R02, 5×5 matrix, version 2)"] == "16 points"
+    open_tab(at, "Follow-up", "en")
+    late = frame_with(at, "Days late")
+    assert "Action due date" in late.columns
+    labels = [d.proto.label for d in at.get("download_button")]
+    assert "Import template (Excel)" in labels  # the import tab is always drawn
 
 
 def test_score_history_across_revisions(db_url: str) -> None:
     at = start()
     open_case(at, db_url, "scic-energie")
     k = "S02_1"
+    open_tab(at, "Registre")
     at.selectbox(key="risks_choice").set_value("S02").run()
     at.selectbox(key=f"risks_res_l_{k}").set_value(1)
     at.button(key=f"FormSubmitter:risks_form_{k}-Enregistrer le risque").click().run()
     assert not at.exception
+    open_tab(at, "Suivi")
     at.toggle(key="risks_history_on").set_value(True).run()
     assert not at.exception
     at.multiselect(key="risks_history_pick").set_value(["S02"]).run()
@@ -234,6 +356,7 @@ def test_score_history_across_revisions(db_url: str) -> None:
 def test_two_new_continuity_sheets_in_a_row(db_url: str) -> None:
     at = start()
     open_case(at, db_url, "scic-energie")
+    open_tab(at, "Continuité")
     for expected in ("C03", "C04"):
         at.selectbox(key="risks_sheet_choice").set_value("__new__").run()
         sk = f"new_{expected}"

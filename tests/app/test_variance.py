@@ -7,7 +7,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from tests.app.apptest import frame_with, open_sample, start
+from tests.app.apptest import frame_with, open_sample, plain, start
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -61,7 +61,7 @@ def test_a_comment_is_kept_in_the_dossier(db_url: str) -> None:
 def test_cerfa_report_for_a_funder_keeps_its_explanation(db_url: str) -> None:
     at = opened_sample()
     at.switch_page("pages/variance.py").run()
-    at.selectbox(key="variance_cerfa_funder").set_value("Département de la Drôme").run()
+    at.selectbox(key="variance_scope").set_value("funder:Département de la Drôme").run()
     assert not at.exception, at.exception
     cerfa = frame_with(at, "Prévision")
     dept = cerfa[cerfa["Intitulé"].str.strip() == "Département de la Drôme"].iloc[0]
@@ -71,15 +71,17 @@ def test_cerfa_report_for_a_funder_keeps_its_explanation(db_url: str) -> None:
         "68\u202f400,00\xa0€",
     )
     assert dept["À expliquer"] == "Oui"
-    key = "variance_cerfa_note__74:Département de la Drôme"
+    key = "variance_cerfa_note_funder_funder:Département de la Drôme_Département de la Drôme"
     at.text_area(key=key).set_value("Convention signée à 90 %.")
     at.button(
-        key="FormSubmitter:variance_cerfa_comments-Enregistrer les explications du compte rendu"
+        key="FormSubmitter:variance_cerfa_comments_funder-"
+        "Enregistrer les explications du compte rendu"
     ).click().run()
     assert not at.exception, at.exception
     kept = at.session_state["dossier_current"].dossier.budget.comments
-    assert [(c.level, c.key, c.text) for c in kept if c.level.startswith("cerfa")] == [
-        ("cerfa15059:financeur:Département de la Drôme", "74:Département de la Drôme",
+    # One explanation per gap: kept with the variance screen's, under the report's scope.
+    assert [(c.level, c.key, c.scope, c.text) for c in kept if c.scope] == [
+        ("funder", "Département de la Drôme", "funder:Département de la Drôme",
          "Convention signée à 90 %."),
     ]  # fmt: skip
 
@@ -107,7 +109,8 @@ def test_the_headline_reads_the_landing_against_the_budget(db_url: str) -> None:
     at = opened_sample()
     at.switch_page("pages/variance.py").run()
     assert not at.exception, at.exception
-    captions = " ".join(c.value for c in at.caption).replace("\u202f", " ")
-    # Actual to date + remaining budget: −12 299 € against a balanced budget.
-    assert "défavorable : 12 299 € en dessous du résultat budgété" in captions
+    captions = plain(" ".join(c.value for c in at.caption))
+    # Actual to date + remaining budget: −12 299,10 € against a balanced budget
+    # (tests/budget/test_variance_reference.py recomputes it from the FEC text).
+    assert "défavorable : 12 299,10 € en dessous du résultat budgété" in captions
     assert "budget à l'équilibre" in captions

@@ -73,3 +73,21 @@ def test_importing_a_feed_adds_items_once(db_url: str) -> None:
     assert ws.revisions(at.session_state["dossier_current"].id)[0].message.startswith(
         "3 article(s)"
     )
+
+
+def test_a_kept_view_is_formatted_once_per_language_and_reads_as_its_view() -> None:
+    """What the screens keep between reruns (essdiag.ui.kept) shows what the view shows."""
+    import pandas as pd
+
+    from essdiag.figures import Column, View
+    from essdiag.i18n import translator
+    from essdiag.ui.kept import KeptView
+
+    view = View((Column("n", "Montant", "EUR", digits=0),), pd.DataFrame({"n": [-12299.5]}))
+    kept = KeptView.of_view(view)
+    fr, en = translator("fr"), translator("en")
+    assert kept.display(fr) is kept.display(fr)
+    assert kept.display(fr).equals(view.display(fr))
+    assert kept.display(en).equals(view.display(en))
+    assert kept.csv(fr) == view.csv(fr) and kept.csv(en) == view.csv(en)
+    assert KeptView.of_view(kept) is kept

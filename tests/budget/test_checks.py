@@ -45,7 +45,7 @@ def test_balance_figures_say_whether_the_budget_is_balanced() -> None:
     )
     gap = short["gap"]
     assert gap.value == -246.0 and gap.tone == "watch"
-    assert gap.read(fr) == "Le budget n'est pas équilibré : il manque 246 € de produits."
+    assert gap.read(fr) == "Le budget n'est pas équilibré : il manque 246,00\xa0€ de produits."
     assert "246" in gap.read(en) and "{" not in gap.read(en)
     assert short["charges"].value == 1320.0  # 6 + 86
     assert gap.steps(fr)[0] == (
@@ -53,4 +53,4 @@ def test_balance_figures_say_whether_the_budget_is_balanced() -> None:
         "(charges 60–69 + emplois 86)"
     )
     over = balance_figures(BudgetSection(lines=[BudgetLine(account="74", months=[1.0] * 12)]))
-    assert over["gap"].read(fr).endswith("les produits dépassent les charges de 12 €.")
+    assert over["gap"].read(fr).endswith("les produits dépassent les charges de 12,00\xa0€.")

@@ -79,8 +79,9 @@ def test_a_grant_that_differs_is_reported_with_raw_amounts() -> None:
         "gap": 9_500.0,
     }
     assert issue.message == (
-        "Budget 2026 : la subvention « Département » (compte 741310) est de 95\u202f000 € au "
-        "budget et de 85\u202f500 € au registre des financements (écart 9\u202f500 €)."
+        "Budget 2026 : la subvention « Département » (compte 741310) est de 95\u202f000,00\xa0€ "
+        "au budget et de 85\u202f500,00\xa0€ au registre des financements (écart "
+        "9\u202f500,00\xa0€)."
     )
 
 

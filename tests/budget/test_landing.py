@@ -80,7 +80,7 @@ def test_each_landing_reads_favourable_or_not_against_the_budget(
     # −12 299,10 € against a balanced budget (tests/budget/test_variance_reference.py).
     assert landing.tone == "alert"
     assert landing.read(fr).replace("\u202f", " ") == (
-        "défavorable : 12 299 € en dessous du résultat budgété"
+        "défavorable : 12 299,10\xa0€ en dessous du résultat budgété"
     )
     assert results["budget_year"].read(fr) == "budget à l'équilibre"
     steps = landing.steps(fr)
@@ -99,3 +99,24 @@ def test_without_last_year_the_seasonal_landing_says_why() -> None:
     assert results["landing_budget"].tone == "good"  # 0 against −10 budgeted
     assert results["landing_runrate"].tone == "good"
     assert results["budget_year"].tone == "watch"  # a deficit of 10 €
+
+
+def test_year_end_lines_without_actuals_land_at_their_remaining_budget(
+    sample: tuple[BudgetSection, pd.DataFrame, pd.DataFrame],
+) -> None:
+    budget, ledger, last = sample
+    report = analyse(budget, FY, ledger, through="2026-10", level="account", last_year_ledger=last)
+    lines = report.lines
+    dotations = lines[lines["account"].str.startswith("68")]
+    # 68 dotations are booked at year end: nothing in January–October in the FEC, and their
+    # budget falls in November–December. Plain sum of budget_2026.xlsx, 68xxxx, months 11–12:
+    plan = plain_budget()
+    actual = plain_actuals("FEC_2026_01-10.txt")
+    assert sum(v for (acc, _m), v in actual.items() if acc.startswith("68")) == 0
+    expected = sum(v for (acc, m), v in plan.items() if acc.startswith("68") and m >= 11)
+    assert expected == Decimal("35790")
+    assert dotations["remaining"].sum() == pytest.approx(float(expected))
+    # Every method lands them at their remaining budget (not at 0 × 12 / 10), and says so.
+    for method in Method:
+        assert dotations[str(method)].sum() == pytest.approx(float(expected))
+    assert set(dotations["runrate_note"]) == set(dotations["seasonal_note"]) == {"remaining"}

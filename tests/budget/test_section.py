@@ -29,5 +29,5 @@ def test_kinds_and_phasings_keep_their_values_and_have_labels() -> None:
     assert line.phasing is Phasing.EVEN and line.kind is Kind.CHARGE
     # The dossier JSON keeps the value.
     section = BudgetSection(lines=[line])
-    assert section.model_dump(mode="json")["lines"][0]["phasing"] == "even"
+    assert section.model_dump(mode="json")["versions"][0]["lines"][0]["phasing"] == "even"
     assert BudgetSection.model_validate_json(section.model_dump_json()) == section

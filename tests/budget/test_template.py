@@ -109,10 +109,14 @@ def test_issues_keep_raw_amounts_for_the_readers_translator() -> None:
     section, issues = read_budget(data, file="b.csv", fiscal_year=FiscalYear(label_year=2026))
     assert section is not None
     total = next(i for i in issues if i.code == "budget_total")
-    assert total.params == {"total": "1 000,00", "sum": 1200.0}  # the user's text, a number
+    assert total.params == {"total": 1000.0, "sum": 1200.0}  # raw amounts (Money)
+    assert total.message == (
+        "Le total 1\u202f000,00\xa0€ ne fait pas la somme des mois (1\u202f200,00\xa0€) ; "
+        "les mois sont retenus."
+    )
     gap = next(i for i in issues if i.code == "budget_unbalanced")
     assert gap.params == {"gap": -1200.0}
     assert gap.message == (
-        "Le budget n'est pas équilibré : produits − charges = −1\u202f200 € "
+        "Le budget n'est pas équilibré : produits − charges = −1\u202f200,00\xa0€ "
         "(contributions en nature comprises)."
     )

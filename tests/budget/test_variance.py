@@ -110,7 +110,10 @@ def test_variance_is_actual_minus_budget_and_headings_add_up(
     for table in (by_account, by_heading):
         assert (table["variance"] - (table["actual"] - table["budget"])).abs().max() < 0.011
         for rec in table.itertuples():
-            assert rec.favourable == is_favourable(rec.kind, rec.variance)
+            expected = is_favourable(rec.kind, rec.variance)
+            assert (None if pd.isna(rec.favourable) else bool(rec.favourable)) == expected
+            if rec.variance == 0:  # a nil gap is neither favourable nor unfavourable
+                assert expected is None
     # Totals by heading equal the sum of the accounts.
     heads = (
         by_account.assign(h=by_account["key"].str.slice(0, 2))

@@ -29,7 +29,7 @@ def test_variance_view_on_the_screen_and_in_the_export(report: VarianceReport) -
     fr = translator("fr")
     screen = variance_view(report.table)
     assert screen.headers(fr) == [
-        "Nature", "Clé", "Libellé", "Budget", "Réalisé", "Écart (€)", "Écart (%)", "Sens",
+        "Nature", "Clé", "Libellé", "Budget", "Réalisé", "Écart", "Écart relatif", "Sens",
         "À expliquer", "Explication",
     ]  # fmt: skip
     first = screen.display(fr).iloc[0]
@@ -63,7 +63,7 @@ def test_cerfa_view_says_what_is_left_to_explain(report: VarianceReport) -> None
     fr = translator("fr")
     screen = cerfa15059_view(cerfa).display(fr)
     assert list(screen.columns) == [
-        "Intitulé", "Prévision", "Réalisation", "Écart (€)", "À expliquer", "Explication",
+        "Intitulé", "Prévision", "Réalisation", "Écart", "À expliquer", "Explication",
     ]  # fmt: skip
     export = cerfa15059_view(cerfa, export=True)
     rows = {r[1]: r for r in export.cells(fr)}
@@ -78,3 +78,24 @@ def test_monthly_totals_view_keeps_the_month_keys(report: VarianceReport) -> Non
     view = monthly_totals_view(monthly_totals(budget, FY))
     assert view.values("month")[:2] == ["2026-01", "2026-02"]
     assert view.display(translator("en")).iloc[0]["Month"] == "January 2026"
+
+
+def test_an_adopted_versions_lines_read_in_the_readers_format() -> None:
+    from essdiag.budget.section import BudgetLine, BudgetVersion
+    from essdiag.budget.views import lines_view
+    from essdiag.periods import FiscalYear
+
+    version = BudgetVersion(
+        id="2026-0",
+        fiscal_year=2026,
+        lines=[BudgetLine(account="606110", label="Électricité", months=[1485.15] + [0.1] * 11)],
+    )
+    fr = translator("fr")
+    view = lines_view(version, FiscalYear(label_year=2026), fr)
+    shown = view.display(fr)
+    # Months named one way (« janvier 2026 »), money the French way, total summed in cents:
+    # 1 485,15 + 11 × 0,10 = 1 486,25 €.
+    assert list(shown.columns)[5:7] == ["janvier 2026", "février 2026"]
+    assert shown.iloc[0]["janvier 2026"] == "1\u202f485,15\xa0€"
+    assert shown.iloc[0]["Total"] == "1\u202f486,25\xa0€"
+    assert view.csv(fr).decode("utf-8-sig").splitlines()[1].endswith(";1486,25")

@@ -51,7 +51,7 @@ def test_variance_csv_to_stdout_and_bad_inputs() -> None:
         ],
     )  # fmt: skip
     assert ok.exit_code == 0
-    assert "kind;key;label;budget;actual;variance" in ok.output
+    assert "Nature;Clé;Libellé;Budget (€);Réalisé (€);Écart (€);Écart relatif (%)" in ok.output
     bad_month = runner.invoke(
         app,
         ["variance", "--budget", str(CASE / "budget_2026.csv"), "--actuals",
@@ -92,3 +92,63 @@ def test_variance_speaks_french_and_says_when_seasonality_is_missing() -> None:
     # Actual to date + remaining budget, computed independently in tests/budget/test_variance_reference.py.
     assert "Réalisé + budget restant : −12 299,10 €" in text
     assert "Saisonnalité N−1 : – (pas de réalisé de l'exercice précédent" in text
+
+
+def test_the_direction_word_follows_the_sign_of_the_effect_on_the_result(tmp_path: Path) -> None:
+    # Budget by month: 74 = 10 000 €, 60 = 5 000 €, 61 = 4 000 €. January in the FEC below:
+    # 74 received 20 000 € (+10 000 €, +100 %: income above budget, favourable), 60 spent
+    # 12 000 € (+7 000 €, +140 %: a charge above budget, unfavourable), 61 spent 4 000 € (0 €).
+    months = ";".join(["Janvier", "Février", "Mars", "Avril", "Mai", "Juin", "Juillet", "Août",
+                       "Septembre", "Octobre", "Novembre", "Décembre"])  # fmt: skip
+    budget = tmp_path / "budget.csv"
+    budget.write_text(
+        f"Compte;Libellé;{months}\n"
+        + "74;Subvention;"
+        + ";".join(["10000"] * 12)
+        + "\n"
+        + "60;Achats;"
+        + ";".join(["5000"] * 12)
+        + "\n"
+        + "61;Services;"
+        + ";".join(["4000"] * 12)
+        + "\n",
+        "utf-8",
+    )
+    head = ("JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\t"
+            "CompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\t"
+            "ValidDate\tMontantdevise\tIdevise")  # fmt: skip
+
+    def row(num: str, account: str, debit: str, credit: str) -> str:
+        return (f"BQ\tBanque\t{num}\t20260131\t{account}\tX\t\t\tP{num}\t20260131\tLib\t{debit}\t"
+                f"{credit}\t\t\t20260131\t\t")  # fmt: skip
+
+    fec = tmp_path / "123456789FEC20261231.txt"
+    fec.write_text(
+        "\n".join([head,
+                   row("1", "512000", "20000,00", "0,00"), row("1", "741000", "0,00", "20000,00"),
+                   row("2", "601000", "12000,00", "0,00"), row("2", "512000", "0,00", "12000,00"),
+                   row("3", "611000", "4000,00", "0,00"), row("3", "512000", "0,00", "4000,00")])
+        + "\n",
+        "utf-8",
+    )  # fmt: skip
+    result = runner.invoke(
+        app,
+        ["variance", "--budget", str(budget), "--actuals", str(fec), "--through", "2026-01",
+         "--period", "month", "--level", "heading"],
+    )  # fmt: skip
+    assert result.exit_code in (0, 1), result.output
+    words = {
+        ln.split("\t")[0]: ln.split("\t")[-1] for ln in result.output.splitlines() if "\t" in ln
+    }
+    assert words == {"74": "favorable", "60": "défavorable"}
+
+
+def test_a_zero_variance_is_neither_favourable_nor_unfavourable() -> None:
+    import numpy as np
+    import pandas as pd
+
+    from essdiag.cli import _direction
+
+    assert [_direction(v) for v in (np.True_, True, np.False_, False, pd.NA, None)] == [
+        "favorable", "favorable", "défavorable", "défavorable", "", ""
+    ]  # fmt: skip

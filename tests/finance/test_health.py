@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 from essdiag.finance.health import (
     FunctionalBalance,
@@ -74,6 +76,7 @@ def test_caf_additive_method_equals_cash_products_minus_cash_charges() -> None:
     assert fb.cash_charges == 50_000_00
 
 
+@settings(deadline=None)  # a shared machine: timing is not what is tested
 @given(trial_balances())
 def test_net_cash_is_frng_minus_bfr_on_any_balanced_trial_balance(
     lines: list[tuple[str, int]],
@@ -162,6 +165,7 @@ def test_health_view_writes_every_year() -> None:
     shown = view.display(translator("fr"))
     assert list(shown.columns) == [
         "Exercice",
+        "Date du bilan",
         "FRNG",
         "BFR",
         "Trésorerie nette",
@@ -171,6 +175,7 @@ def test_health_view_writes_every_year() -> None:
     ]
     assert shown.iloc[0].tolist() == [
         "2024",
+        "–",  # no period given: no date
         "50\xa0€",  # FRNG = 100 of equity − 50 of fixed assets
         "0\xa0€",
         "50\xa0€",
@@ -209,3 +214,92 @@ def test_health_history_prefers_the_ledger_and_reports_an_unreadable_one() -> No
         LedgerImport(name="c", fiscal_year=2026, parquet_id="z"),
     ]
     assert ledger_years(LedgerSection(imports=imports)) == (2025, 2026)
+
+
+def test_health_names_its_date_and_does_not_read_ten_months_as_a_year() -> None:
+    """The recyclerie's 2026 accounts stop at 31/10/2026: figures « au 31/10/2026 », the days
+    of charges covered computed over the 304 days of January–October.
+
+    Reference recomputed from the FEC text with Decimal: net cash = the cash accounts'
+    balance (168 028,63 €, issue #9); cash charges = Σ (Debit − Credit) of accounts 60–67
+    and 69 except 675, every line of the file.
+    """
+    from decimal import Decimal
+    from types import SimpleNamespace
+
+    from essdiag.finance.health import health_history
+    from essdiag.funding import FundingSection
+    from essdiag.i18n import translator
+    from essdiag.identity import Identity
+    from essdiag.ledger import read_fec
+
+    fec = REPO / "sample_data" / "recyclerie" / "FEC_2026_01-10.txt"
+    charges = Decimal(0)
+    lines = fec.read_text("utf-8").splitlines()
+    for line in lines[1:]:
+        cells = line.split("\t")
+        account = cells[4]
+        if account[:2] in {"60", "61", "62", "63", "64", "65", "66", "67", "69"} and not (
+            account.startswith("675")
+        ):
+            charges += Decimal(cells[11].replace(",", ".")) - Decimal(cells[12].replace(",", "."))
+    days = 304  # 1 January to 31 October 2026, both included: 31+28+31+30+31+30+31+31+30+31
+    ledger = read_fec(fec.read_bytes(), file=fec.name).ledger
+    dossier = SimpleNamespace(
+        identity=Identity.model_validate({"name": "Test"}), funding=FundingSection()
+    )
+    history = health_history(dossier, ledgers={2026: ledger})
+    period = history.periods[2026]
+    assert (period.days, period.partial) == (days, True)
+    figs = history.figures(2026)
+    fr, en = translator("fr"), translator("en")
+    assert figs["net_cash"].value == pytest.approx(168_028.63)
+    assert figs["net_cash"].scope_text(fr) == "au 31/10/2026"
+    assert figs["days_of_cash"].value == pytest.approx(168_028.63 / (float(charges) / days))
+    assert figs["caf"].scope_text(fr) == (
+        "du 01/01/2026 au 31/10/2026, période partielle non annualisée"
+    )
+    assert (
+        figs["caf"].scope_text(en)
+        == "from 01/01/2026 to 31/10/2026, part of the year, not annualised"
+    )
+    assert "Jours de la période = 304" in figs["days_of_cash"].steps(fr)
+    shown = history.view().display(fr)
+    assert shown.iloc[0]["Date du bilan"] == "31 oct. 2026"
+    # A closed year hand-entered reads at its end, over a whole year.
+    closed = health_figures(FunctionalBalance(cash=365_00, cash_charges=365_00))
+    assert closed["days_of_cash"].value == 365 and closed["net_cash"].scope is None
+
+
+def test_the_sources_of_the_working_are_translated() -> None:
+    from essdiag.i18n import translator
+
+    steps = health_figures(FunctionalBalance(equity=1_00))["frng"].steps(translator("en"))
+    assert any("accounts 10 to 14 + result" in s for s in steps)
+    assert not any(" à " in s for s in steps)
+
+
+def test_the_health_workbook_carries_each_figure_with_its_date_and_working() -> None:
+    import io
+
+    import openpyxl
+
+    from essdiag.finance.health import HealthPeriod
+    from essdiag.i18n import translator
+    from essdiag.periods import FiscalYear
+    from essdiag.report.finance_xlsx import finance_workbook
+
+    period = HealthPeriod.of_year(FiscalYear(label_year=2026), date(2026, 10, 31))
+    fb = FunctionalBalance(equity=100_00, cash=50_00, fixed_assets_net=50_00, cash_charges=304_00)
+    figs = health_figures(fb, period)
+    raw = finance_workbook(figs, None, [], translator("fr"), title="La Ressourcerie")
+    ws = openpyxl.load_workbook(io.BytesIO(raw))["Santé financière"]
+    assert ws["A1"].value == "La Ressourcerie"
+    assert [c.value for c in ws[3]] == [
+        "Indicateur", "Date ou période", "Valeur", "Valeur (nombre)", "Lecture",
+        "Comment est-ce calculé ?",
+    ]  # fmt: skip
+    rows = {ws.cell(r, 1).value: r for r in range(4, ws.max_row + 1)}
+    days = rows["Jours de charges couverts par la trésorerie"]
+    assert ws.cell(days, 2).value == "au 31/10/2026" and ws.cell(days, 4).value == 50
+    assert "Jours de la période = 304" in ws.cell(days, 6).value

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from essdiag.funding import FundingSection
 from essdiag.funding.table import register_table, schedule_table, section_from_tables
@@ -41,8 +44,8 @@ def test_bad_rows_of_the_tables_are_located_by_line_and_column(
     register = register_table(recyclerie, recyclerie.years())
     schedule = schedule_table(recyclerie)
     register.loc[1, "y2026"] = -500.0
-    register.loc[2, "agreement_start"] = date(2027, 1, 1)
-    register.loc[2, "agreement_end"] = date(2026, 1, 1)
+    register.loc[2, "agreement_start"] = pd.Timestamp(2027, 1, 1)
+    register.loc[2, "agreement_end"] = pd.Timestamp(2026, 1, 1)
     schedule.loc[0, "share_pct"] = 150.0
     none, issues = section_from_tables(recyclerie, register, schedule)
     assert none is None
@@ -67,3 +70,84 @@ def test_bad_rows_of_the_tables_are_located_by_line_and_column(
     assert (share.file, share.line) == ("Échéanciers de versement", 1)
     assert "doit être comprise entre 0 et 100 % (reçu : 150 %)" in share.message
     assert all("funding.sources" not in i.where() for i in issues)
+
+
+def test_a_cell_that_is_not_a_number_is_located_not_raised(recyclerie: FundingSection) -> None:
+    register = register_table(recyclerie, [2025, 2026]).astype({"y2026": "object"})
+    register.loc[1, "y2026"] = "beaucoup"
+    schedule = schedule_table(recyclerie).astype({"share_pct": "object"})
+    schedule.loc[0, "share_pct"] = "la moitié"
+    rebuilt, issues = section_from_tables(recyclerie, register, schedule)
+    assert rebuilt is None
+    where = sorted((i.file, i.line, i.column) for i in issues)
+    assert where == [
+        ("Registre des financements", 2, "Montant 2026 (€)"),
+        ("Échéanciers de versement", 1, "Part du montant annuel (%)"),
+    ]
+    assert {i.message for i in issues} == {
+        "« beaucoup » n'est pas un nombre.",
+        "« la moitié » n'est pas un nombre.",
+    }
+
+
+def test_a_huge_amount_is_refused_with_a_message_that_reads(recyclerie: FundingSection) -> None:
+    from essdiag.i18n import translator
+
+    register = register_table(recyclerie, [2026])
+    for value in (1e308, float("inf"), 2e12):
+        register.loc[0, "y2026"] = value
+        rebuilt, issues = section_from_tables(recyclerie, register, schedule_table(recyclerie))
+        assert rebuilt is None and issues
+        assert issues[0].line == 1 and issues[0].column == "Montant 2026 (€)"
+        for lang in ("fr", "en"):
+            text = translator(lang).fill(issues[0].template, issues[0].params, ("label",))
+            assert "{" not in text  # every placeholder filled, the number written
+
+
+bad_cells = st.one_of(
+    st.none(), st.text(max_size=8), st.floats(), st.integers(-(10**20), 10**20), st.booleans(),
+    st.dates(), st.just(pd.NaT), st.just(pd.NA),
+)  # fmt: skip
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(
+                [
+                    "id",
+                    "name",
+                    "funder",
+                    "funder_type",
+                    "purpose",
+                    "earmarked",
+                    "account",
+                    "y2026",
+                    "agreement_start",
+                    "agreement_end",
+                    "conditions",
+                    "y20x6",
+                    "y99999",
+                ]
+            ),
+            bad_cells,
+        ),
+        max_size=4,
+    ),
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(["source_id", "kind", "share_pct", "month", "year_offset"]), bad_cells
+        ),
+        max_size=4,
+    ),
+)
+def test_any_edited_table_gives_a_section_or_french_issues(
+    register_rows: list[dict[str, object]], schedule_rows: list[dict[str, object]]
+) -> None:
+    register = pd.DataFrame(register_rows, dtype="object")
+    schedule = pd.DataFrame(schedule_rows, dtype="object")
+    rebuilt, issues = section_from_tables(FundingSection(), register, schedule)
+    assert (rebuilt is None) == bool(issues)
+    for issue in issues:
+        assert "{" not in issue.message, issue

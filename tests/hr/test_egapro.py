@@ -16,6 +16,7 @@ import pytest
 from essdiag.hr import egapro
 from essdiag.hr.egapro import PAY_POINTS, equality_index, points_for, round_half_up
 from essdiag.hr.section import EqualityMode, SizeBand
+from essdiag.i18n import translator
 from tests.hr.people import END, START, frame, many
 
 SMALL, LARGE = SizeBand.FROM_50_TO_250, SizeBand.OVER_250
@@ -268,3 +269,25 @@ def test_population_leaves_out_apprentices_short_presence_and_long_absence() -> 
         {"sex": "F", "entry_date": date(2025, 7, 2)},  # 183 days: kept
     )
     assert index(df).counted == 4
+
+
+def test_a_result_that_rounds_to_zero_favours_nobody() -> None:
+    # women 22 790,40, men 24 000 (3 and 3, one group): (24 000 − 22 790,40) / 24 000 = 5,04 %;
+    # after the 5-point threshold 0,04 point, rounded once half up to one decimal: 0,0 → 40 points,
+    # « égalité » (before rounding the sign would have said men, which no reader could see).
+    pay = index(frame(*pair(22790.40, 24000))).indicators["pay_gap"]
+    assert (pay.result, pay.points, pay.favours) == (0.0, 40, "equality")
+
+
+def test_a_group_gap_that_rounds_to_zero_reads_zero_in_its_table() -> None:
+    # women 24 000,50, men 24 000: (24 000 − 24 000,50) / 24 000 = −0,0000208 → −0,002 % → 0,0 %
+    groups = index(frame(*pair(24000.50, 24000))).indicators["pay_gap"].groups
+    assert groups is not None
+    assert groups.frame["gap"].tolist() == [0.0]
+    assert groups.display(translator("fr"))["Écart (H − F) / H"].tolist() == ["0,0\xa0%"]
+
+
+def test_indicator_table_names_units_in_words() -> None:
+    table = egapro.indicator_view(index(frame(*pair(20000, 20000, n=5))))
+    assert set(table.display(translator("en"))["Unit"]) <= {"percentage points", "%", "people"}
+    assert "count" not in set(table.display(translator("fr"))["Unité"])

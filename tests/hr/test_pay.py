@@ -58,3 +58,29 @@ def test_ratio_and_median() -> None:
     figs = pay_figures(df)
     assert figs["ratio"].value == pytest.approx(1.6)
     assert figs["median"].value == pytest.approx(30000)
+
+
+def test_pay_scale_reads_sex_and_category_in_words_and_keeps_the_codes_for_the_chart() -> None:
+    from essdiag.hr.pay import pay_scale_view
+    from essdiag.i18n import translator
+
+    view = pay_scale_view(frame({"sex": "H", "category": "ic"}, {"sex": "F", "category": "tam"}))
+    assert view.values("sex") == ["H", "F"]  # the chart splits women and men on the codes
+    shown = view.display(translator("fr"))
+    assert shown["Sexe"].tolist() == ["Homme", "Femme"]
+    assert shown["Catégorie"].tolist() == [
+        "Ingénieurs et cadres",
+        "Techniciens et agents de maîtrise",
+    ]
+    assert view.display(translator("en"))["Sex"].tolist() == ["Man", "Woman"]
+
+
+def test_cap_readings_write_amounts_as_money_in_each_language() -> None:
+    from essdiag.i18n import translator
+
+    # one person at 20 000 €: cap 7 × 21 621,60 = 151 351,20 €; margin 151 351,20 − 20 000
+    top5 = esus_caps(frame({"base_pay": 20000.0}), START, END)["top5"]
+    assert top5.read(translator("fr")) == (
+        "dans le plafond de 151\u202f351,20\xa0€ : marge de 131\u202f351,20\xa0€"
+    )
+    assert top5.read(translator("en")) == "within the cap of €151,351.20: margin of €131,351.20"

@@ -49,3 +49,15 @@ def test_bad_score_sets_the_row_aside() -> None:
 def test_arbitrary_bytes(raw: bytes) -> None:
     with contextlib.suppress(EssdiagError):
         read_survey(raw, file="x.csv")
+
+
+def test_results_by_sex_read_the_sexes_in_words() -> None:
+    from essdiag.i18n import translator
+
+    lines = ["sexe;autonomie_1"] + ["F;4"] * 5 + ["H;2"] * 5
+    frame, issues = read_survey("\n".join(lines).encode(), file="q.csv")
+    assert issues == [] and frame is not None
+    view = group_view(frame, "sex")
+    assert view.title == "Qualité de vie au travail par sexe"
+    assert view.display(translator("fr"))["Sexe"].tolist() == ["Femme", "Homme"]
+    assert view.display(translator("en"))["Sex"].tolist() == ["Woman", "Man"]

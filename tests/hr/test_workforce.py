@@ -127,3 +127,26 @@ def test_headcounts_by_the_rules_of_the_field() -> None:
     assert figs["headcount"].value == 4
     assert figs["fte"].value == pytest.approx(3.9)
     assert figs["legal"].value == pytest.approx(2.3)  # 1 + 0,8 + 0,5
+
+
+# Fuzz regressions (tests/data/fuzz/hr.workforce.read_workforce and the long profile).
+FUZZ = Path(__file__).resolve().parents[1] / "data" / "fuzz"
+
+
+def test_a_workbook_without_any_sheet_is_refused_not_a_crash() -> None:
+    raw = (FUZZ / "hr.workforce.read_workforce" / "index_error.csv").read_bytes()
+    read, issues = read_workforce(raw, file="registre.xlsx", period_start=START, period_end=END)
+    assert read.frame is None
+    assert [(i.code, i.file) for i in issues] == [("workforce_no_sheet", "registre.xlsx")]
+
+
+def test_a_register_beyond_the_row_limit_is_refused_and_says_the_limit() -> None:
+    from essdiag.hr.workforce import WORKFORCE_LIMITS
+
+    n = WORKFORCE_LIMITS.max_rows + 1
+    raw = "id;sexe;categorie;age;contrat;etp;salaire_base_annuel\n" + "A;F;emp;30;CDI;1;24000\n" * n
+    read, issues = read_workforce(raw.encode(), file="r.csv", period_start=START, period_end=END)
+    assert read.frame is None
+    assert [(i.code, i.params.get("limit")) for i in issues][:1] == [
+        ("table_too_many_rows", 50_000)
+    ]

@@ -149,10 +149,11 @@ def test_volunteer_hours_come_from_account_864_and_the_smic(
     )
     points = board.states[0].points
     # 2025: 864 = 58 806,00 € (FEC_2025, OD25-00022) / 11,88 €/h (SMIC at 31/12/2025) = 4 950 h;
-    # 2026 has no 864 entry yet (booked at year end); 2024 stays as typed
+    # 2026 has no 864 entry yet (booked at year end); 2024 stays as typed. The division is
+    # exact: a whole count of hours stays whole (see the next test for a float that would not)
     assert [(p.period, p.value, p.computed) for p in points] == [
         ("2024", 4600, False),
-        ("2025", pytest.approx(4950.0), True),
+        ("2025", 4950.0, True),
     ]
     working = points[1].working
     assert working is not None
@@ -285,3 +286,18 @@ def test_views_and_headline_figures_of_the_sample(ledger_2025: pd.DataFrame) -> 
     assert figures["computed"].value == 7
     state = board.state("sorties")
     assert state is not None and series_view(state).values("value") == [54, 57]
+
+
+def test_volunteer_hours_are_divided_exactly() -> None:
+    """The SCIC's 2025 FEC: 864 = 12 830,40 + 8 553,60 = 21 384,00 € (OD25-00019) / 11,88 €/h
+    (SMIC at 31/12/2025, décret 2024-951) = 1 800 h exactly; floats give 1 799,999…"""
+    entry = next(e for e in library() if e.key == "volunteer_hours")
+    ind = indicator_from_library(entry, "b")
+    raw = (REPO / "sample_data/scic-energie/FEC_2025.txt").read_bytes()
+    ledger = read_fec(raw, file="FEC_2025.txt").ledger
+    assert ledger is not None
+    board, _ = indicator_board(
+        ImpactSection(indicators=[ind]), IDENTITY, ledgers={2025: ledger}, workforce_period="2025"
+    )
+    assert 21384.00 / 11.88 != 1800  # what the float division gave
+    assert [(p.period, p.value) for p in board.states[0].points] == [("2025", 1800.0)]

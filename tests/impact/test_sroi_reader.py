@@ -129,3 +129,66 @@ def test_arbitrary_json_gives_issues_never_an_exception(data: object) -> None:
     raw = json.dumps(data).encode()
     case, issues = read_sroi_json(raw, file="x.json")
     assert case is not None or issues
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason", "line", "column"),
+    [
+        (b"{", "un nom de champ entre guillemets est attendu", 1, "2"),
+        (b'{"discount_rate": 0.035,\n  "inputs": "abc', "un texte n'est pas refermé", 2, "13"),
+        (b"\xef\xbb\xbf", "une valeur est attendue", 1, "1"),
+    ],
+)
+def test_json_syntax_errors_are_said_in_french_with_their_place(
+    raw: bytes, reason: str, line: int, column: str
+) -> None:
+    """The json module's English (« Expecting … », found by the fuzz suite) never reaches the reader."""
+    case, issues = read_sroi_json(raw, file="cas.json")
+    assert case is None
+    (issue,) = issues
+    assert issue.code == "json_syntax"
+    assert (issue.line, issue.column) == (line, column)
+    assert issue.message == (
+        f"Le fichier n'est pas un JSON valide ({reason}) : il est peut-être tronqué ou a été "
+        "modifié à la main."
+    )
+
+
+# Fuzz regressions (tests/data/fuzz/impact.sroi.read_sroi_json and the long profile).
+def _case(**outcome: object) -> bytes:
+    row = {"name": "Emploi", "stakeholder": "Salariés", "quantity": 10, "proxy": 1000}
+    row.update(outcome)
+    return json.dumps({"discount_rate": 0.035, "inputs": [], "outcomes": [row]}).encode()
+
+
+def test_a_null_value_is_said_empty_not_python_none() -> None:
+    case, issues = read_sroi_json(_case(proxy=None), file="sroi.json")
+    assert case is None
+    proxy = [i for i in issues if i.field == "outcomes[1].proxy"]
+    assert [(i.template, i.params) for i in proxy] == [
+        ("« {label} » est vide : donnez-lui une valeur.", {"label": "Valeur financière (proxy, €)"})
+    ]
+    assert all("None" not in str(i.params) for i in issues)
+
+
+def test_the_text_none_is_still_echoed_as_received() -> None:
+    _, issues = read_sroi_json(_case(proxy="None"), file="sroi.json")
+    assert [i.params.get("input") for i in issues if i.field == "outcomes[1].proxy"] == ["None"]
+
+
+def test_a_list_longer_than_the_limit_is_refused_with_its_size() -> None:
+    from essdiag.impact.sroi import SROI_MAX_ITEMS
+
+    raw = json.dumps({"discount_rate": 0.035, "outcomes": [{}] * (SROI_MAX_ITEMS + 1)}).encode()
+    case, issues = read_sroi_json(raw, file="sroi.json")
+    assert case is None
+    assert [(i.code, i.params.get("n"), i.params.get("limit")) for i in issues][:1] == [
+        ("sroi_too_many_items", 1_001, 1_000)
+    ]
+
+
+def test_element_lines_are_counted_for_each_element() -> None:
+    from essdiag.impact.sroi import _element_lines
+
+    text = '{"outcomes": [\n{},\n\n{}, {},\n{}]}'
+    assert _element_lines(text) == {"outcomes": [2, 4, 4, 5]}

@@ -275,3 +275,27 @@ def test_arbitrary_text_tables_read_and_map(cells: list[list[str]]) -> None:
     survey = Survey(id="s", title="t", questions=suggest_questions(table))
     frame, _ = answers_frame(table, survey)
     assert len(frame) <= len(table.rows)
+
+
+def test_what_the_csv_module_stumbles_on_is_said_in_french() -> None:
+    import csv
+
+    from essdiag.impact.surveys import _csv_reason
+
+    assert _csv_reason(csv.Error("line contains NUL")) == "un caractère nul (octet 0) s'y trouve"
+    assert _csv_reason(csv.Error("field larger than field limit (131072)")) == (
+        "une cellule dépasse la taille permise"
+    )
+    assert _csv_reason(csv.Error("',' expected after '\"'")) == "le découpage en colonnes échoue"
+
+
+# Fuzz regression (tests/data/fuzz/impact.surveys.read_survey_file/utf16_truncated.csv):
+# a UTF-16 file cut in the middle of a character raised UnicodeDecodeError.
+def test_a_utf16_file_cut_short_is_read_with_a_warning_on_the_damaged_line() -> None:
+    raw = "Âge;Satisfaction\r\n30;4\r\n41;5\r\n".encode("utf-16") + b"\x6b"  # one byte too many
+    table, issues = read_survey_file(raw, file="reponses.csv")
+    assert table is not None
+    assert [(i.code, i.line, i.severity) for i in issues] == [
+        ("survey_utf16_damaged", 4, Severity.WARNING)
+    ]
+    assert [list(r) for r in table.rows][:2] == [["30", "4"], ["41", "5"]]

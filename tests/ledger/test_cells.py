@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -15,8 +16,11 @@ from essdiag.ledger.cells import (
     cents_from_column,
     cents_from_text,
     dates_from_text,
+    decimal_mark,
     detect_encoding,
+    each_value,
     optional_text,
+    parse_amounts,
     trimmed,
     workbook_cell_text,
 )
@@ -28,7 +32,7 @@ from essdiag.ledger.cells import (
         ("1 234,56", 123456, True),
         ("-0,5", -50, True),
         ("", 0, True),
-        ("12.30", 1230, True),
+        ("12.30", 1230, True),  # a point beside "0,01": two decimals, it can only be one
         ("12,300", 1230, True),
         ("12,345", 0, False),
         ("1e3", 0, False),
@@ -44,12 +48,7 @@ def test_amounts_are_exact_cents(text: str, cents: int, ok: bool) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.integers(min_value=-(10**9), max_value=10**9), st.sampled_from([",", "."]))
 def test_any_amount_written_with_two_decimals_reads_back_to_the_cent(cents: int, mark: str) -> None:
-    """Up to ten million euros.
-
-    Beyond about a hundred million euros, 100 × value is no longer within the
-    fast path's 10⁻⁶ of an integer and amounts with cents are refused (known,
-    left as it is).
-    """
+    """The decimal mark detected from the column itself."""
     sign = "-" if cents < 0 else ""
     whole, part = divmod(abs(cents), 100)
     text = f"{sign}{whole}{mark}{part:02d}"
@@ -84,7 +83,7 @@ def test_text_cells() -> None:
     assert cell_text(" 64 ") == "64" and cell_text(None) == "" and cell_text(float("nan")) == ""
     assert workbook_cell_text(datetime(2026, 3, 31, 12, tzinfo=UTC)) == "2026-03-31"
     assert workbook_cell_text(date(2026, 3, 31)) == "2026-03-31"
-    assert (workbook_cell_text(99.9), workbook_cell_text(606100.0)) == ("99.9", "606100")
+    assert (workbook_cell_text(99.9), workbook_cell_text(606100.0)) == ("99,9", "606100")
 
 
 @pytest.mark.parametrize(
@@ -98,3 +97,60 @@ def test_text_cells() -> None:
 )
 def test_encodings(text: str, encoding: str, found: str) -> None:
     assert detect_encoding(text.encode(encoding)) == found
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(min_value=-(10**15) + 1, max_value=10**15 - 1),
+    st.sampled_from([",", "."]),
+    st.sampled_from(["", " ", "\u202f"]),
+)
+def test_every_amount_the_reader_accepts_reads_back_to_the_cent(
+    cents: int, mark: str, group: str
+) -> None:
+    """The whole range accepted (13 digits before the mark), with or without thousands spaces.
+
+    The fast path used to refuse amounts of about 10⁸ € and more that had
+    cents (``166094689,45``): no float is involved any more.
+    """
+    sign = "-" if cents < 0 else ""
+    whole, part = divmod(abs(cents), 100)
+    digits = f"{whole:,}".replace(",", group) if group else str(whole)
+    text = f"{sign}{digits}{mark}{part:02d}"
+    got, valid = cents_from_text(pa.array([text]), mark)
+    assert (int(got[0]), bool(valid[0])) == (cents, True)
+
+
+@pytest.mark.parametrize(
+    ("values", "decimal", "cents", "ok"),
+    [
+        (["166094689,45"], ",", [16609468945], [True]),
+        (["9999999999999,99"], ",", [999999999999999], [True]),
+        (["10000000000000,00"], ",", [0], [False]),  # 14 digits before the mark
+        (["1e5", "1E5", "nan", "inf", "0x10"], ".", [0] * 5, [False] * 5),  # one rule: refused
+        (["1.230", "1,230"], ",", [0, 123], [False, True]),  # ambiguous with a decimal comma
+        (["1,230", "1.230"], ".", [0, 123], [False, True]),  # ambiguous with a decimal point
+        (["120.50", "0.00", "1.234,56"], ",", [12050, 0, 123456], [True, True, True]),
+        (["+12,5", " 12,50 ", "12,", ",5", "-0,01"], ",", [1250, 1250, 1200, 50, -1], [True] * 5),
+        (["1,2,3", "--1", "12,345"], ",", [0, 0, 0], [False, False, False]),
+    ],
+)
+def test_one_rule_for_every_amount(
+    values: list[str], decimal: str, cents: list[int], ok: list[bool]
+) -> None:
+    found = parse_amounts(pa.array(values), decimal)
+    assert (found.cents.tolist(), found.valid.tolist()) == (cents, ok)
+
+
+def test_the_decimal_mark_of_a_column_is_the_one_most_cells_use() -> None:
+    assert decimal_mark(pa.array(["12,50", "3", "0.00"])) == ","
+    assert decimal_mark(pa.array(["12.50", "0,00", "3.10"])) == "."
+    assert decimal_mark(pa.array(["", "0"])) == ","  # a tie: the French way
+
+
+def test_dictionary_columns_are_read_per_distinct_value() -> None:
+    col = pa.chunked_array([pa.array([" 606 ", "AC", " 606 "]).dictionary_encode()])
+    assert trimmed(col).to_pylist() == ["606", "AC", "606"]
+    assert account_is_known(col).tolist() == [False, False, False]  # untrimmed: not a class
+    assert account_is_known(trimmed(col)).tolist() == [True, False, True]
+    assert each_value(col, pc.utf8_length).to_pylist() == [5, 2, 5]

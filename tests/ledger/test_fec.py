@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -104,7 +105,10 @@ def test_many_bad_lines_are_counted_not_all_listed() -> None:
     listed = [i for i in result.issues if i.code == "fec_date"]
     assert len(listed) == 200
     more = next(i for i in result.issues if i.code == "more_issues")
-    assert more.params == {"more": 300, "code": "fec_date"}
+    assert more.params == {"more": 300, "kind": "dates invalides"}
+    assert (
+        more.message == "… et 300 autre(s) problème(s) du même type (dates invalides), non listés."
+    )
 
 
 @settings(max_examples=150, deadline=None)
@@ -150,3 +154,114 @@ def test_benchmark_generator_writes_a_clean_fec(tmp_path: Path) -> None:
     result = read_fec(path, file=path.name, fiscal_year=FiscalYear(label_year=2026))
     assert result.issues == []
     assert result.lines_kept == 2000
+
+
+def test_the_fiscal_year_comes_from_the_file_name_then_the_dates() -> None:
+    from tests.ledger.fec_text import row as line
+
+    body = [line("AC", f"A{i}", "20250615", "606100", "x", "1,00", "0,00") for i in range(3)]
+    text = ("\n".join([HEADER, *body]) + "\n").encode()
+    named = read_fec(text, file="123456789FEC20250630.txt")  # a July–June year, closing 30/06
+    assert named.fiscal_year == FiscalYear(label_year=2025, start_month=7)
+    assert named.year_source == "name"
+    dated = read_fec(text, file="export.txt")
+    assert (dated.fiscal_year, dated.year_source) == (FiscalYear(label_year=2025), "dates")
+    # A 2025 FEC read today: no "outside the fiscal year" warnings (the year is its own).
+    assert not [i for i in dated.issues if i.code == "fec_outside_year"]
+    # A name that disagrees with most entries loses to the dates.
+    assert read_fec(text, file="123456789FEC20261231.txt").fiscal_year == FiscalYear(
+        label_year=2025
+    )
+
+
+def test_opening_entries_are_recognised_by_their_nature() -> None:
+    from tests.ledger.test_corpus import CORPUS
+
+    result = read_fec((CORPUS / "openings_by_nature.txt").read_bytes())
+    ledger = result.ledger
+    assert ledger is not None
+    # OUV « Ouverture », and the first-day OD entry of classes 1–5 only: openings.
+    assert ledger["opening"].tolist() == [True, True, True, True, False, False]
+
+
+def test_an_unbalanced_entry_names_its_number_and_every_line_it_spans() -> None:
+    from tests.ledger.test_corpus import CORPUS
+
+    result = read_fec((CORPUS / "unbalanced_spread.txt").read_bytes(), file="f.txt")
+    (issue,) = [i for i in result.issues if i.code == "fec_unbalanced"]
+    assert issue.message == (
+        "Écriture OD7 (journal OD) déséquilibrée : débit 10,00\xa0€, crédit 9,00\xa0€, "
+        "écart 1,00\xa0€ (lignes 2–3, 6)."
+    )
+    from essdiag.i18n import translator
+
+    assert translator("en").fill(issue.template, issue.params).startswith("Entry OD7 (journal OD)")
+
+
+def test_one_byte_that_is_not_utf8_after_the_first_megabyte_sets_one_line_aside() -> None:
+    from tests.ledger.fec_text import row as line
+
+    good = line("AC", "A1", "20260115", "606100", "Électricité – été", "1,00", "0,00")
+    body = [good] * (1_100_000 // len(good))  # more than the megabyte the encoding is read from
+    broken = line("AC", "A2", "20260116", "606100", "x", "1,00", "0,00").encode()
+    broken = broken.replace(b"\tx\t", b"\tcaf\xe9\t")  # one Latin-1 byte
+    data = ("\n".join([HEADER, *body]) + "\n").encode() + broken + b"\n"
+    result = read_fec(data, file="f.txt")
+    assert result.ledger is not None and result.lines_kept == len(body)
+    (issue,) = [i for i in result.issues if i.code == "fec_not_utf8"]
+    assert issue.line == len(body) + 2
+    assert "UTF-8" in issue.message
+
+
+def test_a_file_in_plain_ascii_for_its_first_megabyte_is_read_as_windows_1252() -> None:
+    from tests.ledger.fec_text import row as line
+
+    plain = line("AC", "A1", "20260115", "606100", "Electricite", "1,00", "0,00")
+    plain = plain.replace("Lib é", "Lib e")  # nothing but ASCII in the first megabyte
+    body = [plain] * (1_100_000 // len(plain))
+    tail = line("AC", "A2", "20260116", "606100", "Caf\u00e9 \u2013 ao\u00fbt", "1,00", "0,00")
+    data = ("\n".join([HEADER, *body]) + "\n").encode() + tail.encode("cp1252") + b"\n"
+    result = read_fec(data, file="f.txt")
+    assert result.ledger is not None and result.lines_kept == len(body) + 1
+    assert result.ledger["label"].iloc[-1] == "Café – août"
+    assert result.encoding == "cp1252"
+
+
+def test_files_that_are_not_text_say_what_they_are() -> None:
+    from tests.ledger.test_corpus import CORPUS
+
+    result = read_fec((CORPUS / "workbook_renamed.txt").read_bytes(), file="FEC.txt")
+    (issue,) = result.issues
+    assert issue.code == "file_kind"
+    assert "classeur Excel" in issue.message
+    assert not [i for i in result.issues if i.code == "fec_column_missing"]
+
+
+def test_a_line_longer_than_a_parsing_block_is_read_or_refused_in_french() -> None:
+    from essdiag.ledger.fec_parse import BLOCK_BYTES
+    from tests.ledger.fec_text import row as line
+
+    huge = line("AC", "A1", "20260115", "606100", "x" * (BLOCK_BYTES + 10), "1,00", "0,00")
+    result = read_fec((HEADER + "\n" + huge + "\n").encode(), file="f.txt")
+    assert result.ledger is not None and len(result.ledger["label"].iloc[0]) == BLOCK_BYTES + 10
+    assert all("straddling" not in i.message for i in result.issues)
+
+
+def test_messages_are_french_with_every_placeholder_filled() -> None:
+    from essdiag.i18n import translator
+    from tests.ledger.test_corpus import CORPUS, EXPECTED
+
+    en = translator("en")
+    for name, spec in EXPECTED.items():
+        if spec["reader"] != "fec":
+            continue
+        for issue in read_fec((CORPUS / name).read_bytes(), file=name).issues:
+            assert "{" not in issue.message, (name, issue.message)
+            assert "{" not in en.fill(issue.template, issue.params), (name, issue.template)
+            assert en(issue.template) != issue.template, (name, issue.template)  # translated
+            # English library words, as whole words (« invalide » is French)
+            for word in ("Error", "invalid", "Expected", "column #"):
+                assert not re.search(rf"\b{re.escape(word)}(?!\w)", issue.message), (
+                    name,
+                    issue.message,
+                )

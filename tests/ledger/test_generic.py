@@ -81,3 +81,32 @@ def test_reading_arbitrary_workbooks_never_raises(data: bytes) -> None:
     for blob in (data, b"PK\x03\x04" + data):
         raw, _issues = read_table(blob, file="t.xlsx")
         assert raw is None or isinstance(raw, pd.DataFrame)
+
+
+def test_a_mapping_without_a_required_column_names_it_in_both_languages() -> None:
+    from essdiag.figures.issues import issue_message
+    from essdiag.i18n import translator
+
+    raw = pd.DataFrame({"Jour": ["31/01/2026"], "N°": ["606"], "M": ["10"]})
+    ledger, issues = apply_mapping(raw, ColumnMapping(date="Jour", account="", amount="M"))
+    assert ledger is None
+    (issue,) = [i for i in issues if i.code == "mapping_missing"]
+    # The role is named, never a bare placeholder (« {column} » est obligatoire et manque).
+    assert issue.message == (
+        "Choisissez la colonne qui tient « Compte » : elle est obligatoire pour importer."
+    )
+    assert issue_message(issue, translator("en")) == (
+        "Choose the column that holds “Account”: it is required to import."
+    )
+
+
+def test_duplicate_column_names_are_numbered_and_can_be_mapped() -> None:
+    data = b"Date;Compte;Montant;Montant\n31/01/2026;606100;10,00;12,50\n"
+    raw, issues = read_table(data, file="d.csv")
+    assert raw is not None and list(raw.columns) == ["Date", "Compte", "Montant", "Montant (2)"]
+    assert [i.code for i in issues] == ["table_column_duplicate"]
+    ledger, more = apply_mapping(
+        raw, ColumnMapping(date="Date", account="Compte", amount="Montant (2)")
+    )
+    assert ledger is not None and more == []
+    assert ledger["debit_cents"].tolist() == [1250]

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
+import shutil
+import subprocess
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
@@ -72,3 +76,70 @@ def test_cerfa15059_table_xlsx_and_docx(report: VarianceReport) -> None:
     dept_row = next(r for r in rows if "Département de la Drôme" in r[0])
     assert dept_row[4] == "Écart significatif : explication à rédiger."
     assert pd.notna(dept_row[1])
+
+
+def _funder_files() -> tuple[bytes, bytes, str]:
+    """The Département's CERFA 15059 of the recyclerie sample, January to October 2026."""
+    from essdiag.report.cerfa15059 import cerfa_files
+    from essdiag.samples import load_sample
+
+    _, ledger, _last = sample_files()
+    dossier = load_sample("recyclerie")
+    return cerfa_files(
+        dossier,
+        ledgers={2026: ledger},
+        through="2026-10",
+        period="ytd",
+        level="heading",
+        scope="funder:Département de la Drôme",
+    )
+
+
+def test_the_funder_report_names_funder_action_and_period_as_people_write_it() -> None:
+    docx, xlsx, stem = _funder_files()
+    assert stem == "cerfa15059_Département_de_la_Drôme_2026-YTD-10"
+    doc = Document(io.BytesIO(docx))
+    head = [p.text.replace("\u202f", " ").replace("\xa0", " ") for p in doc.paragraphs[:8]]
+    assert "Financeur : Département de la Drôme" in head
+    assert any(t.startswith("Action / projet : ") and "ACI" in t for t in head)
+    assert "Période : janvier – octobre 2026" in head  # not « 2026-YTD-10 »
+    assert "Compte rendu qualitatif de l'action" in [p.text for p in doc.paragraphs]
+    # One row per statement: the Département once, with its gap to explain.
+    rows = [[c.text for c in r.cells] for t in doc.tables for r in t.rows]
+    dept = [r for r in rows if r[0].strip() == "Département de la Drôme"]
+    assert len(dept) == 1
+    assert dept[0][4] == "Écart significatif : explication à rédiger."
+    ws = openpyxl.load_workbook(io.BytesIO(xlsx))["CERFA 15059"]
+    assert ws["A5"].value == "Période : janvier – octobre 2026"
+
+
+@pytest.mark.skipif(
+    shutil.which("libreoffice") is None or shutil.which("pdftoppm") is None,
+    reason="libreoffice and poppler-utils render the DOCX",
+)
+def test_the_docx_renders_to_a_readable_page(tmp_path: Path) -> None:
+    docx, _xlsx, _stem = _funder_files()
+    source = tmp_path / "cerfa.docx"
+    source.write_bytes(docx)
+    subprocess.run(
+        ["libreoffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    pdf = tmp_path / "cerfa.pdf"
+    assert pdf.stat().st_size > 5_000
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", str(pdf), str(tmp_path / "page")], check=True, timeout=60
+    )
+    pages = sorted(tmp_path.glob("page*.png"))
+    assert 1 <= len(pages) <= 4  # a landscape report of a few pages, not one cell per page
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, timeout=60
+    ).stdout.decode()
+    assert "Département de la Drôme" in text
+    assert "janvier – octobre 2026" in text
+    assert "68 400,00" in text.replace("\u202f", " ").replace("\xa0", " ")
+    keep = os.environ.get("ESSDIAG_KEEP_RENDER")  # a folder to look at the pages in
+    if keep:
+        for page in pages:
+            shutil.copy(page, Path(keep) / page.name)

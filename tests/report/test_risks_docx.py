@@ -59,3 +59,19 @@ def test_docx_in_english_translates_headings(recyclerie: Dossier) -> None:
         if p.style.name.startswith("Heading") or p.style.name == "Title"
     ]
     assert "Risk map" in headings
+
+
+def test_docx_in_english_writes_the_librarys_words_in_english(recyclerie: Dossier) -> None:
+    """Headings, labels, bands, the map and its legend in English (issue #11); the
+    organisation's own texts as typed."""
+    rec = recyclerie.risks
+    doc = Document(io.BytesIO(risk_map_docx(rec, translator("en"), today=TODAY)))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Situation at 27 Nov 2026: 13 risks followed, 5×5 matrix (version 2)." in text
+    assert "Low (1–4): Accept and monitor; review once a year." in text
+    assert "Category: Financial" in text and "Cause : " not in text
+    assert "Owner: Responsable administrative et financière" in text  # typed by the user
+    grid = doc.tables[0]
+    assert grid.cell(0, 0).text == "Likelihood \\ Impact"
+    assert grid.cell(2, 4).text.startswith("High (16)")
+    assert [c.text for c in doc.tables[1].rows[0].cells][:2] == ["Identifier", "Risk"]

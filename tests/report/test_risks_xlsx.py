@@ -45,7 +45,8 @@ def test_xlsx_register_and_maps(recyclerie: Dossier) -> None:
     assert cell.value.startswith("Élevé (16)") and "R02" in cell.value
     assert cell.fill.fgColor.rgb.endswith("E69F00")
     assert grid.cell(row=5, column=1).value == "5. Quasi certain"
-    actions = list(wb["Actions"].iter_rows(min_row=2, values_only=True))
+    assert wb["Actions"]["A1"].value == "Actions"  # the view's title, then its table
+    actions = list(wb["Actions"].iter_rows(min_row=4, values_only=True))
     assert len(actions) == sum(len(r.actions) for r in rec.risks)
     assert wb["Matrice"]["A1"].value == "Matrice 5×5, version 2"
 
@@ -80,3 +81,21 @@ def test_xlsx_in_english(recyclerie: Dossier) -> None:
     header = [c.value for c in wb["Register"][3]]
     assert header[:3] == ["Identifier", "Risk", "Category"]
     assert wb["Matrix"]["A1"].value == "5×5 matrix, version 2"
+    rows = {r[0]: r for r in wb["Register"].iter_rows(min_row=4, values_only=True)}
+    # The library's words in English; what the organisation typed stays as typed.
+    assert rows["R02"][2] == "Financial" and rows["R02"][header.index("Residual level")] == "High"
+    assert rows["R02"][1] == "Retard de versement du solde FSE+"
+    # Two controls typed in French, in one cell joined the English way (« a; b », not « a ; b »).
+    assert rows["R01"][header.index("Existing controls")] == (
+        "Conventionnement ACI sur trois ans avec dialogue de gestion annuel; "
+        "Suivi mensuel du taux d'occupation des postes avec la CIP"
+    )
+    grid = wb["Residual map"]
+    assert grid["A2"].value == "5×5 matrix, version 2; score = likelihood × impact."
+    assert grid["A4"].value == "Likelihood \\ Impact"
+    assert grid.cell(row=5, column=1).value == "5. Almost certain"
+    assert grid.cell(row=6, column=5).value.startswith("High (16)")
+    statuses = {r[6] for r in wb["Actions"].iter_rows(min_row=4, values_only=True)}
+    assert statuses <= {"To do", "In progress", "Done", "Dropped"}
+    matrix = list(wb["Matrix"].iter_rows(min_row=4, values_only=True))
+    assert matrix[3][:3] == ("Likelihood", 4, "Likely")

@@ -44,7 +44,7 @@ def test_variance_workbook_has_one_sheet_per_level_with_french_formats(
     ]
     ws = wb["Comptes"]
     header = [c.value for c in ws[3]]
-    assert header[:6] == ["Nature", "Clé", "Libellé", "Budget", "Réalisé", "Écart (€)"]
+    assert header[:6] == ["Nature", "Clé", "Libellé", "Budget", "Réalisé", "Écart"]
     first = [c.value for c in ws[4]]
     assert first[1] == report.table.iloc[0]["key"]
     assert first[8] == "À expliquer"

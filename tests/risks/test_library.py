@@ -77,3 +77,33 @@ def test_the_library_table_says_what_is_already_in_the_register(rec: RiskSection
     )
     english = view.display(translator("en"))
     assert english.columns[1] == "Category" and "Financial" in set(english["Category"])
+
+
+def test_every_text_of_the_library_reads_in_english() -> None:
+    """The library's texts live in library.toml, where the extraction of messages does not look:
+    each one must have its English in the catalog (issue #11: no French left in English)."""
+    from essdiag.i18n import _catalog
+
+    english = _catalog("en")
+    missing = [
+        text
+        for e in library()
+        for text in (e.title, e.cause, e.consequence, *e.controls, *e.actions)
+        if text not in english
+    ]
+    assert missing == []
+
+
+def test_a_risk_added_from_the_english_screen_is_written_in_english() -> None:
+    en = translator("en")
+    r = risk_from_library(library_entry("funder_dependence"), "R01", tr=en)
+    assert r.title == "Dependence on one main funder"
+    assert r.controls[0] == "Monitoring of the main funder's share and of the concentration index"
+    assert r.actions[0].title == "Diversify funding (calls for projects, sponsorship, services)"
+    assert r.library_key == "funder_dependence" and r.category.value == "financial"
+    view = library_view(library()[:1], tr=en).display(en)
+    assert view.iloc[0]["Suggested controls"].startswith(
+        "Monitoring of the main funder's share and of the concentration index; Annual management"
+    )
+    fr = library_view(library()[:1]).display(translator("fr"))
+    assert " ; Dialogue de gestion annuel" in fr.iloc[0]["Mesures suggérées"]

@@ -10,7 +10,7 @@ from the NHS NPSA grading (« A risk matrix for risk managers », 2008).
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 from essdiag.errors import Severity
 from essdiag.risks import (
@@ -96,10 +96,36 @@ def test_score_figure_shows_its_working() -> None:
     r = _risk("R1", 4, 3, res=(3, 3))
     f = score_figure(r, RiskSection(risks=[r]))
     assert f.value == 9
-    steps = f.steps()
-    assert steps[0] == "Score résiduel de R1 = probabilité × gravité"
-    assert "probabilité = 3 niveau sur 5 — source : Possible" in steps
-    assert any("zone « Modéré »" in s for s in steps)
+    # 5×5 house matrix: likelihood 3 « Possible », impact 3 « Modéré », 9 falls in « Modéré »
+    # (scores 5 to 9, essdiag/risks/matrix.py _BAND_TOPS[5] = (4, 9, 16, 25)).
+    assert f.steps() == [
+        "Score résiduel = probabilité × gravité",
+        "probabilité = 3 sur 5 — source : Possible",
+        "gravité = 3 sur 5 — source : Modéré",
+        "plafond de la zone retenue = 9 points — source : Modéré",
+        "Résultat : 9 points",
+        "Lecture : Modéré",
+        "Référence : ISO 31000:2018, §6.4 ; IEC 31010:2019, annexe B.10",
+    ]
+    assert f.scope_text() == "risque R1, matrice 5×5, version 1"
+
+
+def test_score_figure_reads_whole_in_english() -> None:
+    """No French left in the working of the English screen (issue #11: « 4 niveau sur 5 »)."""
+    from essdiag.i18n import translator
+
+    en = translator("en")
+    f = score_figure(_risk("R2", 4, 5), RiskSection())
+    assert f.steps(en) == [
+        "Inherent score = likelihood × impact",
+        "likelihood = 4 out of 5 — source: Likely",
+        "impact = 5 out of 5 — source: Critical",
+        "ceiling of the band reached = 25 points — source: Critical",
+        "Result: 20 points",
+        "Reading: Critical",
+        "Reference: ISO 31000:2018, §6.4; IEC 31010:2019, annex B.10",
+    ]
+    assert f.scope_text(en) == "risk R2, 5×5 matrix, version 1"
 
 
 def test_score_figure_reads_its_band_in_the_readers_language() -> None:
@@ -173,8 +199,14 @@ def test_residual_above_inherent_warns_unless_explained_and_never_crashes(
     }
     assert flagged == expected
     assert all(w.severity != "error" for w in warnings)
+    # Each warning names its risk; no dotted path of the dossier (« risks.risks.3 ») is shown.
+    assert all(
+        w.where() == "" and w.params["risk"] in {r.id for r in section.risks} for w in warnings
+    )
 
 
+# No deadline: the views are built on a machine shared by several test runs.
+@settings(deadline=None)
 @given(risk_sections())
 def test_every_risk_score_is_inside_its_matrix(section: RiskSection) -> None:
     n = current_matrix(section).size

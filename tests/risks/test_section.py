@@ -8,10 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from essdiag.figures.issues import issue_message
 from essdiag.i18n import translator
 from essdiag.risks import Risk, RiskSection, default_matrix, register_warnings
 from essdiag.risks.section import (
+    CATEGORY_CODES,
+    CATEGORY_WORDS,
+    STATUS_WORDS,
+    TREATMENT_WORDS,
     ActionStatus,
+    Axis,
     RiskCategory,
     Treatment,
     validate_matrix,
@@ -59,6 +65,29 @@ def test_matrix_with_wrong_number_of_levels_is_refused() -> None:
     matrix, issues = validate_matrix(data)
     assert matrix is None
     assert issues[0].message == ("Une matrice 4×4 doit avoir 4 niveaux de gravité (elle en a 3).")
+    # The axis is a raw choice in the parameters: the English reader reads its English word.
+    assert issues[0].params["axis"] is Axis.IMPACT
+    assert issue_message(issues[0], translator("en")) == (
+        "A 4×4 matrix must have 4 levels of impact (it has 3)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("words", "choices"),
+    [(CATEGORY_WORDS, RiskCategory), (TREATMENT_WORDS, Treatment), (STATUS_WORDS, ActionStatus)],
+)
+def test_the_lists_of_allowed_words_are_the_choices_labels(words: str, choices: type) -> None:
+    """The lists messages give are one message each: they must say the enums' labels, in both
+    languages (the English list is the list of the English labels)."""
+    for lang in ("fr", "en"):
+        tr = translator(lang)
+        assert tr(words) == ", ".join(tr(m.label) for m in choices)
+
+
+def test_the_list_of_category_codes_is_the_enums() -> None:
+    for lang in ("fr", "en"):
+        tr = translator(lang)
+        assert tr(CATEGORY_CODES) == ", ".join(f"{m.value} ({tr(m.label)})" for m in RiskCategory)
 
 
 def test_bands_out_of_order_are_refused() -> None:

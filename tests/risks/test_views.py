@@ -63,7 +63,16 @@ def test_by_category_and_owner(rec: RiskSection) -> None:
     assert len(cats) == 8
     assert cats.loc["financial", "count"] == 4  # R01, R02, R05, R08
     assert cats.loc["financial", "max_net"] == 16
+    # Mean of the scores used: R01 12, R02 16, R05 12, R08 12 (residuals) → 52 / 4 = 13.
+    assert cats.loc["financial", "mean_net"] == 13.0
     assert cats.loc["reputational", "count"] == 0
+    # No risk, no score: « – » rather than 0, which no risk can score.
+    assert cats.loc["reputational", ["max_net", "mean_net"]].isna().all()
+    shown = category_view(rec).display(FR).set_index("Catégorie")
+    assert shown.loc["Image et réputation", ["Score le plus haut", "Score moyen"]].tolist() == [
+        "–",
+        "–",
+    ]
     owners = owner_view(rec).frame.set_index("owner")
     assert owners.loc["Directeur", "count"] == 5
     assert owners["count"].sum() == len(rec.risks)

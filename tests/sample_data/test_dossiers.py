@@ -24,7 +24,7 @@ from tests.sample_data.plain_files import CASES, SAMPLE
 
 FILLED = {
     "recyclerie": {"identity", "risks", "funding", "budget", "treasury"},
-    "scic-energie": {"identity", "risks", "funding", "treasury"},
+    "scic-energie": {"identity", "risks", "funding", "budget", "treasury"},
     "blank": {"identity"},
 }
 """Sections each case fills at least (other domains add theirs as they come)."""

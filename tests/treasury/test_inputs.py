@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import pytest
 
 from essdiag.budget.section import BudgetLine, BudgetSection
@@ -20,7 +19,7 @@ from essdiag.treasury import (
     plan_fiscal_year,
     summarise,
 )
-from essdiag.treasury.budget_link import cash_months_from_budget
+from essdiag.treasury.budget_link import cash_by_kind
 from tests.treasury.cases import REPO, TODAY, case
 
 
@@ -37,7 +36,7 @@ def test_recyclerie_plan_from_hand_entered_flows() -> None:
     summary = summarise(plan)
     # February 2026 is the low point: 209 134,86 € opening, two months of charges before the
     # Département's advance and the EPCI's first instalment arrive in March (README).
-    assert summary.lowest_month == "2026-02"
+    assert summary.lowest_month == "2026-02" and inputs.actual_months == 0
     assert "2026-02" in summary.alert_months  # below the 150 000 € the board wants
     # The FSE+ 2025 balance lands in November 2026 (README: still unpaid at 31 October).
     assert plan.loc[plan["month"] == "2026-11", f"in:{inputs.names['fse']}"].item() == 85_000
@@ -45,17 +44,27 @@ def test_recyclerie_plan_from_hand_entered_flows() -> None:
 
 def test_plan_prefers_the_budget_when_there_is_one() -> None:
     funding, treasury = case("recyclerie")
-    budget = pd.DataFrame(
-        {
-            "month": [f"2026-{m:02d}" for m in range(1, 13)],
-            "charges": [90_000.0] * 12,
-            "income": [91_000.0] * 12,
-        }
-    )
+    scheduled = [s for s in funding.sources if s.scheduled]
+    assert {s.account[:2] for s in scheduled} == {"74"}  # every scheduled funder is a grant
+    grants = sum(s.amount(2026) for s in scheduled)
+    budget = {
+        "payroll": {"64": [90_000.0] * 12},
+        "sales": {"70": [30_000.0] * 12},
+        "grants": {"74": [grants / 12 + 1_000.0] * 12},
+    }
     inputs = assemble(treasury, funding.sources, budget=budget, today=TODAY)
     assert inputs.basis is Basis.BUDGET and inputs.issues == ()
-    scheduled = sum(s.amount(2026) for s in funding.sources if s.schedule)
-    assert sum(inputs.other_inflows[:12]) == pytest.approx(12 * 91_000 - scheduled)
+    payroll = inputs.outgoing["Salaires et charges sociales"]
+    assert list(inputs.outgoing) == ["Salaires et charges sociales"]
+    assert payroll[:12] == (90_000.0,) * 12 and payroll[12:] == pytest.approx([91_800.0] * 12)
+    # The scheduled funders' 2026 amount comes out of the grants heading only, in proportion
+    # to its months: 12 × 1 000 € of grants stay without a schedule; sales stay whole.
+    assert sum(inputs.incoming["Subventions"][:12]) == pytest.approx(12_000.0)
+    assert sum(inputs.incoming["Ventes, prestations et tarification"][:12]) == 360_000.0
+    # The second year grows by 2 % (the sample's growth), the 2027 scheduled amounts taken out.
+    grants_2027 = sum(s.amount(2027) for s in scheduled)
+    kept = (grants + 12_000.0) * 1.02 - grants_2027
+    assert sum(inputs.incoming["Subventions"][12:]) == pytest.approx(max(kept, 0.0))
     empty = assemble(TreasurySection(), [], budget=None, today=TODAY)
     assert empty.basis is Basis.NONE and empty.issues[0].code == "treasury_no_basis"
     assert empty.months[0] == "2026-01"
@@ -81,8 +90,8 @@ def test_plan_from_the_recyclerie_budget_through_the_budget_functions() -> None:
     fy = FiscalYear(label_year=2026)
     budget, _issues = read_budget(xlsx.read_bytes(), file=xlsx.name, fiscal_year=fy)
     assert budget is not None
-    cash = cash_months_from_budget(budget, fy.month_keys())
-    assert cash is not None
+    cash = cash_by_kind(budget.lines)
+    assert cash
     funding, treasury = case("recyclerie")
     inputs = assemble(treasury, funding.sources, budget=cash, today=TODAY)
     assert inputs.basis is Basis.BUDGET
@@ -119,10 +128,7 @@ def test_gather_reads_the_budget_section_of_the_fiscal_year() -> None:
     inputs, issues = gather(treasury, funding, budget, fy, today=TODAY)
     assert inputs.basis is Basis.BUDGET and issues == []
     assert inputs.outflows[:12] == (90_000.0,) * 12
-    same = assemble(
-        treasury, funding.sources, budget=cash_months_from_budget(budget, fy.month_keys()),
-        today=TODAY,
-    )  # fmt: skip
+    same = assemble(treasury, funding.sources, budget=cash_by_kind(budget.lines), today=TODAY)
     assert same.other_inflows == inputs.other_inflows
     without, notes = gather(treasury, funding, BudgetSection(), fy, today=TODAY)
     assert without.basis is Basis.MANUAL and [n.code for n in notes] == ["treasury_manual_basis"]
@@ -147,3 +153,20 @@ def test_dossier_inputs_read_the_budget_of_the_plans_first_month() -> None:
     plan, issues = inputs.cash_plan()
     assert issues == [] and plan is not None and plan["alert"].any()
     assert Basis.MANUAL.label == "Flux mensuels saisis" and Basis("none") is Basis.NONE
+
+
+def test_the_months_of_next_year_read_next_years_budget_once_prepared() -> None:
+    from essdiag.budget.section import BudgetVersion, VersionStatus
+
+    funding, treasury = case("recyclerie")
+    this = BudgetVersion(id="2026-0", fiscal_year=2026, status=VersionStatus.ADOPTED,
+                         lines=[BudgetLine(account="64", months=[90_000.0] * 12)])  # fmt: skip
+    fy = FiscalYear(label_year=2026)
+    alone, _ = gather(treasury, funding, BudgetSection(versions=[this]), fy, today=TODAY)
+    payroll = alone.outgoing["Salaires et charges sociales"]
+    assert payroll[12] == pytest.approx(90_000.0 * 1.02)  # 2027: this year's, grown by 2 %
+    nxt = BudgetVersion(id="2027-0", fiscal_year=2027, number=0,
+                        lines=[BudgetLine(account="64", months=[95_000.0] * 12)])  # fmt: skip
+    both, _ = gather(treasury, funding, BudgetSection(versions=[this, nxt]), fy, today=TODAY)
+    payroll = both.outgoing["Salaires et charges sociales"]
+    assert payroll[11] == 90_000.0 and payroll[12:] == (95_000.0,) * 12  # its own, not grown

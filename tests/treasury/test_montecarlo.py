@@ -127,3 +127,28 @@ def test_the_dossier_simulation_is_the_simulation_of_its_plan() -> None:
         **{k: tuple(float(x) for x in v) for k, v in params.items()},
     )
     assert cached == direct
+
+
+def test_the_simulation_starts_from_the_last_actual_bank_balance() -> None:
+    from essdiag.ledger import read_fec
+    from essdiag.samples import load_sample
+    from essdiag.treasury.montecarlo import dossier_simulation
+    from tests.treasury.test_actuals import FEC_2026
+
+    ledger = read_fec(FEC_2026, file=FEC_2026.name).ledger
+    dossier = load_sample("recyclerie")
+    n = len([s for s in dossier.funding.sources if s.scheduled])
+    sure = dict.fromkeys(("late_probability", "cut_probability", "cut_share"), (0.0,) * n)
+    result = dossier_simulation(
+        dossier, today=TODAY, scenarios=50, seed=1, mean_delay_months=(1.0,) * n,
+        ledgers={2026: ledger}, **sure,
+    )  # fmt: skip
+    # November 2026 onwards only: what is in the bank on 31 October cannot come late.
+    assert result.months[0] == "2026-11" and len(result.months) == 14
+    from essdiag.treasury.inputs import dossier_inputs
+
+    inputs, _ = dossier_inputs(dossier, today=TODAY, ledgers={2026: ledger})
+    plan, _ = inputs.cash_plan()
+    assert plan is not None
+    # Without any risk every scenario is the forecast, from 168 028,63 €.
+    assert result.quantiles["q50"] == pytest.approx(tuple(plan["closing"].iloc[10:]))

@@ -52,7 +52,8 @@ def test_delays_round_trip_through_their_table() -> None:
     table = delays_table(section, ["a", "b"], {"a": "Région", "b": "FSE+"})
     assert table["source"].tolist() == ["Région", "FSE+"]
     assert table["late_pct"].tolist() == pytest.approx([10.0, 30.0])
-    params = delay_params(table)
+    params, bad = delay_params(table)
+    assert bad == [] and params is not None
     assert params["cut_share"] == pytest.approx((0.2, 0.5))
     edited, issues = section_with_delays(section, ["a", "b"], params)
     assert issues == [] and edited is not None
@@ -61,4 +62,44 @@ def test_delays_round_trip_through_their_table() -> None:
         {"source": ["x"], "late_pct": [None], "mean_delay": [0.5], "cut_pct": [None],
          "cut_share_pct": [None]}
     )  # fmt: skip
-    assert delay_params(blank)["mean_delay_months"] == (1.0,)  # at least a month
+    kept, _none = delay_params(blank)
+    assert kept is None  # half a month is below the shortest delay: said, not rounded up
+    blank.loc[0, "mean_delay"] = None
+    kept, _none = delay_params(blank)
+    assert kept is not None and kept["mean_delay_months"] == (1.0,)  # blank: a month
+
+
+def test_tables_never_raise_and_locate_what_is_not_a_number() -> None:
+    bad = pd.DataFrame(
+        {"source": ["x", "y"], "late_pct": ["dix", 30.0], "mean_delay": [2.0, float("inf")],
+         "cut_pct": [None, 5.0], "cut_share_pct": [True, 1e308]}
+    )  # fmt: skip
+    params, issues = delay_params(bad)
+    assert params is None
+    where = sorted((i.line, i.column, i.code) for i in issues)
+    assert where == [
+        (1, "Baisse si elle survient (%)", "treasury_not_a_number"),  # a tick box is no number
+        (1, "Probabilité de retard (%)", "treasury_not_a_number"),
+        (2, "Baisse si elle survient (%)", "treasury_delay_range"),
+        (2, "Retard moyen (mois)", "treasury_delay_range"),
+    ]
+    assert all(i.file == "Hypothèses de retard des financeurs" for i in issues)
+    assert "1e+308" in issues[-1].message or any("1e+308" in i.message for i in issues)
+    flows = manual_flows_table(TreasurySection(), NAMES).astype({"income": "object"})
+    flows.loc[2, "income"] = "beaucoup"
+    edited, issues = section_from_form(TreasurySection(), FIELDS, flows)
+    assert edited is None and [(i.line, i.column) for i in issues] == [(3, "Encaissements (€)")]
+    assert issues[0].message == "« beaucoup » n'est pas un nombre."
+
+
+def test_a_huge_or_infinite_amount_is_refused_with_a_readable_message() -> None:
+    flows = manual_flows_table(TreasurySection(), NAMES)
+    for value in (1e308, float("inf")):
+        edited, issues = section_from_form(
+            TreasurySection(), {**FIELDS, "opening_cash": value}, flows
+        )
+        assert edited is None and issues
+        assert all("{" not in i.message for i in issues)  # every placeholder filled
+    flows.loc[0, "charges"] = 5e12
+    edited, issues = section_from_form(TreasurySection(), FIELDS, flows)
+    assert edited is None and issues[0].field == "treasury.monthly_charges.0"

@@ -23,10 +23,11 @@ def test_plan_view_names_every_series_and_shows_the_main_columns() -> None:
     assert plan is not None
     view = cash_plan_view(plan)
     fr = translator("fr")
-    assert len(view.columns) == len(plan.columns)
+    assert len(view.columns) == len(plan.columns)  # « actual » becomes « status »
     shown = view.select(PLAN_SHOWN).display(fr)
     assert list(shown.columns) == [
         "Mois",
+        "Réalisé ou prévision",
         "Début de mois",
         "Encaissements",
         "Décaissements",
@@ -34,7 +35,8 @@ def test_plan_view_names_every_series_and_shows_the_main_columns() -> None:
         "Disponible",
         "Sous le seuil minimal",
     ]
-    assert shown.iloc[0, 0] == "janvier 2026" and shown.iloc[0, 1] == "209\u202f135\xa0€"
+    assert shown.iloc[0, 0] == "janvier 2026" and shown.iloc[0, 2] == "209\u202f135\xa0€"
+    assert set(shown["Réalisé ou prévision"]) == {"Prévision"}  # no accounts: all forecast
     assert set(shown["Sous le seuil minimal"]) <= {"Oui", "Non"}
     assert view.display(translator("en")).iloc[0, 0] == "January 2026"
 
@@ -42,11 +44,21 @@ def test_plan_view_names_every_series_and_shows_the_main_columns() -> None:
 def test_receipts_view_leaves_months_without_payment_blank() -> None:
     funding, treasury = case("recyclerie")
     inputs = assemble(treasury, funding.sources, budget=None, today=TODAY)
-    view = receipts_view(inputs)
+    view = receipts_view(inputs, translator("fr"))
     row = view.frame.set_index("source").loc["FSE+ – accompagnement socioprofessionnel"]
     assert row["2026-11"] == 85_000 and math.isnan(row["2026-01"])
     shown = view.display(translator("fr")).set_index("Ressource")
-    assert shown.loc["FSE+ – accompagnement socioprofessionnel", "2026-01"] == "–"
+    # Months headed as the reader writes them, a month without payment blank.
+    assert shown.loc["FSE+ – accompagnement socioprofessionnel", "janv. 2026"] == "–"
+    english = receipts_view(inputs, translator("en")).display(translator("en"))
+    assert "Nov 2026" in english.columns
+
+
+def test_receipts_view_keeps_the_months_to_come() -> None:
+    funding, treasury = case("recyclerie")
+    inputs = assemble(treasury, funding.sources, budget=None, today=TODAY)
+    later = inputs.model_copy(update={"actual_months": 10})
+    assert [c.key for c in receipts_view(later, translator("fr")).columns][1] == "2026-11"
 
 
 def test_montecarlo_view_keeps_every_quantile() -> None:

@@ -111,3 +111,39 @@ def test_arbitrary_bytes_never_crash_the_journal_reader(data: bytes) -> None:
     except EssdiagError:
         return
     assert items is not None or issues
+
+
+def test_a_journal_table_with_mixed_line_ends_is_read_row_by_row() -> None:
+    """``\\r`` and ``\\n`` mixed (found by the fuzz suite) read as line ends, each row on its line."""
+    raw = (
+        "date;titre;source\r"
+        "12/03/2026;Appel à projets;Région\n"
+        "31/02/2026;Date impossible;Préfecture\r\n"
+        "2026-04-01;Baisse des dotations;Préfecture\r"
+    ).encode()
+    items, issues = read_journal_csv(raw, file="veille.csv")
+    assert items is not None
+    assert [i.title for i in items] == ["Appel à projets", "Baisse des dotations"]
+    assert [(i.code, i.line) for i in issues] == [("journal_csv_date", 3)]
+
+
+# Fuzz regressions (tests/data/fuzz/watch.feeds.read_feed): feedparser raised instead of
+# reporting damaged XML.
+_RSS_TAIL = (
+    b'<rss version="2.0"><channel><title>t</title><item><title>a</title></item></channel></rss>'
+)
+
+
+def test_an_encoding_name_that_is_not_ascii_is_damaged_xml_not_a_crash() -> None:
+    raw = b'<?xml version="1.0" encoding="utf-\xb8"?>\n' + _RSS_TAIL
+    items, issues = read_feed(raw, file="flux.xml")
+    assert items is None
+    assert [i.code for i in issues] == ["feed_not_xml"]
+    assert issues[0].file == "flux.xml"
+
+
+def test_a_character_reference_beyond_unicode_is_damaged_xml_not_a_crash() -> None:
+    raw = _RSS_TAIL.replace(b"<title>a</title>", b"<title>a &#x110000; b</title>")
+    items, issues = read_feed(raw, file="flux.xml")
+    assert items is None
+    assert [i.code for i in issues] == ["feed_not_xml"]

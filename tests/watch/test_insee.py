@@ -131,3 +131,40 @@ def test_arbitrary_tables_under_a_good_header(lines: list[str]) -> None:
     raw = ("CODGEO;LIBGEO;P21_POP;MED21\n" + "\n".join(lines)).encode()
     result, issues = read_insee_csv(raw, file="x.csv")
     assert result is not None or issues
+
+
+# Fuzz regressions (tests/data/fuzz/watch.insee.read_insee_csv and the long profile).
+def test_a_header_citing_codgeo_without_such_a_column_is_refused_with_its_line() -> None:
+    raw = b"Extrait\nCODGEO:LIBGEO;P21_POP\n26168;12\n"
+    value, issues = read_insee_csv(raw, file="insee.csv")
+    assert value is None
+    assert [(i.code, i.line, i.column) for i in issues] == [("insee_no_codgeo_column", 2, "CODGEO")]
+
+
+def test_a_line_longer_than_the_limit_is_refused_with_its_line() -> None:
+    raw = b"CODGEO;LIBGEO;P21_POP\n26168;Loriol;" + b"9" * 200_000 + b"\n"
+    value, issues = read_insee_csv(raw, file="insee.csv")
+    assert value is None
+    assert [(i.code, i.line, i.params["limit"]) for i in issues] == [
+        ("insee_line_too_long", 2, 100_000)
+    ]
+
+
+def test_rows_beyond_the_limit_are_not_read_and_the_reader_says_so() -> None:
+    from essdiag.watch.insee import INSEE_LIMITS
+
+    n = INSEE_LIMITS.max_rows + 5
+    raw = ("CODGEO;LIBGEO;P21_POP\n" + "26168;Loriol;6500\n" * n).encode()
+    value, issues = read_insee_csv(raw, file="insee.csv")
+    assert value is not None
+    assert value.rows_read == INSEE_LIMITS.max_rows  # 40 000, not n
+    assert any(i.code == "table_too_many_rows" for i in issues)
+
+
+def test_a_prefixed_code_longer_than_a_geographic_code_is_set_aside() -> None:
+    raw = b"CODGEO;LIBGEO;P21_POP\nCOM-" + b"9" * 30 + b";X;12\n26168;Loriol;6500\n"
+    value, issues = read_insee_csv(raw, file="insee.csv")
+    assert value is not None and value.rows_set_aside == 1
+    assert [(i.code, i.line) for i in issues if i.code == "insee_bad_code"] == [
+        ("insee_bad_code", 2)
+    ]

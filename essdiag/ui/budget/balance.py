@@ -10,6 +10,7 @@ from essdiag.budget.checks import balance_figures, totals_by_heading
 from essdiag.budget.views import headings_view
 from essdiag.charts.budget import heading_bars
 from essdiag.ui import widgets
+from essdiag.ui.budget import chosen
 from essdiag.ui.screen import Screen
 
 __all__ = ["show"]
@@ -18,7 +19,7 @@ __all__ = ["show"]
 def show(screen: Screen[Any]) -> None:
     """Totals to the cent, whether the budget is balanced (with the working), totals by heading."""
     _ = screen.tr
-    section = screen.section
+    section = chosen(screen) or screen.section
     figures = balance_figures(section)
     for col, key in zip(st.columns(3), ("charges", "income", "gap"), strict=True):
         col.metric(_(figures[key].label), figures[key].shown(_))

@@ -13,12 +13,12 @@ import streamlit as st
 from essdiag.budget import monthly_totals
 from essdiag.budget.model import last_year_actuals
 from essdiag.budget.phasing import account_profile, even, parse_weights, seasonal, weighted
-from essdiag.budget.section import BudgetSection, Phasing
+from essdiag.budget.section import BudgetVersion, Phasing
 from essdiag.budget.views import line_months_view, monthly_totals_view
 from essdiag.charts.budget import phasing_chart
 from essdiag.periods import FiscalYear
 from essdiag.ui import cache, widgets
-from essdiag.ui.budget import budget_year
+from essdiag.ui.budget import budget_year, chosen
 from essdiag.ui.screen import Screen, save_section
 
 __all__ = ["show"]
@@ -54,39 +54,46 @@ def _months(
         )
         return None
     last = FiscalYear(label_year=fy.label_year - 1, start_month=fy.start_month)
-    account = screen.section.lines[line_index].account
+    version = chosen(screen)
+    account = version.lines[line_index].account if version else ""
     return seasonal(annual, account_profile(actuals, account, last))
 
 
-def _form(screen: Screen[Any], section: BudgetSection) -> int:
-    """Pick a line and spread it; returns the line shown."""
+def _form(screen: Screen[Any], version: BudgetVersion) -> int:
+    """Pick a line and spread it (a draft's); returns the line shown."""
     _ = screen.tr
-    chosen = int(
+    lines = version.lines
+    index = int(
         st.selectbox(
             _("Ligne à répartir"),
-            list(range(len(section.lines))),
+            list(range(len(lines))),
             format_func=lambda i: (
-                f"{section.lines[i].account} {section.lines[i].label} "
-                f"{section.lines[i].analytic}".strip()
+                f"{lines[i].account} {lines[i].label} {lines[i].analytic}".strip()
             ),
             key="budget_phasing_line",
         )
         or 0
     )
-    line = section.lines[chosen]
+    line = lines[index]
+    methods = [str(p) for p in Phasing]
+    st.caption(_("Répartition actuelle de cette ligne : {how}.", how=_(line.phasing.label).lower()))
+    if version.adopted:
+        st.info(_("Version adoptée : sa répartition se change dans un budget rectificatif."))
+        return index
     with st.form("budget_phasing"):
         method = st.radio(
             _("Méthode"),
-            [str(p) for p in Phasing],
+            methods,
+            index=methods.index(str(line.phasing)),
             format_func=lambda p: _(Phasing(p).label),
             horizontal=True,
-            key="budget_phasing_method",
+            key=f"budget_phasing_method_{version.id}_{index}",
         )
         annual = st.number_input(
             _("Montant annuel (€)"),
             value=round(line.total, 2),
             step=100.0,
-            key="budget_phasing_total",
+            key=f"budget_phasing_total_{version.id}_{index}",
         )
         weights = st.text_input(
             _("Poids des 12 mois (séparés par des ;), pour la méthode personnalisée"),
@@ -96,29 +103,29 @@ def _form(screen: Screen[Any], section: BudgetSection) -> int:
         apply = st.form_submit_button(_("Appliquer la répartition"))
     if apply:
         phasing = Phasing(method)
-        months = _months(screen, chosen, phasing, float(annual), weights)
+        months = _months(screen, index, phasing, float(annual), weights)
         if months is not None:
-            lines = [
-                ln.model_copy(update={"months": months, "phasing": phasing}) if k == chosen else ln
-                for k, ln in enumerate(section.lines)
+            new_lines = [
+                ln.model_copy(update={"months": months, "phasing": phasing}) if k == index else ln
+                for k, ln in enumerate(lines)
             ]
             save_section(
                 screen,
-                section.model_copy(update={"lines": lines}),
+                screen.section.with_version(version.model_copy(update={"lines": new_lines})),
                 _("Répartition mensuelle d'une ligne du budget"),
             )
-    return chosen
+    return index
 
 
 def show(screen: Screen[Any]) -> None:
     """The spread of one line, its twelve months, and the budget's charges and income by month."""
     _ = screen.tr
-    section = screen.section
-    if not section.lines:
+    version = chosen(screen)
+    if version is None or not version.lines:
         st.info(_("Ajoutez d'abord des lignes au budget."))
         return
     fy = budget_year(screen)
-    chosen = _form(screen, section)
-    widgets.show_view(line_months_view(section.lines[chosen], fy), key="budget_phasing_table")
-    totals = monthly_totals_view(monthly_totals(section, fy))
+    index = _form(screen, version)
+    widgets.show_view(line_months_view(version.lines[index], fy), key="budget_phasing_table")
+    totals = monthly_totals_view(monthly_totals(version, fy))
     widgets.chart_with_table(phasing_chart(totals, _), totals, key="budget_phasing")

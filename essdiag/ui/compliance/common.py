@@ -6,14 +6,17 @@ the saved revision, the ledgers of the closed years the ESUS criterion needs
 register (:func:`essdiag.ui.hr.data.table`, cached on its attachment id).
 :func:`essdiag.ui.cache.computed` has no hook for HR attachments yet, so the
 report has its own ``st.cache_data`` keyed on those plain values, as the HR
-screen does. The exports are built from that same report.
+screen does; :func:`keep` then holds it, and what the tabs draw from it, as
+built (:func:`essdiag.ui.kept.kept`) so that a rerun neither unpickles
+nor formats it again. The exports are built from that same report, on click.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Hashable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import streamlit as st
 from pydantic import BaseModel
@@ -21,11 +24,11 @@ from pydantic import BaseModel
 from essdiag.compliance.engine import compliance_report, esus_years
 from essdiag.compliance.findings import ComplianceReport, Finding, Verdict
 from essdiag.compliance.section import Answer, ComplianceSection
-from essdiag.i18n import translator
 from essdiag.report.compliance_docx import assembly_report_docx, compliance_note_docx
 from essdiag.report.compliance_xlsx import compliance_xlsx
 from essdiag.ui import cache, widgets
 from essdiag.ui.hr.data import table as hr_table
+from essdiag.ui.kept import kept
 from essdiag.ui.screen import Screen, save_section
 from essdiag.validation import validate_as
 
@@ -37,6 +40,7 @@ __all__ = [
     "editor_rows",
     "export",
     "finding_cards",
+    "keep",
     "report",
     "save",
     "verdict_text",
@@ -50,6 +54,7 @@ ICONS: dict[Verdict, str] = {
     Verdict.NOT_APPLICABLE: ":material/do_not_disturb_on:",
 }
 ANSWERS = list(Answer)
+R = TypeVar("R")
 
 
 def year_key(screen: Screen[Any]) -> str:
@@ -75,39 +80,47 @@ def _report(dossier_id: str, revision: int, on: date, year: int | None) -> Compl
     return result
 
 
+def keep(screen: Screen[Any], name: str, build: Callable[[], R], /, **options: Hashable) -> R:
+    """:func:`~essdiag.ui.kept.kept` for this screen: also keyed on the date and the year."""
+    return kept(screen, name, build, on=screen.today, year=chosen_year(screen), **options)
+
+
 def report(screen: Screen[ComplianceSection]) -> ComplianceReport:
     """The report of the open revision, on today's date, for the year chosen in the summary."""
-    return _report(screen.opened.id, screen.opened.revision, screen.today, chosen_year(screen))
+    year = chosen_year(screen)
+    return keep(
+        screen,
+        "compliance_report",
+        lambda: _report(screen.opened.id, screen.opened.revision, screen.today, year),
+    )
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _export(  # noqa: PLR0917 - st.cache_data calls its function with positional arguments
-    kind: str, dossier_id: str, revision: int, on: date, year: int | None, lang: str
-) -> bytes:
-    dossier = cache.dossier_at(dossier_id, revision)
-    result = _report(dossier_id, revision, on, year)
-    tr = translator(lang)
-    if kind == "note":
-        return compliance_note_docx(result, dossier.identity, tr, revision=revision)
-    if kind == "assembly":
-        return assembly_report_docx(
-            result, dossier.identity, dossier.compliance, tr, today=on, revision=revision
+def export(screen: Screen[ComplianceSection], kind: str) -> Callable[[], bytes]:
+    """An export of the open revision, built when it is downloaded: ``note`` or ``assembly``
+    (DOCX), ``xlsx`` (for ``st.download_button(data=..., on_click="ignore")``).
+
+    The builder closes over the report and the dossier already loaded: it runs
+    outside the script, where no session cache is reachable.
+    """
+    result, dossier, tr = report(screen), screen.dossier, screen.tr
+    on, revision = screen.today, screen.opened.revision
+
+    def build() -> bytes:
+        if kind == "note":
+            return compliance_note_docx(result, dossier.identity, tr, revision=revision)
+        if kind == "assembly":
+            return assembly_report_docx(
+                result, dossier.identity, dossier.compliance, tr, today=on, revision=revision
+            )
+        return compliance_xlsx(
+            result,
+            dossier.compliance,
+            dossier.funding.sources,
+            tr,
+            organisation=dossier.identity.name,
         )
-    return compliance_xlsx(
-        result, dossier.compliance, dossier.funding.sources, tr, organisation=dossier.identity.name
-    )
 
-
-def export(screen: Screen[ComplianceSection], kind: str) -> bytes:
-    """An export of the open revision: ``note`` or ``assembly`` (DOCX), ``xlsx``."""
-    return _export(
-        kind,
-        screen.opened.id,
-        screen.opened.revision,
-        screen.today,
-        chosen_year(screen),
-        screen.tr.lang,
-    )
+    return build
 
 
 def verdict_text(verdict: Verdict, screen: Screen[Any]) -> str:
@@ -117,23 +130,36 @@ def verdict_text(verdict: Verdict, screen: Screen[Any]) -> str:
 
 def finding_cards(findings: list[Finding], screen: Screen[Any], *, figures: bool = True) -> None:
     """Each finding in a bordered box: title, verdict, conclusion, what would change it, texts."""
-    _ = screen.tr
-    for f in findings:
+    texts = keep(
+        screen,
+        "compliance_cards",
+        lambda: [_card(f, screen) for f in findings],
+        codes=tuple(f.code for f in findings),
+    )
+    for f, (head, conclusion, notes, parameters) in zip(findings, texts, strict=True):
         with st.container(border=True):
-            st.markdown(f"{verdict_text(f.verdict, screen)} — {_(f.title)}")
-            st.write(f.conclusion_text(_))
-            change = f.change_text(_)
-            notes = [change] if change else []
-            if f.references:
-                notes.append(_("Textes : {refs}", refs=f.references_text(_)))
-            if f.source:
-                notes.append(_("Données : {source}", source=_(f.source)))
+            st.markdown(head)
+            st.write(conclusion)
             if notes:
-                st.caption("  \n".join(notes))
+                st.caption(notes)
             if figures and f.figure is not None:
                 widgets.figure_metric(f.figure)
-            elif f.parameters:
-                st.caption(_("Paramètres datés : {p}", p=f.parameters_text(_)))
+            elif parameters:
+                st.caption(parameters)
+
+
+def _card(f: Finding, screen: Screen[Any]) -> tuple[str, str, str, str]:
+    """A finding's texts: head (verdict and title), conclusion, notes, dated parameters."""
+    _ = screen.tr
+    change = f.change_text(_)
+    notes = [change] if change else []
+    if f.references:
+        notes.append(_("Textes : {refs}", refs=f.references_text(_)))
+    if f.source:
+        notes.append(_("Données : {source}", source=_(f.source)))
+    parameters = _("Paramètres datés : {p}", p=f.parameters_text(_)) if f.parameters else ""
+    head = f"{verdict_text(f.verdict, screen)} — {_(f.title)}"
+    return head, f.conclusion_text(_), "  \n".join(notes), parameters
 
 
 def answer_input(

@@ -22,10 +22,10 @@ LEVELS: list[CsessLevel | None] = [None, *CsessLevel]
 def assembly_download(screen: Screen[ComplianceSection], *, key: str) -> None:
     """The download of the draft report to the general assembly (DOCX)."""
     _ = screen.tr
-    data = common.export(screen, "assembly")
     st.download_button(
         _("Projet de rapport à l'assemblée générale (DOCX)"),
-        data=data,
+        data=common.export(screen, "assembly"),
+        on_click="ignore",
         file_name=f"{screen.slug}-rapport-guide-bonnes-pratiques.docx",
         mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         key=key,
@@ -96,10 +96,15 @@ def show(screen: Screen[ComplianceSection]) -> None:
     _ = screen.tr
     report = common.report(screen)
     common.finding_cards(report.of(Frame.CSESS), screen)
-    view = csess_view(screen.section.csess)
-    widgets.chart_with_table(
-        csess_radar(view, _), view.select(["points", "theme"]), key="compliance_csess"
+    table, chart = common.keep(
+        screen,
+        "compliance_csess",
+        lambda: (
+            (view := csess_view(screen.section.csess)).select(["points", "theme"]),
+            csess_radar(view, _),
+        ),
     )
+    widgets.chart_with_table(chart, table, key="compliance_csess")
     assembly_download(screen, key="compliance_csess_docx")
     with st.expander(_("Évaluer les huit thèmes du guide"), expanded=False):
         _form(screen)

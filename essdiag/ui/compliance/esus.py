@@ -140,12 +140,21 @@ def show(screen: Screen[ComplianceSection]) -> None:
     _ = screen.tr
     report = common.report(screen)
     findings = report.of(Frame.ESUS)
-    widgets.show_view(criteria_view(findings, _), key="compliance_esus_criteria")
+    criteria, charges, pays = common.keep(
+        screen,
+        "compliance_esus",
+        lambda: (
+            criteria_view(findings, _),
+            charges_view(report.charges),
+            pays_view(report.pays) if report.pays else None,
+        ),
+    )
+    widgets.show_view(criteria, key="compliance_esus_criteria")
     common.finding_cards(findings, screen)
     c1, c2 = st.columns(2)
     with c1:
         st.markdown(_("**Charges lues pour le critère des 66 %**"))
-        widgets.show_view(charges_view(report.charges), key="compliance_esus_charges")
+        widgets.show_view(charges, key="compliance_esus_charges")
     with c2:
         st.markdown(
             _(
@@ -153,8 +162,8 @@ def show(screen: Screen[ComplianceSection]) -> None:
                 source=_(report.pay_source) if report.pay_source else "–",
             )
         )
-        if report.pays:
-            widgets.show_view(pays_view(report.pays), key="compliance_esus_pays")
+        if pays is not None:
+            widgets.show_view(pays, key="compliance_esus_pays")
         else:
             st.info(
                 _(

@@ -35,6 +35,7 @@ def show(screen: Screen[ComplianceSection]) -> None:
             file_name=f"{screen.slug}-cadre-juridique-fiscal.docx",
             mime=DOCX,
             key="compliance_note_docx",
+            on_click="ignore",
         )
     with c2:
         assembly_download(screen, key="compliance_exports_assembly")
@@ -45,7 +46,11 @@ def show(screen: Screen[ComplianceSection]) -> None:
             file_name=f"{screen.slug}-cadre-juridique-fiscal.xlsx",
             mime=XLSX,
             key="compliance_xlsx",
+            on_click="ignore",
         )
     st.subheader(_("Tous les constats"))
     report = common.report(screen)
-    widgets.show_view(findings_view(report.findings, _, with_frame=True), key="compliance_all")
+    every = common.keep(
+        screen, "compliance_all", lambda: findings_view(report.findings, _, with_frame=True)
+    )
+    widgets.show_view(every, key="compliance_all")

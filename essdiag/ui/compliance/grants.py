@@ -40,7 +40,11 @@ def show(screen: Screen[ComplianceSection]) -> None:
     findings = report.of(Frame.GRANTS)
     common.finding_cards(findings, screen)
     threshold = report.get("grants.agreements").threshold or 0.0
-    view = authorities_view(screen.dossier.funding.sources, report.year, threshold)
+    view = common.keep(
+        screen,
+        "compliance_grants_funders",
+        lambda: authorities_view(screen.dossier.funding.sources, report.year, threshold),
+    )
     st.markdown(_("**Financeurs publics de l'exercice {year}**", year=report.year))
     if view.empty:
         st.info(_("Le registre des financements n'a aucune subvention publique pour cet exercice."))

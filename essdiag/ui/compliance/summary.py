@@ -49,18 +49,26 @@ def show(screen: Screen[ComplianceSection]) -> None:
             year=report.year,
         )
     )
-    for col, figure in zip(st.columns(4), summary_figures(report), strict=True):
+    figures, counts, chart, attention = common.keep(
+        screen,
+        "compliance_summary",
+        lambda: (
+            summary_figures(report),
+            view := counts_view(report),
+            verdicts_chart(view, _),
+            attention_view(report, _),
+        ),
+    )
+    for col, figure in zip(st.columns(4), figures, strict=True):
         with col:
             widgets.figure_metric(figure, working=False)
     widgets.show_issues(list(report.issues))
-    counts = counts_view(report)
     widgets.chart_with_table(
-        verdicts_chart(counts, _),
+        chart,
         counts,
         key="compliance_counts",
         caption=_("Le verdict d'ensemble d'un cadre est le plus sévère de ses constats."),
     )
-    attention = attention_view(report, _)
     st.subheader(_("Points à traiter"))
     if attention.empty:
         st.success(_("Aucun constat n'est à vérifier ni non conforme."))

@@ -128,7 +128,11 @@ def show(screen: Screen[ComplianceSection]) -> None:
     common.finding_cards(findings, screen)
     if findings and findings[0].code == "tax.scope":
         return
-    view = activities_view(screen.section.tax, screen.dossier.funding.sources, report.year)
+    view = common.keep(
+        screen,
+        "compliance_tax_activities",
+        lambda: activities_view(screen.section.tax, screen.dossier.funding.sources, report.year),
+    )
     if not view.empty:
         st.markdown(_("**Activités de l'exercice {year}**", year=report.year))
         widgets.show_view(view, key="compliance_tax_activities")

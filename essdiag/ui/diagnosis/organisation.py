@@ -6,9 +6,11 @@ from typing import Any
 
 import streamlit as st
 
+from essdiag.figures import Figure, View
 from essdiag.funding.mix import concentration_figures, mix_figures
 from essdiag.ui import cache, widgets
 from essdiag.ui.diagnosis import save, updated
+from essdiag.ui.kept import kept
 from essdiag.ui.screen import Screen
 from essdiag.watch.diagnosis import (
     activities_view,
@@ -18,7 +20,7 @@ from essdiag.watch.diagnosis import (
     governance_view,
     skills_view,
 )
-from essdiag.watch.section import WatchSection
+from essdiag.watch.section import Diagnosis, WatchSection
 
 __all__ = ["show"]
 
@@ -28,12 +30,12 @@ def show(screen: Screen[WatchSection]) -> None:
     _ = screen.tr
     d = screen.section.diagnosis
     st.subheader(_("Gouvernance"))
-    figs = governance_figures(d)
+    figs, bodies, activities, skills = kept(screen, "diagnosis_structure", lambda: _tables(d))
     for col, key in zip(st.columns(3), ("meetings", "attendance", "renewal"), strict=True):
         with col:
             widgets.figure_metric(figs[key])
     if d.bodies:
-        widgets.show_view(governance_view(d.bodies), key="diagnosis_bodies")
+        widgets.show_view(bodies, key="diagnosis_bodies")
     _editor(
         screen,
         "bodies",
@@ -53,7 +55,7 @@ def show(screen: Screen[WatchSection]) -> None:
     )
     st.subheader(_("Activités et compétences"))
     if d.activities:
-        widgets.show_view(activities_view(d), key="diagnosis_activities")
+        widgets.show_view(activities, key="diagnosis_activities")
     _editor(
         screen,
         "activities",
@@ -62,7 +64,7 @@ def show(screen: Screen[WatchSection]) -> None:
         ["name", "description", "fte", "social_utility"],
     )
     if d.skills:
-        widgets.show_view(skills_view(d), key="diagnosis_skills")
+        widgets.show_view(skills, key="diagnosis_skills")
     _editor(
         screen,
         "skills",
@@ -88,6 +90,11 @@ def show(screen: Screen[WatchSection]) -> None:
                 "economic_notes": economic.strip(),
             }
             save(screen, updated(screen, diagnosis=diag), _("Analyse de la structure enregistrée"))
+
+
+def _tables(d: Diagnosis) -> tuple[dict[str, Figure], View, View, View]:
+    """Governance figures, and the views of the bodies, the activities and the skills."""
+    return governance_figures(d), governance_view(d.bodies), activities_view(d), skills_view(d)
 
 
 def _editor(
@@ -119,14 +126,24 @@ def _economic(screen: Screen[WatchSection]) -> None:
     closed = [y for y in years if y < screen.today.year]  # the year in progress is not closed yet
     year: int | None = None
     if years:
-        year = st.selectbox(
-            _("Exercice des comptes"),
-            years,
-            index=years.index(closed[-1]) if closed else len(years) - 1,
-            key="diagnosis_year",
-            help=_("Un exercice en cours ne compte que les mois déjà saisis."),
+        chosen = int(
+            st.selectbox(
+                _("Exercice des comptes"),
+                years,
+                index=years.index(closed[-1]) if closed else len(years) - 1,
+                key="diagnosis_year",
+                help=_("Un exercice en cours ne compte que les mois déjà saisis."),
+            )
         )
-        model = cache.computed(economic_model, screen.opened, ledger_years=(year,), year=year)
+        year = chosen
+        model = kept(
+            screen,
+            "diagnosis_economic_model",
+            lambda: cache.computed(
+                economic_model, screen.opened, ledger_years=(chosen,), year=chosen
+            ),
+            year=chosen,
+        )
         for col, key in zip(st.columns(3), ("own_activity", "grants", "staff"), strict=True):
             with col:
                 widgets.figure_metric(model.figures[key])
@@ -141,10 +158,13 @@ def _economic(screen: Screen[WatchSection]) -> None:
     if not register_years:
         return
     year = year if year in register_years else register_years[-1]
-    figs = {
-        **mix_figures(screen.dossier.funding.sources, year),
-        **concentration_figures(screen.dossier.funding.sources, year),
-    }
+    sources = screen.dossier.funding.sources
+    figs = kept(
+        screen,
+        "diagnosis_mix",
+        lambda: {**mix_figures(sources, year), **concentration_figures(sources, year)},
+        year=year,
+    )
     st.markdown(_("**Mix des financements {year}** (registre des financements)", year=year))
     for col, key in zip(st.columns(4), ("own_activity", "public", "hhi", "largest"), strict=True):
         with col:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from essdiag.ui import widgets
 from essdiag.ui.diagnosis import save, updated
+from essdiag.ui.kept import kept
 from essdiag.ui.screen import Screen
 from essdiag.watch.diagnosis import action_plan_view, tows_issues, tows_view
 from essdiag.watch.section import Orientation, OrientationKind, WatchSection, next_id
@@ -29,10 +30,15 @@ def show(screen: Screen[WatchSection]) -> None:
     if not d.orientations:
         st.info(_("Aucune orientation : construisez la première à partir des éléments du SWOT."))
     else:
-        widgets.show_view(tows_view(d), key="diagnosis_tows")
-        widgets.show_issues(tows_issues(d), title=_("À revoir dans les orientations"))
+        tows, remarks, actions = kept(
+            screen,
+            "diagnosis_tows",
+            lambda: (tows_view(d), tows_issues(d), action_plan_view(d)),
+        )
+        widgets.show_view(tows, key="diagnosis_tows")
+        widgets.show_issues(remarks, title=_("À revoir dans les orientations"))
         st.subheader(_("Plan d'actions stratégique"))
-        widgets.show_view(action_plan_view(d), key="diagnosis_actions")
+        widgets.show_view(actions, key="diagnosis_actions")
     _form(screen)
 
 

@@ -11,6 +11,7 @@ from essdiag.charts.watch import swot_chart
 from essdiag.funding.mix import concentration_figures
 from essdiag.ui import cache, widgets
 from essdiag.ui.diagnosis import save, updated
+from essdiag.ui.kept import kept
 from essdiag.ui.screen import Screen
 from essdiag.watch.diagnosis import add_swot_items, swot_candidates, swot_counts_view, swot_view
 from essdiag.watch.ecosystem import ecosystem_actors
@@ -32,9 +33,13 @@ def show(screen: Screen[WatchSection]) -> None:
                     f"- {item.id} {item.text}  \n  :grey[{_(item.origin.kind.label)} {item.origin.ref}]"
                 )
     if d.swot:
-        view = swot_counts_view(d)
-        widgets.chart_with_table(swot_chart(view, _), view, key="diagnosis_swot_chart")
-        widgets.show_view(swot_view(d), key="diagnosis_swot")
+        view, chart, items = kept(
+            screen,
+            "diagnosis_swot",
+            lambda: (counts := swot_counts_view(d), swot_chart(counts, _), swot_view(d)),
+        )
+        widgets.chart_with_table(chart, view, key="diagnosis_swot_chart")
+        widgets.show_view(items, key="diagnosis_swot")
     else:
         st.info(
             _(
@@ -64,27 +69,33 @@ def _variance_table(screen: Screen[WatchSection]) -> Any:
     return report.table
 
 
-def _candidates(screen: Screen[WatchSection]) -> None:
-    """Items drawn from the watch, the needs, the risks, the funding and variance indicators."""
-    _ = screen.tr
+def _suggested(screen: Screen[WatchSection]) -> tuple[list[SwotItem], bool]:
+    """The items the dossier suggests, and whether the budget variance could be read."""
     dossier = screen.dossier
     years = dossier.funding.years()
     indicators = concentration_figures(dossier.funding.sources, years[-1]) if years else {}
     variance = _variance_table(screen)
     candidates = swot_candidates(
         dossier,
-        _,
+        screen.tr,
         indicators=indicators,
         variance=variance,
         actors=ecosystem_actors(screen.section, dossier.funding),
     )
+    return candidates, variance is not None
+
+
+def _candidates(screen: Screen[WatchSection]) -> None:
+    """Items drawn from the watch, the needs, the risks, the funding and variance indicators."""
+    _ = screen.tr
+    candidates, from_variance = kept(screen, "diagnosis_candidates", lambda: _suggested(screen))
     st.subheader(_("Éléments suggérés par le dossier"))
     st.caption(
         _(
             "Tirés du journal de veille (opportunités et menaces), des besoins retenus, des risques les plus "
             "élevés, des indicateurs de financement{variance}, de la gouvernance et de l'écosystème. "
             "Chacun garde son origine.",
-            variance=_(" et des écarts budgétaires") if variance is not None else "",
+            variance=_(" et des écarts budgétaires") if from_variance else "",
         )
     )
     if not candidates:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from essdiag.finance.health import health_figures, health_history, ledger_years
+from essdiag.finance.health import HealthHistory, health_history, ledger_years
 from essdiag.funding.section import FundingSection
 from essdiag.funding.table import (
     accounts_table,
@@ -17,9 +17,17 @@ from essdiag.funding.table import (
     section_from_tables,
 )
 from essdiag.ui import cache, widgets
+from essdiag.ui.funding import located
 from essdiag.ui.screen import Screen, save_section
 
-__all__ = ["show"]
+__all__ = ["history_of", "show"]
+
+
+def history_of(screen: Screen[FundingSection]) -> HealthHistory:
+    """Every year's balance sheet of the open revision (imported ledgers, hand-entered sheets)."""
+    return cache.computed(
+        health_history, screen.opened, ledger_years=ledger_years(screen.dossier.ledger)
+    )
 
 
 def show(screen: Screen[FundingSection]) -> None:
@@ -33,9 +41,7 @@ def show(screen: Screen[FundingSection]) -> None:
             "ci-dessous."
         )
     )
-    history = cache.computed(
-        health_history, screen.opened, ledger_years=ledger_years(screen.dossier.ledger)
-    )
+    history = history_of(screen)
     for issue in history.issues:
         st.warning(widgets.issue_text(issue))
     last = history.last
@@ -47,12 +53,29 @@ def show(screen: Screen[FundingSection]) -> None:
             )
         )
     else:
-        source = (
-            _("balance des comptes importés") if last in history.from_ledger else _("bilan saisi")
-        )
-        st.caption(_("Exercice {year}, d'après : {src}.", year=last, src=source))
+        period = history.periods.get(last)
+        if last in history.from_ledger and period is not None:
+            source = _(
+                "Exercice {year}, d'après la balance des comptes importés, au {date} (dernière "
+                "écriture).",
+                year=last,
+                date=_.date(period.end, "short"),
+            )
+        else:
+            source = _("Exercice {year}, d'après le bilan saisi.", year=last)
+        st.caption(source)
+        if period is not None and period.partial:
+            st.info(
+                _(
+                    "Exercice en cours : les fonds propres comprennent le résultat à date ; la CAF "
+                    "porte sur {days} jours et n'est pas annualisée ; les jours de charges couverts "
+                    "divisent les charges de ces {days} jours par {days}.",
+                    days=period.days,
+                )
+            )
+        figures = history.figures(last)
         cols = st.columns(3)
-        for i, fig in enumerate(health_figures(history.balances[last]).values()):
+        for i, fig in enumerate(figures.values()):
             with cols[i % 3]:
                 widgets.figure_metric(fig)
         widgets.show_view(history.view(), key="funding_health_history")
@@ -113,7 +136,7 @@ def _accounts_form(screen: Screen[FundingSection], *, expanded: bool) -> None:
             )
             if rebuilt is None:
                 widgets.show_issues(
-                    issues, title=_("Rien n'a été enregistré : corrigez ces points.")
+                    located(issues, _), title=_("Rien n'a été enregistré : corrigez ces points.")
                 )
             else:
                 save_section(screen, rebuilt, _("Bilans saisis mis à jour"))

@@ -12,6 +12,7 @@ from essdiag.finance.investment import irr_figure, npv_figure, payback_year
 from essdiag.finance.section import FinancingPlan
 from essdiag.ui import widgets
 from essdiag.ui.screen import Screen
+from essdiag.ui.treasury import chart
 
 __all__ = ["show"]
 
@@ -33,4 +34,5 @@ def show(screen: Screen[Any], plan: FinancingPlan) -> None:
         st.caption(_("Retour sur investissement (flux cumulés positifs) : année {n}.", n=payback))
     view = plan_view(plan)
     if not view.empty:
-        widgets.chart_with_table(charts.plan_chart(view, _), view, key="funding_plan")
+        figure = chart(screen, "financing_plan", lambda: charts.plan_chart(view, _), plan.name)
+        widgets.chart_with_table(figure, view, key="funding_plan")

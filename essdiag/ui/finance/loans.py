@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import streamlit as st
@@ -11,6 +12,7 @@ from essdiag.finance.loans import LOAN_SHOWN, loan_figures, loan_view
 from essdiag.finance.section import FinancingPlan
 from essdiag.ui import widgets
 from essdiag.ui.screen import Screen
+from essdiag.ui.treasury import chart
 
 __all__ = ["show"]
 
@@ -25,6 +27,5 @@ def show(screen: Screen[Any], plan: FinancingPlan) -> None:
         for col, key in zip(st.columns(3), ("payment", "interest", "total"), strict=True):
             with col:
                 widgets.figure_metric(figs[key])
-        widgets.chart_with_table(
-            charts.loan_chart(view, _), view.select(LOAN_SHOWN), key=f"funding_loan_{j}"
-        )
+        figure = chart(screen, "loan", partial(charts.loan_chart, view, _), plan.name, j)
+        widgets.chart_with_table(figure, view.select(LOAN_SHOWN), key=f"funding_loan_{j}")

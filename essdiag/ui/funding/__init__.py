@@ -10,15 +10,40 @@ tabs (:func:`with_year`).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import Any
 
 import streamlit as st
 
+from essdiag.errors import Issue
 from essdiag.funding.section import FundingSection
+from essdiag.i18n import Translator
 from essdiag.ui.screen import Screen
 
-__all__ = ["FundingScreen", "with_year"]
+__all__ = ["FundingScreen", "located", "with_year"]
+
+_AMOUNT_COLUMN = re.compile(r"Montant (\d{4}) \(€\)")
+
+
+def located(found: Iterable[Issue], tr: Translator) -> list[Issue]:
+    """Issues of the screens' tables with their table and column named in the reader's language.
+
+    The library locates an issue by the French names of the table and column
+    the user edited (« Registre des financements », « Montant 2026 (€) »);
+    an English reader sees the English headers of the same tables.
+    """
+    out = []
+    for issue in found:
+        column = issue.column
+        if column and (match := _AMOUNT_COLUMN.fullmatch(column)):
+            column = tr("Montant {year} (€)", year=match.group(1))
+        elif column:
+            column = tr(column)
+        file = tr(issue.file) if issue.file else issue.file
+        out.append(issue.model_copy(update={"file": file, "column": column}))
+    return out
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from essdiag.funding.views import TREND_SHOWN, family_view, funder_view, levers_
 from essdiag.ui import widgets
 from essdiag.ui.funding import FundingScreen
 from essdiag.ui.screen import save_section
+from essdiag.ui.treasury import chart, kept, kept_view
 
 __all__ = ["show"]
 
@@ -22,7 +23,8 @@ def show(screen: FundingScreen) -> None:
     """Headline figures, the three tables with their charts, the levers and the alliances."""
     _ = screen.tr
     section, year = screen.section, screen.year
-    by_family = family_view(section.sources, year)
+    # Views and figures are built and written once per revision and year (a rerun reuses them).
+    by_family = kept_view(screen, "family", lambda: family_view(section.sources, year), year)
     if by_family.empty:
         st.info(
             _(
@@ -32,15 +34,18 @@ def show(screen: FundingScreen) -> None:
             )
         )
     else:
-        figs = {
-            **mix_figures(section.sources, year),
-            **concentration_figures(section.sources, year),
-        }
-        cols = st.columns(5)
-        for col, key in zip(
-            cols, ("own_activity", "public", "private", "hhi", "largest"), strict=True
-        ):
-            with col:
+        figs = kept(
+            screen,
+            "mix_figures",
+            lambda: {
+                **mix_figures(section.sources, year),
+                **concentration_figures(section.sources, year),
+            },
+            year,
+        )
+        cols = st.columns(3)
+        for i, key in enumerate(("own_activity", "public", "private", "hhi", "largest")):
+            with cols[i % 3]:
                 widgets.figure_metric(figs[key])
         st.caption(
             _(
@@ -50,28 +55,31 @@ def show(screen: FundingScreen) -> None:
                 top=figs["largest"].read(_),
             )
         )
-        widgets.chart_with_table(
-            charts.family_chart(by_family, _, year=year), by_family, key="funding_family"
+        family = chart(screen, "family", lambda: charts.family_chart(by_family, _, year=year), year)
+        widgets.chart_with_table(family, by_family, key="funding_family")
+        by_funder = kept_view(screen, "funders", lambda: funder_view(section.sources, year), year)
+        funders = chart(
+            screen, "funders", lambda: charts.funder_chart(by_funder, _, year=year), year
         )
-        by_funder = funder_view(section.sources, year)
-        widgets.chart_with_table(
-            charts.funder_chart(by_funder, _, year=year), by_funder, key="funding_funders"
-        )
-        evolution = trend_view(section.sources, section.years())
-        widgets.chart_with_table(
-            charts.trend_chart(evolution, _),
-            evolution.select(TREND_SHOWN),
-            key="funding_trend",
-        )
+        widgets.chart_with_table(funders, by_funder, key="funding_funders")
+        evolution = kept_view(screen, "trend", lambda: trend_view(section.sources, section.years()))
+        trend = chart(screen, "trend", lambda: charts.trend_chart(evolution, _))
+        shown = kept_view(screen, "trend_shown", lambda: evolution.select(TREND_SHOWN))
+        widgets.chart_with_table(trend, shown, key="funding_trend")
     st.subheader(_("Les trois leviers du modèle socio-économique"))
     identity = screen.dossier.identity
-    grid = levers_view(
-        section.sources,
+    grid = kept_view(
+        screen,
+        "levers",
+        lambda: levers_view(
+            section.sources,
+            year,
+            employees=identity.headcount,
+            fte=float(identity.fte),
+            volunteers=identity.volunteers,
+            alliances=section.alliances,
+        ),
         year,
-        employees=identity.headcount,
-        fte=float(identity.fte),
-        volunteers=identity.volunteers,
-        alliances=section.alliances,
     )
     widgets.show_view(grid, key="funding_levers")
     with st.form("funding_alliances_form"):

@@ -14,6 +14,7 @@ from essdiag.funding.schedule import agreement_issues
 from essdiag.funding.section import FunderType, FundingSection, InstalmentKind, Purpose
 from essdiag.funding.table import register_table, schedule_table, section_from_tables
 from essdiag.ui import widgets
+from essdiag.ui.funding import located
 from essdiag.ui.screen import Screen, save_section
 
 __all__ = ["show"]
@@ -25,8 +26,8 @@ def show(screen: Screen[FundingSection]) -> None:
     section = screen.section
     st.write(
         _(
-            "Une ligne par ressource : montant par exercice, nature (fonctionnement ou "
-            "investissement), affectation, dates de convention et conditions. L'échéancier dit "
+            "Une ligne par ressource : montant par exercice, nature de la ressource "
+            "(fonctionnement ou investissement), affectation, dates de convention et conditions. L'échéancier dit "
             "quand l'argent arrive : avance, acomptes, solde après le compte rendu final "
             "(décalage d'un an pour un solde versé l'année suivante)."
         )
@@ -39,7 +40,7 @@ def show(screen: Screen[FundingSection]) -> None:
             )
         )
     for note in agreement_issues(section.sources):
-        st.warning(_.fill(note.template, note.params))
+        st.warning(widgets.issue_text(note, where=False))
     year = screen.today.year
     table_years = sorted(set(section.years()) | {year - 1, year, year + 1})
     with st.form("funding_register_form"):
@@ -59,7 +60,7 @@ def show(screen: Screen[FundingSection]) -> None:
                     required=True,
                 ),
                 "purpose": st.column_config.SelectboxColumn(
-                    _("Nature"),
+                    _("Nature de la ressource"),
                     options=[p.value for p in Purpose],
                     format_func=lambda p: _(Purpose(str(p)).label),
                 ),
@@ -70,7 +71,10 @@ def show(screen: Screen[FundingSection]) -> None:
                 "conditions": st.column_config.TextColumn(_("Conditions"), width="large"),
                 **{
                     f"y{y}": st.column_config.NumberColumn(
-                        _("Montant {year} (€)", year=y), min_value=0.0, format="localized"
+                        _("Montant {year} (€)", year=y),
+                        min_value=0.0,
+                        max_value=1e12,
+                        format="localized",
                     )
                     for y in table_years
                 },
@@ -116,6 +120,8 @@ def show(screen: Screen[FundingSection]) -> None:
     if submitted:
         rebuilt, issues = section_from_tables(section, register, schedule)
         if rebuilt is None:
-            widgets.show_issues(issues, title=_("Rien n'a été enregistré : corrigez ces points."))
+            widgets.show_issues(
+                located(issues, _), title=_("Rien n'a été enregistré : corrigez ces points.")
+            )
         else:
             save_section(screen, rebuilt, message)

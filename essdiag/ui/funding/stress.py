@@ -1,8 +1,8 @@
 """The stress tab: a funder stops, cuts by p % or pays n months late; effect on result and cash.
 
-The test runs the treasury's cash plan on the open dossier
-(:func:`essdiag.treasury.stress.funder_stress`, cached per revision and
-stress) and shows its figures with their working and the closing cash before
+The test runs the treasury screen's cash plan of the open dossier (its
+cached inputs, :func:`essdiag.ui.treasury.plan_inputs`) through
+:func:`essdiag.treasury.stress.stress_plan`, kept per revision and stress, and shows its figures with their working and the closing cash before
 and after the shock.
 """
 
@@ -12,11 +12,17 @@ import streamlit as st
 
 from essdiag.charts import funding as charts
 from essdiag.errors import Severity
-from essdiag.figures import format_value
 from essdiag.periods import month_short
-from essdiag.treasury.stress import funder_stress, stress_figures, stress_view, stressable
-from essdiag.ui import cache, widgets
+from essdiag.treasury.stress import (
+    FunderStress,
+    stress_figures,
+    stress_plan,
+    stress_view,
+    stressable,
+)
+from essdiag.ui import widgets
 from essdiag.ui.funding import FundingScreen
+from essdiag.ui.treasury import chart, chart_over_table, kept, kept_view, plan_inputs
 
 __all__ = ["show"]
 
@@ -28,8 +34,8 @@ def show(screen: FundingScreen) -> None:
     st.write(
         _(
             "Que se passe-t-il si un financeur s'arrête, baisse de p % ou paie avec n mois de "
-            "retard ? Effet sur le résultat de l'exercice et sur la trésorerie du plan de "
-            "trésorerie (écran Trésorerie)."
+            "retard ? Effet sur le résultat de l'exercice et sur la trésorerie à venir du plan de "
+            "trésorerie (écran Trésorerie), à partir du dernier solde bancaire connu."
         )
     )
     operating = stressable(screen.section.sources, year)
@@ -49,14 +55,22 @@ def show(screen: FundingScreen) -> None:
             _("Retard (mois)"), min_value=0, max_value=24, value=0, key="funding_stress_delay"
         )
         st.form_submit_button(_("Calculer le choc"))
-    stress = cache.computed(
-        funder_stress,
-        screen.opened,
-        source_id=str(chosen),
-        year=year,
-        cut_share=cut / 100,
-        delay_months=int(delay),
-        today=screen.today,
+    # The plan of the treasury screen (its cached inputs), stressed once per revision and choice.
+    plan, plan_notes = plan_inputs(screen)
+    drawn = (str(chosen), year, cut, int(delay), screen.today)
+    stress: FunderStress = kept(
+        screen,
+        "funder_stress",
+        lambda: stress_plan(
+            plan,
+            plan_notes,
+            screen.section.sources,
+            source_id=str(chosen),
+            year=year,
+            cut_share=cut / 100,
+            delay_months=int(delay),
+        ),
+        *drawn,
     )
     widgets.show_issues(stress.issues)
     for note in stress.notes:
@@ -69,15 +83,11 @@ def show(screen: FundingScreen) -> None:
     with c1:
         widgets.figure_metric(figs["result"], label=_("Effet sur le résultat {year}", year=year))
     with c2:
-        effect = figs["cash_effect"]
-        st.metric(
-            _(figs["lowest"].label),
-            figs["lowest"].shown(_),
-            delta=format_value(effect.value, effect.unit, _, effect.digits)
-            if round(result.cash_effect)
-            else None,
+        widgets.figure_metric(
+            figs["lowest"],
+            delta=figs["cash_effect"] if round(result.cash_effect) else None,
+            help=_("Sous la valeur : l'effet du choc sur la trésorerie au plus bas."),
         )
-        widgets.explain(figs["lowest"])
     with c3:
         widgets.figure_metric(figs["closing"])
     with c4:
@@ -89,5 +99,6 @@ def show(screen: FundingScreen) -> None:
                 months=", ".join(month_short(m, _) for m in result.negative_months),
             )
         )
-    view = stress_view(result)
-    widgets.chart_with_table(charts.stress_chart(view, _), view, key="funding_stress")
+    view = kept_view(screen, "stress", lambda: stress_view(result), *drawn)
+    figure = chart(screen, "stress", lambda: charts.stress_chart(view, _), *drawn)
+    chart_over_table(figure, view, key="funding_stress")

@@ -15,6 +15,7 @@ from essdiag.errors import EssdiagError
 from essdiag.i18n import Translator
 from essdiag.ui import state, widgets
 from essdiag.ui.home import flash, show_error
+from essdiag.ui.uploads import file_uploader
 
 __all__ = ["show"]
 
@@ -28,10 +29,11 @@ def show(_: Translator) -> None:
             "le dossier ouvert n'est pas modifié."
         )
     )
-    upload = st.file_uploader(
+    upload = file_uploader(
         _("Fichier de dossier"),
-        type=["json", "xlsx"],
+        types=["json", "xlsx"],
         key="home_import_file",
+        limit_mb=MAX_DOSSIER_BYTES >> 20,
         help=_("Un dossier essdiag (.json) ou son classeur (.xlsx), {limit} Mo au plus.").format(
             limit=MAX_DOSSIER_BYTES // 2**20
         ),

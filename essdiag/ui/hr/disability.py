@@ -12,7 +12,7 @@ import streamlit as st
 
 from essdiag.hr.section import HRSection, OethInputs, ShelteredKind
 from essdiag.ui import widgets
-from essdiag.ui.hr import data
+from essdiag.ui.hr import data, layout
 from essdiag.ui.screen import Screen, save_section
 from essdiag.validation import validate_as
 
@@ -30,13 +30,13 @@ STEPS = (
 )
 
 
-def show(screen: Screen[HRSection]) -> None:
+def show(screen: Screen[HRSection], found: data.Shown | None) -> None:
     """The eight steps of the declaration, the beneficiaries, then the form of the inputs."""
     _ = screen.tr
-    rep = data.report(screen)
-    if rep is None:
+    if found is None:
         st.info(_("Importez d'abord le registre du personnel (onglet « Effectif »)."))
         return
+    rep = found.report
     st.caption(
         _(
             "Obligation d'emploi des travailleurs handicapés, au titre de l'année qui se termine le "
@@ -44,10 +44,7 @@ def show(screen: Screen[HRSection]) -> None:
             end=_.date(rep.period_end),
         )
     )
-    cols = st.columns(4)
-    for i, key in enumerate(STEPS):
-        with cols[i % 4]:
-            widgets.figure_metric(rep.oeth.figures[key])
+    layout.metrics([rep.oeth.figures[k] for k in STEPS], per_row=4)
     widgets.show_view(rep.beneficiaries, key="hr_oeth_beneficiaries")
     _inputs_form(screen)
 
@@ -66,12 +63,15 @@ def _inputs_form(screen: Screen[HRSection]) -> None:
             num_rows="dynamic",
             key="hr_oeth_purchases",
             column_config={
-                "supplier": st.column_config.TextColumn(_("Fournisseur"), required=True),
+                "supplier": st.column_config.TextColumn(
+                    _("Fournisseur"), required=True, width="medium"
+                ),
                 "kind": st.column_config.SelectboxColumn(
                     _("Type"),
                     options=[k.value for k in ShelteredKind],
                     required=True,
-                    help=" ; ".join(f"{k.value} : {_(k.label)}" for k in ShelteredKind),
+                    width="medium",
+                    format_func=lambda v: _(ShelteredKind(str(v)).label),
                 ),
                 "amount_excl_tax": st.column_config.NumberColumn(_("Montant HT (€)"), min_value=0),
                 "labour_cost": st.column_config.NumberColumn(
@@ -86,13 +86,16 @@ def _inputs_form(screen: Screen[HRSection]) -> None:
             _("Dépenses de partenariat déductibles (€)"),
             min_value=0.0,
             value=float(current.partnership_expenses),
+            step=100.0,
+            format="%g",
             key="hr_oeth_expenses",
         )
         others = c2.number_input(
             _("Bénéficiaires hors registre (intérim, stages), en unités"),
             min_value=0.0,
             value=float(current.other_beneficiaries),
-            step=0.1,
+            step=0.5,
+            format="%g",
             key="hr_oeth_others",
         )
         none = st.checkbox(

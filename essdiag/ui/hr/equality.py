@@ -9,24 +9,22 @@ from __future__ import annotations
 
 import streamlit as st
 
-from essdiag.charts.hr import category_gap_chart, index_chart
 from essdiag.hr.egapro import FAVOURS_WORDS
 from essdiag.hr.section import EqualityMode, HRSection, SizeBand
-from essdiag.params import param
 from essdiag.ui import widgets
-from essdiag.ui.hr import data
+from essdiag.ui.hr import data, layout
 from essdiag.ui.screen import Screen
 
 __all__ = ["show"]
 
 
-def show(screen: Screen[HRSection]) -> None:
+def show(screen: Screen[HRSection], found: data.Shown | None) -> None:
     """Band and mode, the index, each indicator with its groups, then the transparency gaps."""
     _ = screen.tr
-    base = data.report(screen)
-    if base is None:
+    if found is None:
         st.info(_("Importez d'abord le registre du personnel (onglet « Effectif »)."))
         return
+    base = found.report
     c1, c2 = st.columns(2)
     band = c1.selectbox(
         _("Tranche d'effectif"),
@@ -42,8 +40,15 @@ def show(screen: Screen[HRSection]) -> None:
         format_func=lambda m: _(m.label),
         key="hr_eq_mode",
     )
-    rep = data.report(screen, band=band.value if band else None, mode=mode.value if mode else None)
-    assert rep is not None
+    # the screen's own choice when it differs from the section's, else the report already shown
+    chosen = {
+        "band": band.value if band and band != base.equality.band else None,
+        "mode": mode.value if mode and mode != base.equality.mode else None,
+    }
+    if any(chosen.values()):  # another band or mode than the section's: its own report
+        found = data.shown(screen, **chosen)
+        assert found is not None
+    rep, figures = found.report, found.charts
     if not rep.equality_required:
         st.info(
             _(
@@ -62,8 +67,8 @@ def show(screen: Screen[HRSection]) -> None:
             m=idx.men,
         )
     )
-    widgets.figure_metric(idx.figure)
-    widgets.chart_with_table(index_chart(rep.equality_table, _), rep.equality_table, key="hr_index")
+    layout.metric(idx.figure)
+    layout.stacked_chart(figures["index"], rep.equality_table, key="hr_index")
     for ind in idx.indicators.values():
         if not ind.applicable:
             continue
@@ -89,20 +94,13 @@ def show(screen: Screen[HRSection]) -> None:
             if ind.groups is not None:
                 widgets.show_view(ind.groups, key=f"hr_groups_{ind.key}")
     st.subheader(_("Transparence salariale (directive européenne 2023/970)"))
-    cols = st.columns(4)
-    for col, key in zip(
-        cols, ("mean_base", "median_base", "mean_variable", "median_variable"), strict=True
-    ):
-        with col:
-            widgets.figure_metric(rep.transparency[key])
-    c1, c2 = st.columns(2)
-    with c1:
-        widgets.figure_metric(rep.transparency["variable_share_F"])
-    with c2:
-        widgets.figure_metric(rep.transparency["variable_share_H"])
-    alert = float(param("eu_pay_gap_alert", rep.period_end).value)
-    widgets.chart_with_table(
-        category_gap_chart(rep.category_gaps, _, alert=alert),
+    keys = ("mean_base", "median_base", "mean_variable", "median_variable")
+    layout.metrics([rep.transparency[k] for k in keys], per_row=2)
+    layout.metrics(
+        [rep.transparency["variable_share_F"], rep.transparency["variable_share_H"]], per_row=2
+    )
+    layout.stacked_chart(
+        figures["category_gaps"],
         rep.category_gaps,
         key="hr_category_gaps",
         caption=_(

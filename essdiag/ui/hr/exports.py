@@ -1,4 +1,9 @@
-"""« Exports » tab: the workbook of every table and the DOCX summary for the board and the CSE."""
+"""« Exports » tab: the workbook of every table and the DOCX summary for the board and the CSE.
+
+Both files are built when their button is clicked (Streamlit runs the
+callable then), from the report the screen shows: a rerun of the screen does
+not pay for them (the summary takes about 0.6 s to write).
+"""
 
 from __future__ import annotations
 
@@ -16,13 +21,13 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def show(screen: Screen[HRSection]) -> None:
+def show(screen: Screen[HRSection], found: data.Shown | None) -> None:
     """Two downloads built from the report the screen shows."""
     _ = screen.tr
-    rep = data.report(screen)
-    if rep is None:
+    if found is None:
         st.info(_("Importez d'abord le registre du personnel (onglet « Effectif »)."))
         return
+    rep = found.report
     st.write(
         _(
             "Le classeur reprend chaque tableau de l'écran et, en première feuille, chaque "
@@ -33,14 +38,14 @@ def show(screen: Screen[HRSection]) -> None:
     c1, c2 = st.columns(2)
     c1.download_button(
         _("Télécharger le classeur (XLSX)"),
-        data=hr_xlsx(rep, _),
+        data=lambda: hr_xlsx(rep, _),  # built on the click, not on every rerun of the screen
         file_name=f"rh-{screen.slug}.xlsx",
         mime=XLSX,
         key="hr_export_xlsx",
     )
     c2.download_button(
         _("Télécharger la synthèse (DOCX)"),
-        data=hr_docx(rep, _),
+        data=lambda: hr_docx(rep, _),
         file_name=f"rh-{screen.slug}.docx",
         mime=DOCX,
         key="hr_export_docx",

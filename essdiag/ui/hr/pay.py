@@ -4,34 +4,27 @@ from __future__ import annotations
 
 import streamlit as st
 
-from essdiag.charts.hr import pay_bands_chart, pay_scale_chart
-from essdiag.hr.pay import annual_smic
 from essdiag.hr.section import HRSection
-from essdiag.ui import widgets
-from essdiag.ui.hr import data
+from essdiag.ui.hr import data, layout
 from essdiag.ui.screen import Screen
 
 __all__ = ["show"]
 
 
-def show(screen: Screen[HRSection]) -> None:
+def show(screen: Screen[HRSection], found: data.Shown | None) -> None:
     """Median, highest/lowest ratio, the ESUS caps, the scale and the bands."""
     _ = screen.tr
-    rep = data.report(screen)
-    if rep is None:
+    if found is None:
         st.info(_("Importez d'abord le registre du personnel (onglet « Effectif »)."))
         return
+    rep, figures = found.report, found.charts
     st.caption(
         _(
             "Chaque rémunération est ramenée à un temps plein sur la période : (salaire de base + "
             "variable) ÷ ETP. Les identifiants sont anonymes."
         )
     )
-    c1, c2 = st.columns(2)
-    with c1:
-        widgets.figure_metric(rep.pay["median"])
-    with c2:
-        widgets.figure_metric(rep.pay["ratio"])
+    layout.metrics([rep.pay["median"], rep.pay["ratio"]], per_row=2)
     st.subheader(_("Plafonds de l'agrément ESUS"))
     if not rep.esus:
         st.caption(
@@ -42,13 +35,10 @@ def show(screen: Screen[HRSection]) -> None:
         )
     c1, c2 = st.columns(2)
     with c1:
-        widgets.figure_metric(rep.esus_caps["top5"])
-        widgets.figure_metric(rep.esus_caps["top5_margin"], working=False)
+        layout.metric(rep.esus_caps["top5"])
+        layout.metric(rep.esus_caps["top5_margin"], working=False)
     with c2:
-        widgets.figure_metric(rep.esus_caps["top"])
-        widgets.figure_metric(rep.esus_caps["top_margin"], working=False)
-    smic, _inputs = annual_smic(rep.period_start, rep.period_end)
-    widgets.chart_with_table(
-        pay_scale_chart(rep.pay_scale, _, smic=smic), rep.pay_scale, key="hr_pay_scale"
-    )
-    widgets.chart_with_table(pay_bands_chart(rep.pay_bands, _), rep.pay_bands, key="hr_pay_bands")
+        layout.metric(rep.esus_caps["top"])
+        layout.metric(rep.esus_caps["top_margin"], working=False)
+    layout.stacked_chart(figures["pay_scale"], rep.pay_scale, key="hr_pay_scale")
+    layout.chart_beside(figures["pay_bands"], rep.pay_bands, key="hr_pay_bands")

@@ -13,33 +13,48 @@ from datetime import date
 
 import streamlit as st
 
-from essdiag.charts.hr import headcount_chart
-from essdiag.hr.imports import import_case_files, import_workforce
+from essdiag.hr.imports import (
+    case_files_to_import,
+    hr_names,
+    import_case_files,
+    import_workforce,
+)
 from essdiag.hr.section import HRSection
 from essdiag.hr.tables import read_cells
-from essdiag.hr.workforce import FIELDS, suggest_mapping, template_csv, template_view
-from essdiag.samples import case_files, sample_cases
+from essdiag.hr.workforce import (
+    FIELDS,
+    WORKFORCE_LIMITS,
+    suggest_mapping,
+    template_csv,
+    template_view,
+)
+from essdiag.i18n import N_
+from essdiag.samples import SampleCase, sample_cases
 from essdiag.ui import state, widgets
-from essdiag.ui.hr import data
-from essdiag.ui.screen import Screen, save_section
+from essdiag.ui.hr import data, layout
+from essdiag.ui.kept import kept
+from essdiag.ui.screen import Screen
+from essdiag.ui.uploads import file_uploader
 
 __all__ = ["show"]
 
 NONE = "—"
 
 
-def show(screen: Screen[HRSection]) -> None:
+def show(screen: Screen[HRSection], found: data.Shown | None) -> None:
     """Headcounts of the register, then the template and the import."""
     _ = screen.tr
-    rep = data.report(screen)
-    if rep is not None:
+    if found is not None:
+        rep = found.report
         cols = st.columns(4)
+        short = {
+            "headcount": _("Effectif en fin de période"),
+            "legal": _("Effectif moyen annuel"),
+        }
         for col, key in zip(cols, ("headcount", "fte", "legal", "women_share"), strict=True):
             with col:
-                widgets.figure_metric(rep.headcount[key])
-        widgets.chart_with_table(
-            headcount_chart(rep.by_category, _), rep.by_category, key="hr_headcount"
-        )
+                layout.metric(rep.headcount[key], label=short.get(key))
+        layout.chart_beside(found.charts["headcount"], rep.by_category, key="hr_headcount")
         widgets.show_view(rep.by_contract, key="hr_contracts")
         st.caption(
             _(
@@ -65,7 +80,10 @@ def _template(screen: Screen[HRSection]) -> None:
             "tient compte du temps de travail et de la durée de présence."
         )
     )
-    widgets.show_view(template_view(), key="hr_template_help", download=False)
+    # the same on every rerun: formatted once per language
+    widgets.show_view(
+        kept(screen, "hr_template", template_view), key="hr_template_help", download=False
+    )
     st.download_button(
         _("Télécharger le modèle (CSV)"),
         data=template_csv(),
@@ -78,10 +96,11 @@ def _template(screen: Screen[HRSection]) -> None:
 def _upload(screen: Screen[HRSection]) -> None:
     _ = screen.tr
     st.subheader(_("Importer un registre"))
-    up = st.file_uploader(
+    up = file_uploader(
         _("Registre du personnel (CSV ou Excel)"),
-        type=["csv", "txt", "xlsx"],
+        types=["csv", "txt", "xlsx"],
         key="hr_register_file",
+        limit_mb=WORKFORCE_LIMITS.max_bytes >> 20,
     )
     if up is None:
         return
@@ -133,27 +152,73 @@ def _upload(screen: Screen[HRSection]) -> None:
         period_end=end,
         mapping=mapping,
     )
-    widgets.show_issues(found)
-    if new is None:
+    if new is None or new.workforce is None:
+        widgets.show_issues(found)
         st.error(_("Le registre n'a pas été importé : votre dossier n'a pas changé."))
         return
-    save_section(screen, new, _("Registre du personnel importé ({name})", name=up.name))
+    layout.save_import(
+        screen,
+        new,
+        _("Registre du personnel importé ({name})", name=up.name),
+        found,
+        flash=N_("Registre importé (version {rev}) : {kept} ligne(s) retenue(s) sur {read}."),
+        flash_params={"kept": new.workforce.rows_kept, "read": new.workforce.rows_read},
+    )
 
 
 def _samples(screen: Screen[HRSection]) -> None:
-    """The registers and surveys shipped with the sample cases, for trainers and learners."""
+    """The registers and surveys shipped with the sample cases, for trainers and learners.
+
+    A case whose files the dossier already holds (a copy of that case opens
+    with them) offers no button: importing it again would only repeat it.
+    """
     _ = screen.tr
-    cases = [c for c in sample_cases() if any(n.startswith(("effectif", "qvt")) for n in c.files)]
+    cases = kept(screen, "hr_sample_cases", lambda: _pending_cases(screen.section))
     if not cases:
         return
     st.subheader(_("Partir du registre d'un cas d'exemple"))
-    for case in cases:
+    if screen.section.workforce is not None:
+        st.caption(
+            _(
+                "Importer le registre d'un cas remplace le registre actuel ; la version "
+                "précédente reste dans l'historique du dossier."
+            )
+        )
+    for case, pending in cases:
+        if not pending:
+            st.caption(
+                _("Le registre et l'enquête de « {title} » sont déjà importés.", title=case.title)
+            )
+            continue
         if st.button(
             _("Importer le registre et l'enquête de « {title} »", title=case.title),
             key=f"hr_sample_{case.key}",
         ):
-            new, found = import_case_files(
-                state.workspace(), screen.opened.id, screen.section, case_files(case.key)
+            ws = state.workspace()
+            new, found = import_case_files(ws, screen.opened.id, screen.section, _files(case))
+            layout.save_import(
+                screen,
+                new,
+                _("Registre du cas d'exemple « {t} »", t=case.title),
+                found,
+                flash=N_("Enregistré (version {rev})."),
             )
-            widgets.show_issues(found)
-            save_section(screen, new, _("Registre du cas d'exemple « {t} »", t=case.title))
+
+
+def _files(case: SampleCase) -> dict[str, bytes]:
+    """The register and survey files of a sample case, by name."""
+    return {n: (case.folder / n).read_bytes() for n in hr_names(case.files)}
+
+
+def _pending_cases(section: HRSection) -> list[tuple[SampleCase, bool]]:
+    """Each sample case with HR files, and whether the section lacks one of them.
+
+    Kept per revision (:func:`kept`): it reads the case files and the stored
+    originals, which do not change while the revision stays open.
+    """
+    ws = state.workspace()
+    return [
+        (case, bool(case_files_to_import(ws, section, _files(case))))
+        for case in sample_cases()
+        if hr_names(case.files)
+    ]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from essdiag.charts.hr import skills_heatmap, training_chart
 from essdiag.hr.edits import (
     jobs_from_grid,
     jobs_grid,
@@ -24,40 +23,41 @@ from essdiag.hr.section import HRSection
 from essdiag.hr.skills import key_person_risks
 from essdiag.risks import current_matrix
 from essdiag.ui import widgets
-from essdiag.ui.hr import data
+from essdiag.ui.hr import data, layout
 from essdiag.ui.screen import Screen, save_dossier, save_section
 from essdiag.validation import validate_as
 
 __all__ = ["show"]
 
 
-def show(screen: Screen[HRSection]) -> None:
+def show(screen: Screen[HRSection], found: data.Shown | None) -> None:
     """Figures, heat map, key people, plan, then the editors."""
     _ = screen.tr
-    rep = data.report(screen)
-    if rep is None:
+    if found is None:
         st.info(_("Importez d'abord le registre du personnel (onglet « Effectif »)."))
         return
-    cols = st.columns(3)
-    for col, key in zip(cols, ("coverage", "key_person", "plan_cost"), strict=True):
-        with col:
-            widgets.figure_metric(rep.skills[key])
+    rep, figures = found.report, found.charts
+    layout.metrics([rep.skills[k] for k in ("coverage", "key_person", "plan_cost")], per_row=3)
     st.caption(
         _(
             "Niveaux : 0 aucun, 1 notions, 2 avec aide, 3 autonome, 4 expert (peut transmettre). "
             "Une compétence est détenue à partir du niveau 3."
         )
     )
-    if not rep.heatmap.empty:
-        widgets.chart_with_table(skills_heatmap(rep.heatmap, _), rep.heatmap, key="hr_heatmap")
+    if "heatmap" in figures:
+        layout.stacked_chart(
+            figures["heatmap"],
+            rep.heatmap,
+            key="hr_heatmap",
+            caption=_(
+                "Chaque case dit combien de niveaux manquent à la personne pour ce que son emploi "
+                "requiert (0 : niveau atteint) ; une case vide : compétence non requise par l'emploi."
+            ),
+        )
     widgets.show_view(rep.key_person_table, key="hr_key_people")
     _send_risks(screen, rep)
-    if not rep.plan.empty:
-        widgets.chart_with_table(
-            training_chart(rep.plan, _, budget=screen.section.training_budget),
-            rep.plan,
-            key="hr_plan",
-        )
+    if "plan" in figures:
+        layout.stacked_chart(figures["plan"], rep.plan, key="hr_plan")
     _editors(screen, rep)
 
 

@@ -8,31 +8,29 @@ from __future__ import annotations
 
 import streamlit as st
 
-from essdiag.charts.hr import survey_chart
+from essdiag.guards import FORM_LIMITS
 from essdiag.hr.imports import import_survey
-from essdiag.hr.qvt import MIN_GROUP, Theme
+from essdiag.hr.qvt import MIN_GROUP, Theme, has_results
 from essdiag.hr.section import HRSection, SocialInputs
+from essdiag.i18n import N_
 from essdiag.ui import state, widgets
-from essdiag.ui.hr import data
+from essdiag.ui.hr import data, layout
 from essdiag.ui.screen import Screen, save_section
+from essdiag.ui.uploads import file_uploader
 from essdiag.validation import validate_as
 
 __all__ = ["show"]
 
 
-def show(screen: Screen[HRSection]) -> None:
+def show(screen: Screen[HRSection], found: data.Shown | None) -> None:
     """Social indicators, the accidents form, then the survey's results and its import."""
     _ = screen.tr
-    rep = data.report(screen)
-    if rep is None:
+    if found is None:
         st.info(_("Importez d'abord le registre du personnel (onglet « Effectif »)."))
         return
-    cols = st.columns(3)
-    for i, key in enumerate(
-        ("turnover", "turnover_permanent", "absenteeism", "frequency", "severity", "training")
-    ):
-        with cols[i % 3]:
-            widgets.figure_metric(rep.social[key])
+    rep, figures = found.report, found.charts
+    keys = ("turnover", "turnover_permanent", "absenteeism", "frequency", "severity", "training")
+    layout.metrics([rep.social[k] for k in keys], per_row=3)
     widgets.show_view(rep.training_access, key="hr_training_access")
     _accidents(screen)
     st.divider()
@@ -53,13 +51,21 @@ def show(screen: Screen[HRSection]) -> None:
                 n=rep.survey_respondents,
             )
         )
-        widgets.chart_with_table(
-            survey_chart(rep.survey_themes, _), rep.survey_themes, key="hr_qvt_themes"
-        )
-        if rep.survey_groups is not None:
-            widgets.show_view(rep.survey_groups, key="hr_qvt_groups")
-        if rep.survey_sexes is not None:
-            widgets.show_view(rep.survey_sexes, key="hr_qvt_sexes")
+        layout.chart_beside(figures["survey"], rep.survey_themes, key="hr_qvt_themes")
+        for view, key in ((rep.survey_groups, "hr_qvt_groups"), (rep.survey_sexes, "hr_qvt_sexes")):
+            if view is None:
+                continue
+            if has_results(view):
+                widgets.show_view(view, key=key)
+            else:  # every group under the threshold: say so rather than a table of dashes
+                st.caption(
+                    _(
+                        "{title} : moins de {n} répondants dans chaque groupe, aucun résultat "
+                        "n'est affiché.",
+                        title=_(view.title),
+                        n=MIN_GROUP,
+                    )
+                )
     _survey_upload(screen)
 
 
@@ -82,6 +88,8 @@ def _accidents(screen: Screen[HRSection]) -> None:
             _("Heures travaillées (0 : ETP × 1 607 h)"),
             min_value=0.0,
             value=float(current.hours_worked or 0),
+            step=100.0,
+            format="%g",
             key="hr_social_hours",
         )
         go = st.form_submit_button(_("Enregistrer"))
@@ -111,8 +119,11 @@ def _survey_upload(screen: Screen[HRSection]) -> None:
                 codes=", ".join(f"{t.value} ({_(t.label)})" for t in Theme),
             )
         )
-        up = st.file_uploader(
-            _("Réponses à l'enquête"), type=["csv", "txt", "xlsx"], key="hr_survey_file"
+        up = file_uploader(
+            _("Réponses à l'enquête"),
+            types=["csv", "txt", "xlsx"],
+            key="hr_survey_file",
+            limit_mb=FORM_LIMITS.max_bytes >> 20,
         )
         if up is None or not st.button(_("Importer l'enquête"), key="hr_survey_go"):
             return
@@ -127,8 +138,15 @@ def _survey_upload(screen: Screen[HRSection]) -> None:
             period_start=workforce.period_start,
             period_end=workforce.period_end,
         )
-        widgets.show_issues(issues)
-        if new is None:
+        if new is None or new.survey is None:
+            widgets.show_issues(issues)
             st.error(_("L'enquête n'a pas été importée : votre dossier n'a pas changé."))
             return
-        save_section(screen, new, _("Enquête QVT importée ({name})", name=up.name))
+        layout.save_import(
+            screen,
+            new,
+            _("Enquête QVT importée ({name})", name=up.name),
+            issues,
+            flash=N_("Enquête importée (version {rev}) : {n} répondant(s)."),
+            flash_params={"n": new.survey.rows_read},
+        )

@@ -5,18 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from essdiag.hr.section import HRSection
-from essdiag.ui import widgets
-from essdiag.ui.hr import data
+from essdiag.ui.hr import data, layout
 from essdiag.ui.screen import Screen
 
 __all__ = ["show"]
 
 
-def show(screen: Screen[HRSection]) -> None:
+def show(screen: Screen[HRSection], found: data.Shown | None) -> None:
     """Headcount, FTE, women's share, the equality index and the OETH contribution."""
     _ = screen.tr
-    rep = data.report(screen)
-    if rep is None:
+    if found is None:
         st.info(
             _(
                 "Aucun registre du personnel n'est encore importé : ouvrez l'onglet « Effectif » "
@@ -25,6 +23,7 @@ def show(screen: Screen[HRSection]) -> None:
             )
         )
         return
+    rep = found.report
     st.caption(
         _(
             "Registre « {name} », période du {start} au {end}.",
@@ -35,10 +34,10 @@ def show(screen: Screen[HRSection]) -> None:
     )
     cols = st.columns(4)
     with cols[0]:
-        widgets.figure_metric(rep.headcount["headcount"])
+        layout.metric(rep.headcount["headcount"], label=_("Effectif en fin de période"))
     with cols[1]:
-        widgets.figure_metric(rep.headcount["fte"])
+        layout.metric(rep.headcount["fte"])
     with cols[2]:
-        widgets.figure_metric(rep.equality.figure)
+        layout.metric(rep.equality.figure)
     with cols[3]:
-        widgets.figure_metric(rep.oeth.figures["due"])
+        layout.metric(rep.oeth.figures["due"])

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from essdiag.charts.impact import progress_chart, series_chart
-from essdiag.impact.indicators import IndicatorState, board_view, series_view
+from essdiag.figures import View
+from essdiag.i18n import Translator
+from essdiag.impact.indicators import Board, IndicatorState, board_view, series_view
 from essdiag.impact.section import ImpactSection
 from essdiag.ui import widgets
 from essdiag.ui.impact import data
+from essdiag.ui.kept import kept
 from essdiag.ui.screen import Screen
 
 __all__ = ["show"]
@@ -24,9 +28,11 @@ def show(screen: Screen[ImpactSection]) -> None:
         )
         return
     widgets.show_issues(issues)
-    view = board_view(board)
-    if view.frame["progress"].notna().any():
-        widgets.chart_with_table(progress_chart(view, _), view, key="impact_board")
+    view, chart = kept(
+        screen, "impact_board_chart", lambda: _progress(board, _), today=screen.today
+    )
+    if chart is not None:
+        widgets.chart_with_table(chart, view, key="impact_board")
     else:
         widgets.show_view(view, key="impact_board")
     st.caption(
@@ -46,6 +52,12 @@ def show(screen: Screen[ImpactSection]) -> None:
     state = board.state(str(chosen))
     if state is not None:
         _detail(screen, state)
+
+
+def _progress(board: Board, _: Translator) -> tuple[View, go.Figure | None]:
+    """The dashboard's view, and its progress chart when some indicator has a progress."""
+    view = board_view(board)
+    return view, progress_chart(view, _) if view.frame["progress"].notna().any() else None
 
 
 def _detail(screen: Screen[ImpactSection], state: IndicatorState) -> None:
@@ -73,8 +85,14 @@ def _detail(screen: Screen[ImpactSection], state: IndicatorState) -> None:
     with cols[1]:
         widgets.figure_metric(state.trend_figure)
     if state.points:
-        series = series_view(state)
-        widgets.chart_with_table(series_chart(series, ind.name, _), series, key="impact_series")
+        series, chart = kept(
+            screen,
+            "impact_series_chart",
+            lambda: (view := series_view(state), series_chart(view, ind.name, _)),
+            indicator=ind.id,
+            today=screen.today,
+        )
+        widgets.chart_with_table(chart, series, key="impact_series")
     for point in state.points:
         if point.working is not None:
             with st.expander(_("Calcul de la valeur {period}", period=point.period)):

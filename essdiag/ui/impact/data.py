@@ -2,10 +2,11 @@
 
 Attachments never change once stored and revisions never change once saved:
 survey answers and the HR register are cached on their attachment ids, the
-SROI analysis on (dossier id, revision, options) through
-:func:`essdiag.ui.cache.computed`. The dashboard is gathered by
+SROI analysis and the dashboard once per (dossier id, revision, options)
+through :func:`essdiag.ui.kept.kept` (kept as computed, not copied on
+each rerun). The dashboard is gathered by
 :func:`essdiag.impact.indicators.indicator_board` from the cached ledgers,
-register and answers (it takes a few milliseconds).
+register and answers.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from essdiag.impact.section import ImpactSection, Survey
 from essdiag.impact.surveys import answers_from_parquet
 from essdiag.periods import FiscalYear
 from essdiag.ui import cache, state
+from essdiag.ui.kept import kept
 from essdiag.ui.screen import Screen
 
 __all__ = [
@@ -71,6 +73,10 @@ def ledger_years(screen: Screen[ImpactSection]) -> tuple[int, ...]:
 
 def board(screen: Screen[ImpactSection]) -> tuple[Board, list[Issue]]:
     """The indicator dashboard of the open revision, from accounts, register and surveys."""
+    return kept(screen, "impact_board", lambda: _board(screen), today=screen.today)
+
+
+def _board(screen: Screen[ImpactSection]) -> tuple[Board, list[Issue]]:
     ledgers = {y: cache.ledger(screen.dossier.ledger, y) for y in ledger_years(screen)}
     register, period = workforce(screen)
     return indicator_board(
@@ -87,6 +93,11 @@ def sroi(
     screen: Screen[ImpactSection], *, step: float = 0.10, rate_step: float = 0.05
 ) -> SroiAnalysis | None:
     """The SROI case of the open revision with its sensitivity (None without a case)."""
-    return cache.computed(
-        sroi_analysis, screen.opened, on=screen.today, step=step, rate_step=rate_step
+    return kept(
+        screen,
+        "impact_sroi",
+        lambda: sroi_analysis(screen.dossier, on=screen.today, step=step, rate_step=rate_step),
+        on=screen.today,
+        step=step,
+        rate_step=rate_step,
     )

@@ -24,9 +24,6 @@ def show(screen: Screen[ImpactSection]) -> None:
             "des enquêtes auprès des publics, graphiques et tableaux compris."
         )
     )
-    board, _issues = data.board(screen)
-    analysis = data.sroi(screen)
-    surveys = [(s, data.survey_answers(s)) for s in screen.section.surveys]
     c1, c2 = st.columns(2)
     for col, kind in ((c1, "docx"), (c2, "pdf")):
         key = f"impact_report_{kind}_{screen.opened.id}_{screen.opened.revision}_{_.lang}"
@@ -34,6 +31,9 @@ def show(screen: Screen[ImpactSection]) -> None:
             _("Préparer le rapport ({kind})", kind=kind.upper()), key=f"impact_report_{kind}_make"
         ):
             with st.spinner(_("Mise en page du rapport et de ses graphiques…")):
+                board, _issues = data.board(screen)
+                analysis = data.sroi(screen)
+                surveys = [(s, data.survey_answers(s)) for s in screen.section.surveys]
                 report = build_report(
                     screen.dossier.identity,
                     screen.section,

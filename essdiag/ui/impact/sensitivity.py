@@ -12,6 +12,7 @@ from essdiag.impact.sroi import ASSUMPTIONS, FIELD_LABELS, apply_what_if
 from essdiag.impact.sroi_views import break_even_view, sroi_figures, tornado_view
 from essdiag.ui import widgets
 from essdiag.ui.impact import data
+from essdiag.ui.kept import kept
 from essdiag.ui.screen import Screen
 
 __all__ = ["show"]
@@ -44,9 +45,20 @@ def show(screen: Screen[ImpactSection]) -> None:
         if analysis is not None and analysis.issue is not None:
             widgets.show_issues([analysis.issue])
         return
-    view = tornado_view(analysis.tornado, analysis.result.sroi_ratio)
+    result = analysis.result
+    view, chart, break_even = kept(
+        screen,
+        "impact_tornado",
+        lambda: (
+            tv := tornado_view(analysis.tornado, result.sroi_ratio),
+            tornado_chart(tv, _),
+            break_even_view(analysis.break_even),
+        ),
+        step=float(step),
+        rate_step=float(rate_step),
+    )
     widgets.chart_with_table(
-        tornado_chart(view, _),
+        chart,
         view,
         key="impact_tornado",
         caption=_(
@@ -54,7 +66,7 @@ def show(screen: Screen[ImpactSection]) -> None:
         ),
     )
     st.subheader(_("Points morts : la valeur de chaque hypothèse qui ramène le ratio à 1"))
-    widgets.show_view(break_even_view(analysis.break_even), key="impact_break_even")
+    widgets.show_view(break_even, key="impact_break_even")
     _what_if(screen, case, _)
 
 

@@ -5,17 +5,21 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from essdiag.charts.impact import sroi_outcomes_chart
+from essdiag.figures import Figure, View
 from essdiag.i18n import Translator
 from essdiag.impact.edits import sroi_from_rows, sroi_rows
 from essdiag.impact.section import ImpactSection, SroiCase, SroiOutcome
-from essdiag.impact.sroi import read_sroi_json, sroi_json
+from essdiag.impact.sroi import SROI_LIMITS, SroiResult, read_sroi_json, sroi_json
 from essdiag.impact.sroi_views import inputs_view, outcomes_view, sroi_figures, years_view
 from essdiag.ui import widgets
 from essdiag.ui.impact import data
+from essdiag.ui.kept import kept
 from essdiag.ui.screen import Screen, save_section
+from essdiag.ui.uploads import file_uploader
 
 __all__ = ["show"]
 
@@ -37,22 +41,21 @@ def show(screen: Screen[ImpactSection]) -> None:
         widgets.show_issues([analysis.issue])
     if analysis is not None and analysis.result is not None and case is not None:
         result = analysis.result
-        figures = sroi_figures(result)
+        figures, outcomes, chart, inputs, years = kept(
+            screen, "impact_sroi_tab", lambda: _results(case, result, _)
+        )
         cols = st.columns(5)
         for col, key in zip(
             cols, ("ratio", "present_value", "inputs", "net_ratio", "payback"), strict=True
         ):
             with col:
                 widgets.figure_metric(figures[key])
-        outcomes = outcomes_view(case, result)
-        widgets.chart_with_table(
-            sroi_outcomes_chart(outcomes, _), outcomes, key="impact_sroi_outcomes"
-        )
+        widgets.chart_with_table(chart, outcomes, key="impact_sroi_outcomes")
         c1, c2 = st.columns(2)
         with c1:
-            widgets.show_view(inputs_view(result), key="impact_sroi_inputs")
+            widgets.show_view(inputs, key="impact_sroi_inputs")
         with c2:
-            widgets.show_view(years_view(result), key="impact_sroi_years")
+            widgets.show_view(years, key="impact_sroi_years")
     elif case is None:
         st.info(
             _(
@@ -61,6 +64,20 @@ def show(screen: Screen[ImpactSection]) -> None:
         )
     _editor(screen, _)
     _files(screen, _)
+
+
+def _results(
+    case: SroiCase, result: SroiResult, _: Translator
+) -> tuple[dict[str, Figure], View, go.Figure, View, View]:
+    """Headline figures, the outcomes' view and chart, the inputs' and the years' views."""
+    outcomes = outcomes_view(case, result)
+    return (
+        sroi_figures(result),
+        outcomes,
+        sroi_outcomes_chart(outcomes, _),
+        inputs_view(result),
+        years_view(result),
+    )
 
 
 def _editor(screen: Screen[ImpactSection], _: Translator) -> None:
@@ -167,10 +184,11 @@ def _files(screen: Screen[ImpactSection], _: Translator) -> None:
             mime="application/json",
             key="impact_sroi_download",
         )
-    upload = st.file_uploader(
+    upload = file_uploader(
         _("Importer une analyse SROI (JSON)"),
-        type=["json"],
+        types=["json"],
         key="impact_sroi_upload",
+        limit_mb=SROI_LIMITS.max_bytes >> 20,
         help=_(
             "Le même format que la commande « essdiag sroi » : discount_rate, inputs, outcomes."
         ),

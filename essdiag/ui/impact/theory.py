@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from essdiag.charts.impact import theory_chart
+from essdiag.errors import Issue
+from essdiag.figures import View
 from essdiag.i18n import Translator
 from essdiag.impact.edits import elements_from_rows, elements_rows
 from essdiag.impact.section import ImpactSection, Level
 from essdiag.impact.theory import chain_remarks, chain_view, links_view
 from essdiag.ui import widgets
+from essdiag.ui.kept import kept
 from essdiag.ui.screen import Screen, save_section
 from essdiag.validation import validate_as
 
@@ -28,14 +32,9 @@ def show(screen: Screen[ImpactSection]) -> None:
         )
     )
     if section.theory:
-        chain = chain_view(section)
-        st.plotly_chart(
-            theory_chart(chain, links_view(section), _),
-            key="impact_theory_chart",
-            config={"displaylogo": False},
-        )
+        chain, chart, remarks = kept(screen, "impact_theory", lambda: _chain(section, _))
+        st.plotly_chart(chart, key="impact_theory_chart", config={"displaylogo": False})
         widgets.show_view(chain, key="impact_theory")
-        remarks = chain_remarks(section)
         if remarks:
             widgets.show_issues(remarks, title=_("Points à revoir dans la chaîne"))
     else:
@@ -45,6 +44,12 @@ def show(screen: Screen[ImpactSection]) -> None:
             )
         )
     _editor(screen, _)
+
+
+def _chain(section: ImpactSection, _: Translator) -> tuple[View, go.Figure, list[Issue]]:
+    """The chain's view, its chart and the remarks on it."""
+    chain = chain_view(section)
+    return chain, theory_chart(chain, links_view(section), _), chain_remarks(section)
 
 
 def _editor(screen: Screen[ImpactSection], _: Translator) -> None:

@@ -11,13 +11,18 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from essdiag.guards import TABLE_LIMITS
 from essdiag.ledger import apply_mapping, read_table, suggest_mapping
 from essdiag.ledger.section import ColumnMapping, ImportKind, SignRule
-from essdiag.ui import widgets
-from essdiag.ui.ledger.keep import keep
+from essdiag.ledger.views import replaced_by
+from essdiag.ui import uploads, widgets
+from essdiag.ui.ledger.keep import keep, year_of
 from essdiag.ui.screen import Screen
 
 __all__ = ["show"]
+
+_READ = "ledger_table_read"
+_MAPPED = "ledger_table_mapped"
 
 
 def _mapping_form(screen: Screen[Any], raw: pd.DataFrame) -> ColumnMapping | None:
@@ -33,6 +38,7 @@ def _mapping_form(screen: Screen[Any], raw: pd.DataFrame) -> ColumnMapping | Non
                 label,
                 choices,
                 index=choices.index(value) if value in choices else 0,
+                format_func=lambda c: str(c) or _("(aucune)"),
                 key=f"ledger_map_{field}",
             )
         )
@@ -75,26 +81,45 @@ def _mapping_form(screen: Screen[Any], raw: pd.DataFrame) -> ColumnMapping | Non
 def show(screen: Screen[Any]) -> None:
     """The uploader, a preview of the table, the mapping form, its issues and the import."""
     _ = screen.tr
-    upload = st.file_uploader(
+    upload = uploads.file_uploader(
         _("Tableau de réalisé (CSV ou XLSX)"),
-        type=["csv", "xlsx", "txt"],
+        types=["csv", "xlsx", "txt"],
         key="ledger_table_upload",
+        limit_mb=TABLE_LIMITS.max_bytes >> 20,
         help=_("Une ligne par écriture : date, compte, libellé, montant ou débit/crédit."),
     )
     if upload is None:
         return
     data = upload.getvalue()
-    raw, read_issues = read_table(data, file=upload.name)
-    widgets.show_issues(read_issues)
+    known = st.session_state.get(_READ)
+    if isinstance(known, tuple) and known[0] == upload.file_id:
+        raw, read_issues = known[1], known[2]
+    else:
+        raw, read_issues = read_table(data, file=upload.name)
+        st.session_state[_READ] = (upload.file_id, raw, read_issues)
+    widgets.show_issues(read_issues, key="ledger_table_read_issues")
     if raw is None:
         return
     st.dataframe(raw.head(10), hide_index=True, key="ledger_table_preview")
-    mapping = _mapping_form(screen, raw)
-    if mapping is None:
+    chosen = _mapping_form(screen, raw)
+    if chosen is not None:
+        st.session_state[_MAPPED] = (
+            upload.file_id,
+            chosen,
+            *apply_mapping(raw, chosen, file=upload.name),
+        )
+    mapped = st.session_state.get(_MAPPED)
+    if not (isinstance(mapped, tuple) and mapped[0] == upload.file_id):
         return
-    ledger, issues = apply_mapping(raw, mapping, file=upload.name)
-    widgets.show_issues(issues)
-    if ledger is not None:
+    _file_id, mapping, ledger, issues = mapped
+    widgets.show_issues(issues, key="ledger_table_issues")
+    if ledger is None:
+        st.error(_("Rien ne sera importé : corrigez la correspondance ou le fichier."))
+        return
+    replace = _plan(screen, ledger, read=len(raw))
+    if st.button(
+        _("Importer ces lignes dans le dossier"), key="ledger_table_import", type="primary"
+    ):
         keep(
             screen,
             screen.section.model_copy(update={"mapping": mapping}),
@@ -104,4 +129,48 @@ def show(screen: Screen[Any]) -> None:
             kind=ImportKind.TABLE,
             lines_read=len(raw),
             issues=len(issues),
+            after={_READ: None, _MAPPED: None},
+            replace_year=replace,
         )
+
+
+def _plan(screen: Screen[Any], ledger: pd.DataFrame, *, read: int) -> bool:
+    """What will be kept and set aside; whether the year's earlier imports are replaced."""
+    _ = screen.tr
+    kept = len(ledger)
+    if kept < read:
+        st.warning(
+            _(
+                "Seront importées {kept} ligne(s) sur {read} ; {aside} ligne(s) seront mises de "
+                "côté (problèmes détaillés ci-dessus).",
+                kept=_.number(kept),
+                read=_.number(read),
+                aside=_.number(read - kept),
+            )
+        )
+    else:
+        st.success(_("Toutes les lignes ({n}) seront importées.", n=_.number(kept)))
+    year = year_of(screen, ledger, None)
+    gone = replaced_by(screen.section, year)
+    if not gone:
+        return True
+    # Replace by default only when the dates overlap (the same months imported again);
+    # November beside a FEC of January–October is added.
+    first, last = str(ledger["date"].min().date()), str(ledger["date"].max().date())
+    overlap = any(
+        i.first_date <= last and first <= i.last_date
+        for i in screen.section.for_year(year or 0)
+        if i.first_date and i.last_date
+    )
+    return bool(
+        st.checkbox(
+            _(
+                "Remplacer les fichiers déjà importés pour l'exercice {y} : {files} (sinon, ces "
+                "lignes s'ajoutent aux leurs ; l'historique du dossier garde l'ancienne version).",
+                y=year,
+                files=", ".join(gone),
+            ),
+            value=overlap,
+            key="ledger_table_replace",
+        )
+    )

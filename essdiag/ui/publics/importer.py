@@ -24,6 +24,7 @@ from essdiag.impact.section import (
     SurveyKind,
 )
 from essdiag.impact.surveys import (
+    SURVEY_LIMITS,
     SurveyTable,
     answers_frame,
     attach_case_surveys,
@@ -35,6 +36,7 @@ from essdiag.impact.surveys import (
 from essdiag.samples import case_files, sample_cases
 from essdiag.ui import state, widgets
 from essdiag.ui.screen import Screen, save_section
+from essdiag.ui.uploads import file_uploader
 from essdiag.validation import validate_as
 
 __all__ = ["show"]
@@ -44,10 +46,11 @@ def show(screen: Screen[ImpactSection]) -> None:
     """Answers shipped with a sample case, then the upload, the mapping and the import."""
     _ = screen.tr
     _sample_answers(screen, _)
-    upload = st.file_uploader(
+    upload = file_uploader(
         _("Export des réponses (CSV ou XLSX)"),
-        type=["csv", "xlsx", "txt"],
+        types=["csv", "xlsx", "txt"],
         key="publics_upload",
+        limit_mb=SURVEY_LIMITS.max_bytes >> 20,
         help=_(
             "L'export de Google Forms, Microsoft Forms, LimeSurvey, Framaforms… : une ligne par répondant."
         ),

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import streamlit as st
+
+from essdiag.i18n import translator
 from essdiag.risks.section import RiskSection, validate_section
 from essdiag.ui import widgets
 from essdiag.ui.screen import Screen, save_section
 
-__all__ = ["NEW", "NEXT_CHOICE", "save"]
+__all__ = ["NEW", "NEXT_CHOICE", "follow_language", "save"]
 
 NEW = "__new__"
 """The choice of a selector that starts a new risk or a new sheet."""
@@ -32,11 +35,52 @@ def save(
     Bad input is shown in French and nothing is saved; ``choice`` is the risk
     the register tab shows after the rerun.
     """
+    _ = screen.tr
     new_section, issues = validate_section(data)
     if new_section is None:
-        widgets.show_issues(
-            issues, title=screen.tr("Rien n'a été enregistré : corrigez ces points.")
-        )
+        widgets.show_issues(issues, title=_("Rien n'a été enregistré : corrigez ces points."))
         return
     after = {NEXT_CHOICE: choice} if choice is not None else None
     save_section(screen, new_section, message, after=after)
+
+
+_LANG = "risks_lang"
+_WORDED = (
+    "risks_choice",
+    "risks_sheet_choice",
+    "risks_category_",
+    "risks_inh_",
+    "risks_res_l_",
+    "risks_res_i_",
+    "risks_treatment_",
+)
+"""Selectors whose choices are shown as words (a category, a level, « + Nouveau risque »)."""
+_EDITORS = ("risks_actions_", "risks_matrix_lik_", "risks_matrix_imp_", "risks_matrix_bands_")
+"""Editable tables whose cells hold words of the library (statuses, levels, bands)."""
+
+
+def follow_language(screen: Screen[RiskSection], tabs_key: str, tabs: tuple[str, ...]) -> None:
+    """After a change of language, redraw the screen's selectors with their words translated.
+
+    The browser keeps the word a keyed selector showed (« Financier » in the
+    English screen) until the server sets its value: each selector's choice
+    is set again, unchanged, so the browser writes it in the new language.
+    Editable tables start again from the saved values. The open tab (kept
+    under ``tabs_key`` as its label; ``tabs`` are the French labels) stays open.
+    """
+    last = st.session_state.get(_LANG)
+    st.session_state[_LANG] = screen.tr.lang
+    if last is None or last == screen.tr.lang:
+        return
+    before = translator(str(last))
+    shown = st.session_state.get(tabs_key)
+    opened = next((t for t in tabs if before(t) == shown), None)
+    if opened is not None:
+        st.session_state[tabs_key] = screen.tr(opened)
+    for key in [k for k in st.session_state if isinstance(k, str)]:
+        if key.startswith(_EDITORS):
+            del st.session_state[key]
+        elif key.startswith(_WORDED):
+            value = st.session_state[key]
+            del st.session_state[key]
+            st.session_state[key] = value

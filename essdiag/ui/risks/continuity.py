@@ -9,6 +9,7 @@ from essdiag.risks.follow import continuity_view
 from essdiag.risks.scoring import next_risk_id
 from essdiag.risks.section import ContinuitySheet, RiskSection
 from essdiag.risks.views import threats_view
+from essdiag.ui import widgets
 from essdiag.ui.risks import NEW, save
 from essdiag.ui.screen import Screen
 
@@ -29,7 +30,7 @@ def show(screen: Screen[RiskSection]) -> None:
     if sheets.empty:
         st.info(_("Aucune fiche de continuité : créez-en une pour chaque activité critique."))
     else:
-        st.dataframe(sheets.display(_), hide_index=True, key="risks_continuity_table")
+        widgets.show_view(sheets, key="risks_continuity")
     activities = {c.id: c.activity for c in section.continuity}
     choice = st.selectbox(
         _("Fiche à modifier"),
@@ -40,8 +41,8 @@ def show(screen: Screen[RiskSection]) -> None:
     sheet = next((c for c in section.continuity if c.id == choice), None)
     if sheet is not None and sheet.risk_ids:
         st.caption(_("Risques qui menacent cette activité"))
-        st.dataframe(
-            threats_view(section, sheet).display(_), hide_index=True, key="risks_sheet_threats"
+        widgets.show_view(
+            threats_view(section, sheet), key=f"risks_sheet_threats_{sheet.id}", download=False
         )
     _sheet_form(screen, sheet)
 

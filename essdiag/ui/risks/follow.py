@@ -51,13 +51,13 @@ def _overdue(screen: Screen[RiskSection]) -> None:
     if late.empty:
         st.success(_("Aucune action en retard au {date}.", date=_.date(screen.today)))
     else:
-        st.dataframe(late.display(_), hide_index=True, key="risks_late_actions")
+        widgets.show_view(late, key="risks_late_actions")
     st.subheader(_("Revues dépassées ou non planifiées"))
     reviews = overdue_reviews_view(section, screen.today)
     if reviews.empty:
         st.success(_("Toutes les revues sont à jour."))
     else:
-        st.dataframe(reviews.display(_), hide_index=True, key="risks_late_reviews")
+        widgets.show_view(reviews, key="risks_late_reviews")
 
 
 def _history(screen: Screen[RiskSection]) -> None:

@@ -8,6 +8,7 @@ from essdiag.risks.edits import add_library_risks
 from essdiag.risks.library import library, library_view
 from essdiag.risks.matrix import current_matrix
 from essdiag.risks.section import RiskSection
+from essdiag.ui import widgets
 from essdiag.ui.risks import save
 from essdiag.ui.screen import Screen
 
@@ -27,10 +28,8 @@ def show(screen: Screen[RiskSection]) -> None:
         )
     )
     present = {r.library_key for r in screen.section.risks if r.library_key}
-    st.dataframe(
-        library_view(entries, present).display(_), hide_index=True, key="risks_library_table"
-    )
-    titles = {e.key: e.title for e in entries}
+    widgets.show_view(library_view(entries, present, _), key="risks_library")
+    titles = {e.key: _(e.title) for e in entries}
     with st.form("risks_library_form"):
         keys = st.multiselect(
             _("Risques à ajouter"),
@@ -56,5 +55,6 @@ def show(screen: Screen[RiskSection]) -> None:
         owner=owner,
         on=screen.today,
         with_actions=with_actions,
+        tr=_,
     )
     save(screen, data, _("{n} risque(s) ajouté(s) depuis la bibliothèque", n=len(keys)))

@@ -44,8 +44,16 @@ def show(screen: Screen[RiskSection]) -> None:
     )
     moves = movements_view(section)
     cells = heatmap_view(section, "residual")
-    widgets.chart_with_table(
-        heatmap_chart(current_matrix(section), cells, moves, _), moves, key="risks_heatmap"
+    # The map takes the whole width (its words stay legible on a projector); its table follows.
+    st.plotly_chart(
+        heatmap_chart(current_matrix(section), cells, moves, _),
+        key="risks_heatmap_chart",
+        config={"displaylogo": False},
+    )
+    widgets.show_view(
+        moves,
+        key="risks_heatmap",
+        caption=_("Le tableau de la carte : niveaux brut et résiduel de chaque risque placé."),
     )
     pending = to_migrate_view(section)
     if not pending.empty:
@@ -58,10 +66,11 @@ def show(screen: Screen[RiskSection]) -> None:
         )
     st.subheader(_("Risques prioritaires"))
     top10 = top_risks_view(section, 10)
-    st.dataframe(top10.display(_), hide_index=True, key="risks_top_table")
+    widgets.show_view(top10, key="risks_top")
     first = section.risk(str(top10.values("id")[0]))
     if first is not None:
-        widgets.explain(score_figure(first, section))
+        st.caption(_("Le score du premier risque de la liste, pas à pas :"))
+        widgets.figure_metric(score_figure(first, section))
     st.subheader(_("Par catégorie"))
     cats = category_view(section)
     widgets.chart_with_table(category_chart(cats, _), cats, key="risks_categories")

@@ -12,7 +12,14 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from essdiag.risks.edits import matrix_from_rows, same_scales, selected_migrations
+from essdiag.risks.columns import joined
+from essdiag.risks.edits import (
+    library_words,
+    matrix_from_rows,
+    same_scales,
+    selected_migrations,
+    untranslated,
+)
 from essdiag.risks.matrix import current_matrix, default_matrix, matrices_of
 from essdiag.risks.migration import (
     apply_migration,
@@ -56,14 +63,18 @@ def _matrix_tables(screen: Screen[RiskSection]) -> None:
         (c1, "likelihood", "risks_matrix_likelihood"),
         (c2, "impact", "risks_matrix_impact"),
     ):
-        column.dataframe(levels_view(matrix, axis).display(_), hide_index=True, key=key)
-    st.dataframe(bands_view(matrix).display(_), hide_index=True, key="risks_matrix_bands")
-    versions = " ; ".join(
-        f"v{v.version} ({v.size}×{v.size}"
-        + (f", {_.date(v.created_on)}" if v.created_on else "")
-        + (f" — {v.note}" if v.note else "")
-        + ")"
-        for v in matrices_of(screen.section)
+        with column:
+            widgets.show_view(levels_view(matrix, axis), key=key, download=False)
+    widgets.show_view(bands_view(matrix), key="risks_matrix_bands", download=False)
+    versions = joined(
+        (
+            f"v{v.version} ({v.size}×{v.size}"
+            + (f", {_.date(v.created_on)}" if v.created_on else "")
+            + (f" — {v.note}" if v.note else "")
+            + ")"
+            for v in matrices_of(screen.section)
+        ),
+        _,
     )
     st.caption(_("Versions : {versions}.", versions=versions))
 
@@ -144,10 +155,16 @@ def _new_matrix_version(screen: Screen[RiskSection]) -> None:
         )
     )
     base = matrix if size == matrix.size else default_matrix(size)
+    # The tables show the library's words in the reader's language; words left as shown are
+    # saved as the library's own (so the French screen still reads them in French).
+    words = library_words(base, _)
 
     def levels_frame(levels: list[Any]) -> pd.DataFrame:
         return pd.DataFrame(
-            {"label": [lv.label for lv in levels], "description": [lv.description for lv in levels]}
+            {
+                "label": [_(lv.label) for lv in levels],
+                "description": [_(lv.description) for lv in levels],
+            }
         )
 
     def level_columns(axis: str) -> dict[str, Any]:
@@ -173,10 +190,10 @@ def _new_matrix_version(screen: Screen[RiskSection]) -> None:
         bands = st.data_editor(
             pd.DataFrame(
                 {
-                    "label": [b.label for b in base.bands],
+                    "label": [_(b.label) for b in base.bands],
                     "max_score": [b.max_score for b in base.bands],
                     "colour": [b.colour for b in base.bands],
-                    "guidance": [b.guidance for b in base.bands],
+                    "guidance": [_(b.guidance) for b in base.bands],
                 }
             ),
             hide_index=True,
@@ -200,9 +217,9 @@ def _new_matrix_version(screen: Screen[RiskSection]) -> None:
     candidate, issues = matrix_from_rows(
         version=matrix.version + 1,
         size=size,
-        likelihood=likelihood.to_dict("records"),
-        impact=impact.to_dict("records"),
-        bands=bands.to_dict("records"),
+        likelihood=untranslated(likelihood.to_dict("records"), words),
+        impact=untranslated(impact.to_dict("records"), words),
+        bands=untranslated(bands.to_dict("records"), words),
         note=note,
     )
     if candidate is None:

@@ -12,6 +12,7 @@ from essdiag.risks.edits import remove_risk
 from essdiag.risks.matrix import current_matrix, matrix_by_version
 from essdiag.risks.section import RiskSection
 from essdiag.risks.views import register_view
+from essdiag.ui import widgets
 from essdiag.ui.risks import NEW, NEXT_CHOICE, risk_form, save
 from essdiag.ui.screen import Screen
 
@@ -43,7 +44,7 @@ def show(screen: Screen[RiskSection]) -> None:
     _ = screen.tr
     section = screen.section
     if section.risks:
-        st.dataframe(register_view(section).display(_), hide_index=True, key="risks_register_table")
+        widgets.show_view(register_view(section, _), key="risks_register")
     choice = _pick_risk(screen)
     risk = section.risk(choice) if choice != NEW else None
     in_force = current_matrix(section)

@@ -28,15 +28,16 @@ def show(screen: Screen[RiskSection]) -> None:
         return
     figures = headline(section, screen.today)
     zones = _(" ou ").join(_("« {band} »", band=_(b)) for b in figures.upper_bands)
+    # Each figure with its « Comment est-ce calculé ? »: learners follow every count by hand.
     c1, c2, c3, c4 = st.columns(4)
     with c1:
-        widgets.figure_metric(figures.followed, working=False)
+        widgets.figure_metric(figures.followed)
     with c2:
-        widgets.figure_metric(figures.upper, label=_("En zone {zones}", zones=zones), working=False)
+        widgets.figure_metric(figures.upper, label=_("En zone {zones}", zones=zones))
     with c3:
-        widgets.figure_metric(figures.late_actions, working=False)
+        widgets.figure_metric(figures.late_actions)
     with c4:
-        widgets.figure_metric(figures.late_reviews, working=False)
+        widgets.figure_metric(figures.late_reviews)
     warnings = register_warnings(section)
     if warnings:
         with st.expander(_("Points d'attention ({n})", n=len(warnings))):

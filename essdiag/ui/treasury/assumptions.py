@@ -1,8 +1,8 @@
 """The plan's assumptions: first month, horizon, growth, opening, dedicated and minimum cash, flows.
 
 The form is read back by :func:`essdiag.treasury.table.section_from_form`;
-below it, the basis the plan uses (the budget, the hand-entered flows or
-nothing yet).
+below it, where the plan's figures come from (the bank for the months gone
+by, the budget or the hand-entered flows for the forecast).
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from datetime import date
 import streamlit as st
 
 from essdiag.errors import Severity
-from essdiag.treasury.inputs import Basis, plan_fiscal_year
+from essdiag.treasury.inputs import Basis, OpeningSource, plan_fiscal_year
 from essdiag.treasury.section import TreasurySection
-from essdiag.treasury.table import manual_flows_table, section_from_form
+from essdiag.treasury.table import FLOW_COLUMNS, manual_flows_table, section_from_form
 from essdiag.ui import widgets
 from essdiag.ui.screen import Screen, save_section
 from essdiag.ui.treasury import plan_inputs
@@ -23,20 +23,20 @@ __all__ = ["show"]
 
 
 def show(screen: Screen[TreasurySection]) -> None:
-    """The assumptions form (open when the plan has nothing to go on), then the plan's basis."""
+    """The assumptions form (open when the plan has nothing to go on), then the plan's sources."""
     _ = screen.tr
     inputs, notes = plan_inputs(screen)
-    with st.expander(_("Hypothèses du plan"), expanded=inputs.basis is Basis.NONE):
-        _form(screen, inputs.months[0])
+    with st.expander(_("Hypothèses du plan"), expanded=inputs.empty):
+        _form(screen, inputs.months[0], from_ledger=inputs.opening_source is OpeningSource.LEDGER)
     if inputs.basis is Basis.BUDGET:
         fiscal_year = plan_fiscal_year(
             screen.section, screen.dossier.identity.fiscal_year_start_month, screen.today
         )
         st.caption(
             _(
-                "Décaissements et encaissements tirés du budget prévisionnel {y} (hors dotations 68 "
-                "et reprises 78, qui ne font pas bouger l'argent), financeurs à échéancier comptés "
-                "à leurs dates de versement.",
+                "Prévision tirée du budget prévisionnel {y} par nature de flux (salaires, achats, "
+                "impôts, ventes, subventions… ; hors dotations 68 et reprises 78, qui ne font pas "
+                "bouger l'argent), financeurs à échéancier comptés à leurs dates de versement.",
                 y=fiscal_year.label_year,
             )
         )
@@ -44,7 +44,7 @@ def show(screen: Screen[TreasurySection]) -> None:
         (st.info if note.severity is Severity.INFO else st.warning)(widgets.issue_text(note))
 
 
-def _form(screen: Screen[TreasurySection], first_month: str) -> None:
+def _form(screen: Screen[TreasurySection], first_month: str, *, from_ledger: bool) -> None:
     _ = screen.tr
     section = screen.section
     with st.form("treasury_assumptions_form"):
@@ -69,15 +69,27 @@ def _form(screen: Screen[TreasurySection], first_month: str) -> None:
         c1, c2, c3 = st.columns(3)
         opening = c1.number_input(
             _("Trésorerie de départ (€)"),
+            min_value=-1e12,
+            max_value=1e12,
             value=float(section.opening_cash),
             step=1000.0,
-            format="%.0f",
+            format="%.2f",
             key="treasury_opening",
-            help=_("Soldes des comptes 5 (banques, caisse) au début du premier mois."),
+            help=_(
+                "Soldes des comptes 5 (banques, caisse) au début du premier mois. Utilisée "
+                "seulement quand la comptabilité importée ne couvre pas ce mois : sinon le plan "
+                "part du solde réel."
+            )
+            if not from_ledger
+            else _(
+                "Non utilisée : la comptabilité importée donne le solde réel du début du plan. "
+                "Elle sert si vous retirez la comptabilité."
+            ),
         )
         dedicated = c2.number_input(
             _("Fonds dédiés inclus (€)"),
             min_value=0.0,
+            max_value=1e12,
             value=float(section.dedicated_funds),
             step=1000.0,
             format="%.0f",
@@ -89,6 +101,7 @@ def _form(screen: Screen[TreasurySection], first_month: str) -> None:
         minimum = c3.number_input(
             _("Trésorerie minimale souhaitée (€)"),
             min_value=0.0,
+            max_value=1e12,
             value=float(section.minimum_cash),
             step=1000.0,
             format="%.0f",
@@ -96,9 +109,9 @@ def _form(screen: Screen[TreasurySection], first_month: str) -> None:
         )
         st.markdown(
             _(
-                "**Flux mensuels saisis** (utilisés tant que le dossier n'a pas de budget "
-                "prévisionnel) : décaissements, et encaissements autres que les financeurs dotés "
-                "d'un échéancier."
+                "**Flux mensuels saisis** (utilisés pour la prévision tant que le dossier n'a pas "
+                "de budget prévisionnel) : décaissements, et encaissements autres que les "
+                "financeurs dotés d'un échéancier."
             )
         )
         month_names = [_.date(date(2026, m, 1), "MMMM") for m in range(1, 13)]
@@ -109,12 +122,12 @@ def _form(screen: Screen[TreasurySection], first_month: str) -> None:
             key="treasury_manual_editor",
             column_config={
                 "month": st.column_config.TextColumn(_("Mois")),
-                "charges": st.column_config.NumberColumn(
-                    _("Décaissements (€)"), min_value=0.0, format="localized"
-                ),
-                "income": st.column_config.NumberColumn(
-                    _("Encaissements (€)"), min_value=0.0, format="localized"
-                ),
+                **{
+                    key: st.column_config.NumberColumn(
+                        _(label), min_value=0.0, max_value=1e12, format="localized"
+                    )
+                    for key, label in FLOW_COLUMNS.items()
+                },
             },
         )
         submitted = st.form_submit_button(_("Enregistrer les hypothèses"), type="primary")

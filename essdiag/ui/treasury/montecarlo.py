@@ -2,8 +2,9 @@
 
 Each funder's assumptions are edited in a table (their own, else the
 dossier's default) and may be saved; the simulation itself
-(:func:`essdiag.treasury.montecarlo.dossier_simulation`) is cached on the
-revision and the assumptions, so it does not rerun on every visit.
+(:func:`essdiag.treasury.montecarlo.simulate_forecast`) starts from the last
+actual bank balance and is cached on the revision and the assumptions, so it
+does not rerun on every visit.
 """
 
 from __future__ import annotations
@@ -11,13 +12,19 @@ from __future__ import annotations
 import streamlit as st
 
 from essdiag.charts import treasury as charts
-from essdiag.treasury.montecarlo import MonteCarloResult, dossier_simulation, montecarlo_figures
+from essdiag.treasury.montecarlo import MonteCarloResult, montecarlo_figures, simulate_forecast
 from essdiag.treasury.section import TreasurySection
-from essdiag.treasury.table import delay_params, delays_table, section_with_delays
+from essdiag.treasury.table import (
+    DELAY_COLUMNS,
+    delay_params,
+    delays_table,
+    section_with_delays,
+)
 from essdiag.treasury.views import FAN_SHOWN, PROBABILITY_SHOWN, montecarlo_view
-from essdiag.ui import cache, widgets
+from essdiag.ui import widgets
+from essdiag.ui.funding import located
 from essdiag.ui.screen import Screen, save_section
-from essdiag.ui.treasury import plan_inputs
+from essdiag.ui.treasury import chart, chart_over_table, kept, kept_view, plan_inputs
 
 __all__ = ["show"]
 
@@ -25,16 +32,22 @@ __all__ = ["show"]
 def show(screen: Screen[TreasurySection]) -> MonteCarloResult | None:
     """The assumptions form, the two headline figures and the fan and probability charts."""
     _ = screen.tr
-    st.subheader(_("Retards et baisses de versement : simulation"))
     inputs, _notes = plan_inputs(screen)
-    if inputs.receipts.empty:
+    if not inputs.receipts.to_numpy().any():
         st.info(
             _(
-                "Aucun financeur n'a d'échéancier de versement : renseignez-les dans l'écran "
-                "Financements pour simuler leurs retards."
+                "Aucun versement à venir d'un financeur doté d'un échéancier : renseignez les "
+                "échéanciers dans l'écran Financements pour simuler leurs retards."
             )
         )
         return None
+    st.write(
+        _(
+            "Chaque versement à venir de chaque financeur peut arriver en retard, et un financeur "
+            "peut baisser sa subvention : la simulation tire des milliers de scénarios à partir du "
+            "dernier solde bancaire connu."
+        )
+    )
     ids = [str(i) for i in inputs.receipts.index]
     with st.form("treasury_mc_form"):
         c1, c2 = st.columns(2)
@@ -42,6 +55,7 @@ def show(screen: Screen[TreasurySection]) -> MonteCarloResult | None:
             _("Nombre de scénarios"),
             options=[1000, 5000, 10000, 20000],
             value=10000,
+            format_func=_.number,
             key="treasury_mc_scenarios",
         )
         seed = c2.number_input(
@@ -55,19 +69,19 @@ def show(screen: Screen[TreasurySection]) -> MonteCarloResult | None:
             column_config={
                 "source": st.column_config.TextColumn(_("Financeur")),
                 "late_pct": st.column_config.NumberColumn(
-                    _("Probabilité de retard (%)"),
+                    _(DELAY_COLUMNS["late_pct"]),
                     min_value=0.0,
                     max_value=100.0,
                     help=_("Pour chaque versement (avance, acompte, solde), tiré à part."),
                 ),
                 "mean_delay": st.column_config.NumberColumn(
-                    _("Retard moyen (mois)"), min_value=1.0, max_value=24.0
+                    _(DELAY_COLUMNS["mean_delay"]), min_value=1.0, max_value=24.0
                 ),
                 "cut_pct": st.column_config.NumberColumn(
-                    _("Probabilité de baisse (%)"), min_value=0.0, max_value=100.0
+                    _(DELAY_COLUMNS["cut_pct"]), min_value=0.0, max_value=100.0
                 ),
                 "cut_share_pct": st.column_config.NumberColumn(
-                    _("Baisse si elle survient (%)"), min_value=0.0, max_value=100.0
+                    _(DELAY_COLUMNS["cut_share_pct"]), min_value=0.0, max_value=100.0
                 ),
             },
         )
@@ -75,24 +89,31 @@ def show(screen: Screen[TreasurySection]) -> MonteCarloResult | None:
             _("Enregistrer ces hypothèses dans le dossier"), key="treasury_mc_save"
         )
         st.form_submit_button(_("Lancer la simulation"))
-    params = delay_params(delays)
+    params, bad = delay_params(delays)
+    if params is None:
+        widgets.show_issues(located(bad, _), title=_("Corrigez ces hypothèses :"))
+        return None
     if save_delays:
         edited, issues = section_with_delays(screen.section, ids, params)
         if edited is None:
-            widgets.show_issues(issues)
+            widgets.show_issues(located(issues, _))
         elif edited != screen.section:
             save_section(screen, edited, _("Hypothèses de retard des financeurs"))
-    with st.spinner(_("Simulation en cours…")):
-        result = cache.computed(
-            dossier_simulation,
-            screen.opened,
-            today=screen.today,
-            scenarios=int(scenarios),
-            seed=int(seed),
-            late_probability=params["late_probability"],
-            mean_delay_months=params["mean_delay_months"],
-            cut_probability=params["cut_probability"],
-            cut_share=params["cut_share"],
+    drawn = (screen.today, int(scenarios), int(seed), *params.values())
+    with st.spinner(_("Simulation en cours…")):  # once per revision and assumptions
+        result: MonteCarloResult = kept(
+            screen,
+            "simulation",
+            lambda: simulate_forecast(
+                inputs,
+                scenarios=int(scenarios),
+                seed=int(seed),
+                late_probability=params["late_probability"],
+                mean_delay_months=params["mean_delay_months"],
+                cut_probability=params["cut_probability"],
+                cut_share=params["cut_share"],
+            ),
+            *drawn,
         )
     figs = montecarlo_figures(result)
     c1, c2 = st.columns(2)
@@ -100,11 +121,11 @@ def show(screen: Screen[TreasurySection]) -> MonteCarloResult | None:
         widgets.figure_metric(figs["credit_line"])
     with c2:
         widgets.figure_metric(figs["any_negative"])
-    view = montecarlo_view(result)
-    widgets.chart_with_table(charts.fan_chart(view, _), view.select(FAN_SHOWN), key="treasury_fan")
-    widgets.chart_with_table(
-        charts.probability_chart(view, _),
-        view.select(PROBABILITY_SHOWN),
-        key="treasury_probability",
-    )
+    view = kept_view(screen, "montecarlo", lambda: montecarlo_view(result), *drawn)
+    fan = chart(screen, "fan", lambda: charts.fan_chart(view, _), *drawn)
+    fan_view = kept_view(screen, "fan", lambda: view.select(FAN_SHOWN), *drawn)
+    chart_over_table(fan, fan_view, key="treasury_fan")
+    probability = chart(screen, "probability", lambda: charts.probability_chart(view, _), *drawn)
+    chances = kept_view(screen, "probability", lambda: view.select(PROBABILITY_SHOWN), *drawn)
+    chart_over_table(probability, chances, key="treasury_probability")
     return result

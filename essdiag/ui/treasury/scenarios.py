@@ -1,6 +1,7 @@
-"""Three plans compared: the base plan, every funder late by n months, one funder cut by p %.
+"""Three plans compared from the last actual balance: the base plan, every funder late, one cut.
 
-The plans are rerun by :func:`essdiag.treasury.stress.compare_scenarios`.
+The plans are rerun by :func:`essdiag.treasury.stress.compare_scenarios`, once per
+revision and settings.
 """
 
 from __future__ import annotations
@@ -11,9 +12,8 @@ import streamlit as st
 
 from essdiag.charts import treasury as charts
 from essdiag.treasury.stress import compare_scenarios
-from essdiag.ui import widgets
 from essdiag.ui.screen import Screen
-from essdiag.ui.treasury import plan_inputs
+from essdiag.ui.treasury import chart, chart_over_table, kept, kept_view, plan_inputs
 
 __all__ = ["show"]
 
@@ -21,11 +21,21 @@ __all__ = ["show"]
 def show(screen: Screen[Any]) -> None:
     """The scenario settings, the chart of closing cash and the comparison table."""
     _ = screen.tr
-    st.subheader(_("Comparaison de scénarios"))
     inputs, _notes = plan_inputs(screen)
-    if inputs.receipts.empty:
-        st.info(_("Les scénarios portent sur les financeurs dotés d'un échéancier."))
+    if not inputs.receipts.to_numpy().any():
+        st.info(
+            _(
+                "Les scénarios portent sur les versements à venir des financeurs dotés d'un "
+                "échéancier : renseignez-les dans l'écran Financements."
+            )
+        )
         return
+    st.write(
+        _(
+            "Le plan de base, puis tous les financeurs en retard de n mois, puis un financeur qui "
+            "baisse de p % : à partir du dernier solde bancaire connu."
+        )
+    )
     ids = [str(i) for i in inputs.receipts.index]
     c1, c2, c3 = st.columns(3)
     all_late = c1.slider(
@@ -43,11 +53,31 @@ def show(screen: Screen[Any]) -> None:
         "late": _("Tous en retard de {n} mois", n=all_late),
         "cut": _("{name} : −{p} %", name=inputs.names[str(target)], p=target_cut),
     }
-    paths, summary = compare_scenarios(
-        inputs,
-        delay_months=int(all_late),
-        source_id=str(target),
-        cut_share=target_cut / 100,
-        names=names,
+    options = {
+        "delay_months": int(all_late),
+        "source_id": str(target),
+        "cut_share": target_cut / 100,
+        "names": tuple(names.items()),
+    }
+    paths, summary = kept(
+        screen,
+        "scenario_plans",
+        lambda: compare_scenarios(
+            inputs,
+            delay_months=int(all_late),
+            source_id=str(target),
+            cut_share=target_cut / 100,
+            names=names,
+        ),
+        screen.today,
+        *options.values(),
     )
-    widgets.chart_with_table(charts.scenarios_chart(paths, _), summary, key="treasury_scenarios")
+    figure = chart(
+        screen,
+        "scenarios",
+        lambda: charts.scenarios_chart(paths, _),
+        screen.today,
+        *options.values(),
+    )
+    table = kept_view(screen, "scenarios", lambda: summary, screen.today, *options.values())
+    chart_over_table(figure, table, key="treasury_scenarios")

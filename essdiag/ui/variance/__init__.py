@@ -14,11 +14,4 @@ The report is :func:`essdiag.budget.analysis.dossier_report`, kept by :mod:`essd
 
 from __future__ import annotations
 
-from essdiag.figures import Figure
-
-__all__ = ["whole_euros"]
-
-
-def whole_euros(figure: Figure) -> Figure:
-    """The same figure shown without cents (headline metrics)."""
-    return figure.model_copy(update={"digits": 0})
+__all__: list[str] = []

@@ -28,6 +28,8 @@ class ToExplain:
     title: str
     variance: float
     text: str
+    kind: str = ""
+    """The line's kind where its key names charges and income alike ("" otherwise)."""
 
 
 def comment_form(
@@ -41,31 +43,49 @@ def comment_form(
     submit: str,
     message: str,
     intro: str = "",
+    scope: str = "",
+    version: str = "",
 ) -> None:
-    """The form; on submit the comments are replaced and the budget saved with ``message``."""
+    """The form; on submit the comments are replaced and the budget saved with ``message``.
+
+    A comment is one gap's: its level, key, period, scope and budget version.
+    """
     _ = screen.tr
     budget = screen.section
     with st.form(form_key):
         if intro:
             st.markdown(intro)
-        texts: dict[str, str] = {}
+        texts: dict[tuple[str, str], str] = {}
         for line in lines:
-            texts[line.key] = st.text_area(
+            texts[line.kind, line.key] = st.text_area(
                 f"{line.title} ({format_value(line.variance, 'EUR', _, 0)})",
                 value=line.text,
-                key=f"{widget_prefix}_{line.key}",
+                key="_".join(filter(None, (widget_prefix, line.kind, line.key))),
                 height=68,
             )
         if not st.form_submit_button(submit):
             return
-    kept = [
-        c
-        for c in budget.comments
-        if not (c.level == level and c.period == period and c.key in texts)
-    ]
+
+    def same_gap(c: VarianceComment) -> bool:
+        return (
+            (c.level, c.period, c.scope) == (level, period, scope)
+            and any(c.key == k and c.kind in ("", kind) for kind, k in texts)
+            and (c.version in (version, ""))
+        )
+
+    kept = [c for c in budget.comments if not same_gap(c)]
     kept += [
-        VarianceComment(level=level, key=k, period=period, text=t, author=state.author())
-        for k, t in texts.items()
+        VarianceComment(
+            level=level,
+            key=k,
+            kind=kind,
+            period=period,
+            text=t,
+            author=state.author(),
+            scope=scope,
+            version=version,
+        )
+        for (kind, k), t in texts.items()
         if t.strip()
     ]
     save_section(screen, budget.model_copy(update={"comments": kept}), message)

@@ -1,4 +1,9 @@
-"""The headline of the check: lines to explain, budgeted result, two landings of the year."""
+"""The headline of the check: lines to explain, the period's budgeted and actual results, the landing.
+
+Each figure names its period and scope; the same label never shows two
+values (the period's result is « Résultat budgété », the year's « Résultat
+budgété de l'exercice », in the landing part).
+"""
 
 from __future__ import annotations
 
@@ -10,34 +15,46 @@ from essdiag.budget.landing import Method
 from essdiag.periods import month_title
 from essdiag.ui import widgets
 from essdiag.ui.screen import Screen
-from essdiag.ui.variance import choices, whole_euros
+from essdiag.ui.variance import choices
 
 __all__ = ["show"]
 
 
 def show(screen: Screen[Any]) -> None:
-    """Four figures with their readings; a word when the whole year meets part of its actuals."""
+    """Four figures with their readings; a word when the whole year is not over."""
     _ = screen.tr
     report = choices.report(screen)
-    months = report.fiscal_year.month_keys()
-    if report.period.kind == "year" and report.through != months[-1]:
+    if report.version is not None:
+        st.caption(
+            _(
+                "Comparé au {v} ({status}).",
+                v=_.fill(report.version.name, report.version.name_params).lower()
+                if _.lang == "fr"
+                else _.fill(report.version.name, report.version.name_params),
+                status=_(report.version.status.label).lower(),
+            )
+        )
+    if report.projected:
         st.info(
             _(
-                "Exercice entier : le budget de toute l'année est comparé au réalisé arrêté à fin "
-                "{m}. Pour savoir où l'année va finir, voyez l'atterrissage plus bas.",
+                "Exercice entier, réalisé arrêté à fin {m} : le budget de l'année est comparé à "
+                "l'atterrissage (réalisé à date + budget des mois restants), pour que les mois "
+                "à venir ne passent pas pour des écarts à expliquer.",
                 m=month_title(report.through, _),
             )
         )
-    r = report.results
+    head = report.headline
     m1, m2, m3, m4 = st.columns(4)
     with m1:
         widgets.figure_metric(report.flagged, working=False)
     with m2:
-        widgets.figure_metric(whole_euros(r["budget_year"]), working=False)
-    for col, method in ((m3, Method.BUDGET), (m4, Method.SEASONAL)):
-        with col:
-            widgets.figure_metric(
-                whole_euros(r[method]),
-                label=_("Atterrissage : {m}", m=_(method.label)),
-                working=False,
-            )
+        widgets.figure_metric(head["budget"], working=False)
+    with m3:
+        widgets.figure_metric(head["actual"], delta=head["variance"], working=False)
+    with m4:
+        landing = report.results[str(Method.BUDGET)]
+        widgets.figure_metric(
+            landing,
+            label=_("Atterrissage : {m}", m=_(Method.BUDGET.label).lower()),
+            working=False,
+        )

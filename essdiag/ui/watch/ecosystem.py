@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from essdiag.charts.watch import map_chart
+from essdiag.figures import View
+from essdiag.i18n import Translator
 from essdiag.ui import widgets
+from essdiag.ui.kept import kept
 from essdiag.ui.screen import Screen
 from essdiag.ui.watch import save, updated
 from essdiag.watch.ecosystem import (
@@ -42,16 +46,23 @@ def show(screen: Screen[WatchSection]) -> None:
         )
         _form(screen, actors)
         return
-    widgets.show_view(actors_view(actors), key="watch_actors")
-    view = map_view(actors)
-    widgets.chart_with_table(map_chart(view, _), view, key="watch_map")
+    table, view, chart, coop = kept(screen, "watch_ecosystem", lambda: _ecosystem(actors, _))
+    widgets.show_view(table, key="watch_actors")
+    widgets.chart_with_table(chart, view, key="watch_map")
     st.subheader(_("Opportunités de coopération"))
-    found = cooperation_opportunities(actors)
-    if found:
-        widgets.show_view(opportunities_view(found), key="watch_coop")
+    if coop is not None:
+        widgets.show_view(coop, key="watch_coop")
     else:
         st.info(_("Aucune règle ne suggère de coopération nouvelle avec les acteurs actuels."))
     _form(screen, actors)
+
+
+def _ecosystem(actors: list[Actor], _: Translator) -> tuple[View, View, go.Figure, View | None]:
+    """The actors' table, the map's view and chart, the cooperations (None when no rule fires)."""
+    view = map_view(actors)
+    found = cooperation_opportunities(actors)
+    coop = opportunities_view(found) if found else None
+    return actors_view(actors), view, map_chart(view, _), coop
 
 
 def _form(screen: Screen[WatchSection], actors: list[Actor]) -> None:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from essdiag.charts.watch import pestel_chart
 from essdiag.ui import widgets
+from essdiag.ui.kept import kept
 from essdiag.ui.screen import Screen
 from essdiag.ui.watch import journal_import, save, updated
 from essdiag.watch.journal import filter_items, journal_view, pestel_view, tags_of
@@ -63,9 +64,14 @@ def show(screen: Screen[WatchSection]) -> None:
             )
         )
     else:
-        widgets.show_view(journal_view(items, section), key="watch_journal")
-        view = pestel_view(items)
-        widgets.chart_with_table(pestel_chart(view, _), view, key="watch_pestel")
+        table, view, chart = kept(
+            screen,
+            "watch_journal",
+            lambda: (journal_view(items, section), pv := pestel_view(items), pestel_chart(pv, _)),
+            shown=tuple(i.id for i in items),
+        )
+        widgets.show_view(table, key="watch_journal")
+        widgets.chart_with_table(chart, view, key="watch_pestel")
     _form(screen)
     journal_import.show(screen)
 

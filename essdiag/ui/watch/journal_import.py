@@ -6,8 +6,9 @@ import streamlit as st
 
 from essdiag.ui import widgets
 from essdiag.ui.screen import Screen
+from essdiag.ui.uploads import file_uploader
 from essdiag.ui.watch import save, updated
-from essdiag.watch.feeds import read_feed, read_journal_csv
+from essdiag.watch.feeds import FEED_LIMITS, read_feed, read_journal_csv
 from essdiag.watch.journal import merge_items
 from essdiag.watch.section import Pestel, WatchSection
 
@@ -32,9 +33,13 @@ def show(screen: Screen[WatchSection]) -> None:
     if kept:
         widgets.show_issues(kept, title=_("Points relevés lors du dernier import"))
     c1, c2 = st.columns([3, 1])
-    upload = c1.file_uploader(
-        _("Flux ou tableau"), type=["xml", "rss", "atom", "csv", "txt"], key="watch_feed_file"
-    )
+    with c1:
+        upload = file_uploader(
+            _("Flux ou tableau"),
+            types=["xml", "rss", "atom", "csv", "txt"],
+            key="watch_feed_file",
+            limit_mb=FEED_LIMITS.max_bytes >> 20,
+        )
     category = c2.selectbox(
         _("Catégorie donnée aux articles d'un flux"),
         [p.value for p in Pestel],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from essdiag.ui import widgets
+from essdiag.ui.kept import kept
 from essdiag.ui.screen import Screen
 from essdiag.ui.watch import save, updated
 from essdiag.watch.section import Need, NeedOrigin, WatchSection, next_id
@@ -17,9 +18,17 @@ def show(screen: Screen[WatchSection]) -> None:
     """Candidates to retain, the needs kept, the form of a new need, removal."""
     _ = screen.tr
     section = screen.section
-    gaps = gap_table(section, screen.dossier.identity.territory)
-    candidates = candidate_needs(gaps, section.settings.threshold)
-    kept = {n.indicator for n in section.needs if n.indicator}
+    candidates, view = kept(
+        screen,
+        "watch_needs",
+        lambda: (
+            candidate_needs(
+                gap_table(section, screen.dossier.identity.territory), section.settings.threshold
+            ),
+            needs_view(section.needs),
+        ),
+    )
+    retained = {n.indicator for n in section.needs if n.indicator}
     st.subheader(_("Besoins candidats"))
     st.caption(
         _(
@@ -28,7 +37,7 @@ def show(screen: Screen[WatchSection]) -> None:
             t=_.percent(section.settings.threshold, 0),
         )
     )
-    fresh = [c for c in candidates if c.indicator not in kept]  # one need per indicator
+    fresh = [c for c in candidates if c.indicator not in retained]  # one need per indicator
     if not fresh:
         st.info(
             _("Aucun nouveau besoin candidat : tous les écarts au-delà du seuil sont déjà retenus.")
@@ -57,7 +66,6 @@ def show(screen: Screen[WatchSection]) -> None:
                     _("{n} besoin(s) retenu(s)", n=len(picked)),
                 )
     st.subheader(_("Besoins retenus"))
-    view = needs_view(section.needs)
     if view.empty:
         st.info(_("Aucun besoin retenu pour l'instant."))
     else:

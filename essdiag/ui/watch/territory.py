@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from essdiag.charts.watch import gap_chart
+from essdiag.figures import View
+from essdiag.i18n import Translator
+from essdiag.identity import Territory
 from essdiag.ui import widgets
+from essdiag.ui.kept import kept
 from essdiag.ui.screen import Screen
+from essdiag.ui.uploads import file_uploader
 from essdiag.ui.watch import save, updated
-from essdiag.watch.insee import columns_view, merge_observations, read_insee_csv
+from essdiag.watch.insee import INSEE_LIMITS, columns_view, merge_observations, read_insee_csv
 from essdiag.watch.section import GeoLevel, WatchSection
 from essdiag.watch.territory import gap_table, gaps_view, relative_gaps_view, territory_views
 
@@ -22,7 +28,9 @@ def show(screen: Screen[WatchSection]) -> None:
     _ = screen.tr
     section, territory = screen.section, screen.dossier.identity.territory
     _settings(screen)
-    views = territory_views(section, territory)
+    views, chart_view, gap_views = kept(
+        screen, "watch_territory", lambda: _territory(section, territory)
+    )
     if not views:
         st.info(
             _(
@@ -42,7 +50,6 @@ def show(screen: Screen[WatchSection]) -> None:
     for k, view in enumerate(views):
         st.markdown(f"**{_(view.title)}**")
         widgets.show_view(view, key=f"watch_territory_{k}")
-    gaps = gap_table(section, territory)
     st.subheader(_("Écarts aux références"))
     st.caption(
         _(
@@ -52,26 +59,44 @@ def show(screen: Screen[WatchSection]) -> None:
             t=_.percent(section.settings.threshold, 0),
         )
     )
-    if gaps.empty:
+    if chart_view is None:
         st.info(
             _(
                 "Aucun indicateur n'a à la fois une valeur pour le territoire étudié et une référence."
             )
         )
     else:
-        chart_view = relative_gaps_view(gaps)
         refs = list(dict.fromkeys(chart_view.values("ref_level_label")))
         ref = st.selectbox(_("Référence du graphique"), refs, format_func=_, key="watch_gap_ref")
-        shown = chart_view.rows_where([r == ref for r in chart_view.values("ref_level_label")])
-        widgets.chart_with_table(
-            gap_chart(shown, _, threshold=section.settings.threshold),
-            shown,
-            key="watch_gaps_chart",
+        shown, chart = kept(
+            screen,
+            "watch_gap_chart",
+            lambda: _gap_chart(chart_view, str(ref), section.settings.threshold, _),
+            ref=str(ref),
         )
-        for k, view in enumerate(gaps_view(gaps)):
+        widgets.chart_with_table(chart, shown, key="watch_gaps_chart")
+        for k, view in enumerate(gap_views):
             st.markdown(f"**{_(view.title)}**")
             widgets.show_view(view, key=f"watch_gaps_{k}")
     _import(screen)
+
+
+def _territory(
+    section: WatchSection, territory: Territory
+) -> tuple[list[View], View | None, list[View]]:
+    """Values by level, the chart's view of the gaps (None without gaps), the gaps by level."""
+    gaps = gap_table(section, territory)
+    if gaps.empty:
+        return territory_views(section, territory), None, []
+    return territory_views(section, territory), relative_gaps_view(gaps), gaps_view(gaps)
+
+
+def _gap_chart(
+    chart_view: View, ref: str, threshold: float, _: Translator
+) -> tuple[View, go.Figure]:
+    """The gaps to one reference and their chart."""
+    shown = chart_view.rows_where([r == ref for r in chart_view.values("ref_level_label")])
+    return shown, gap_chart(shown, _, threshold=threshold)
 
 
 def _settings(screen: Screen[WatchSection]) -> None:
@@ -125,7 +150,13 @@ def _import(screen: Screen[WatchSection]) -> None:
     if kept:
         widgets.show_issues(kept, title=_("Points relevés lors du dernier import"))
     c1, c2 = st.columns([3, 1])
-    upload = c1.file_uploader(_("Extrait Insee (CSV)"), type=["csv", "txt"], key="watch_insee_file")
+    with c1:
+        upload = file_uploader(
+            _("Extrait Insee (CSV)"),
+            types=["csv", "txt"],
+            key="watch_insee_file",
+            limit_mb=INSEE_LIMITS.max_bytes >> 20,
+        )
     two_digits = c2.selectbox(
         _("Les codes à deux chiffres sont des"),
         [GeoLevel.DEPARTEMENT.value, GeoLevel.REGION.value],

@@ -3,17 +3,26 @@
     python tests/data/risks/make_corpus.py
 
 Each file holds one kind of mistake a director makes when filling the import
-template or editing a dossier by hand; README.md says which and what essdiag
-must answer. The files are committed: this script only documents how they
-were made.
+template or editing a dossier by hand, or the smallest damaged workbook that
+once let an exception out of the importer (issue #10, :data:`DAMAGED`);
+README.md says which and what essdiag must answer. The files are committed:
+this script only documents how they were made.
 """
 
 from __future__ import annotations
 
+import io
 import json
+import re
+import struct
+import sys
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[2]))
+SHEET = "xl/worksheets/sheet1.xml"  # the template's sheet « Registre »
 
 REGISTER = (
     "Identifiant",
@@ -95,7 +104,162 @@ def _risk(**over: object) -> dict[str, object]:
     return base
 
 
+def _template() -> bytes:
+    from essdiag.risks.importer import register_template_xlsx
+
+    return register_template_xlsx(example=True)
+
+
+def _rezip(raw: bytes, replace: dict[str, bytes]) -> bytes:
+    """The workbook with some members replaced (the others kept)."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(raw)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            dst.writestr(info.filename, replace.get(info.filename, src.read(info.filename)))
+    return out.getvalue()
+
+
+def _sheet_xml(raw: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        return archive.read(SHEET)
+
+
+def _cell(ref: str, xml: str) -> Callable[[], bytes]:
+    """The template with one cell of the register's example line replaced."""
+
+    def make() -> bytes:
+        raw = _template()
+        sheet = _sheet_xml(raw).decode()
+        sheet = re.sub(rf'<c r="{ref}"[^>]*>.*?</c>', xml, sheet, count=1)
+        return _rezip(raw, {SHEET: sheet.encode()})
+
+    return make
+
+
+def _member_data(raw: bytes, name: str) -> tuple[int, int]:
+    """Where a member's compressed bytes start in the archive, and how many there are."""
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        info = archive.getinfo(name)
+    start = info.header_offset
+    name_len, extra_len = struct.unpack("<HH", raw[start + 26 : start + 30])
+    return start + 30 + name_len + extra_len, info.compress_size
+
+
+def zlib_error() -> bytes:
+    """zlib.error escaped: the deflate stream of the register sheet damaged in its middle."""
+    raw = bytearray(_template())
+    start, size = _member_data(bytes(raw), SHEET)
+    raw[start + 2 : start + min(size, 40)] = b"\xff" * (min(size, 40) - 2)
+    return bytes(raw)
+
+
+def truncated() -> bytes:
+    """zipfile.BadZipFile escaped: the workbook cut in half (a download that stopped)."""
+    raw = _template()
+    return raw[: len(raw) // 2]
+
+
+def xml_syntax_error() -> bytes:
+    """An XML parse error escaped: the register sheet cut in the middle of a tag."""
+    raw = _template()
+    sheet = _sheet_xml(raw)
+    return _rezip(raw, {SHEET: sheet[: len(sheet) // 2]})
+
+
+def workbook_xml_error() -> bytes:
+    """ParseError escaped while opening: the workbook part itself is not XML."""
+    return _rezip(_template(), {"xl/workbook.xml": b"<workbook><sheets><sheet name="})
+
+
+def unsupported_compression() -> bytes:
+    """NotImplementedError escaped: a member marked with a compression zipfile cannot read."""
+    raw = bytearray(_template())
+    with zipfile.ZipFile(io.BytesIO(bytes(raw))) as archive:
+        info = archive.getinfo(SHEET)
+    imploded = struct.pack("<H", 6)
+    raw[info.header_offset + 8 : info.header_offset + 10] = imploded  # the local header
+    central = bytes(raw).find(b"PK\x01\x02")
+    entry = bytes(raw).rfind(b"PK\x01\x02", central, bytes(raw).find(SHEET.encode(), central))
+    raw[entry + 10 : entry + 12] = imploded  # and the central directory's entry
+    return bytes(raw)
+
+
+def multi_disk() -> bytes:
+    """A zip that says it spans two disks (the end record's disk numbers set to 1)."""
+    raw = bytearray(_template())
+    end = bytes(raw).rfind(b"PK\x05\x06")
+    raw[end + 4 : end + 8] = struct.pack("<HH", 1, 1)
+    return bytes(raw)
+
+
+def huge_dimension() -> bytes:
+    """3.8 GB reached: a 5 KB workbook whose register declares the whole grid A1:XFD1048576."""
+    raw = _template()
+    sheet = _sheet_xml(raw)
+    start = sheet.index(b"<dimension ")
+    end = sheet.index(b"/>", start) + 2
+    return _rezip(raw, {SHEET: sheet[:start] + b'<dimension ref="A1:XFD1048576"/>' + sheet[end:]})
+
+
+def zip_bomb() -> bytes:
+    """Minutes of work: a register sheet that inflates a thousand times (4 MB from a few KB)."""
+    raw = _template()
+    sheet = _sheet_xml(raw)
+    cut = sheet.index(b"</sheetData>")
+    return _rezip(raw, {SHEET: sheet[:cut] + b" " * (4 * 1024 * 1024) + sheet[cut:]})
+
+
+def far_column() -> bytes:
+    """A cell in the last column (XFD2): 16,384 columns, read up to the limit only."""
+    raw = _template()
+    sheet = _sheet_xml(raw).decode()
+    cut = sheet.index("</row>", sheet.index('<row r="2"'))
+    sheet = sheet[:cut] + '<c r="XFD2" t="inlineStr"><is><t>loin</t></is></c>' + sheet[cut:]
+    return _rezip(raw, {SHEET: sheet.encode()})
+
+
+def too_many_rows() -> bytes:
+    """More lines than a register holds (2,001 risks: nothing is imported)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Registre"
+    ws.append(list(REGISTER[:9]))
+    for i in range(2_001):
+        ws.append([f"R{i}", "Risque", "Financier", None, None, None, None, 2, 2])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+DAMAGED: dict[str, Callable[[], bytes]] = {
+    # openpyxl's cell errors, once out of the importer as they were:
+    "shared_string_not_int.xlsx": _cell("A2", '<c r="A2" t="s"><v>R01</v></c>'),  # int()
+    "shared_string_missing.xlsx": _cell("A2", '<c r="A2" t="s"><v>99999</v></c>'),  # IndexError
+    "impossible_date.xlsx": _cell("G2", '<c r="G2" t="d"><v>20261399</v></c>'),  # datetime
+    # the archive and its XML:
+    "zlib_error.xlsx": zlib_error,
+    "truncated.xlsx": truncated,
+    "xml_syntax_error.xlsx": xml_syntax_error,
+    "workbook_xml_error.xlsx": workbook_xml_error,
+    "unsupported_compression.xlsx": unsupported_compression,
+    "multi_disk.xlsx": multi_disk,
+    # size:
+    "huge_dimension.xlsx": huge_dimension,
+    "zip_bomb.xlsx": zip_bomb,
+    "far_column.xlsx": far_column,
+    "too_many_rows.xlsx": too_many_rows,
+}
+"""The damaged workbooks (issue #10), each the smallest that showed one failure."""
+
+
 def main() -> None:
+    for name, make in DAMAGED.items():
+        (HERE / name).write_bytes(make())
     _book("unknown_category.xlsx", [_row(Catégorie="Climatique")])
     _book(
         "likelihood_outside.xlsx",
