@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
 import typer
@@ -46,12 +46,19 @@ def version() -> None:
 @app.command()
 def validate(
     file: Annotated[Path, typer.Argument(help="Dossier à vérifier (.json ou .xlsx).")],
+    fmt: Annotated[Output, typer.Option("--format", help="Sortie : text ou json.")] = "text",
 ) -> None:
     """Vérifie un fichier de dossier et liste chaque problème trouvé."""
     from essdiag.dossier_files import read_dossier_file
 
     # The size is checked on disk before a byte is read (a 6 GB file is refused at once).
     dossier, issues = read_dossier_file(args.read_input(file, FORM_LIMITS.max_bytes), file.name)
+    code = UNUSABLE if dossier is None else ISSUES if issues else OK
+    if fmt == "json":
+        name = dossier.identity.name if dossier is not None else None
+        report = {"file": file.name, "usable": dossier is not None, "name": name}
+        typer.echo(args.json_text(report | {"issues": [args.issue_json(i) for i in issues]}))
+        raise typer.Exit(code)
     for issue in issues:
         where = issue.where()
         level = "ERREUR" if issue.severity is Severity.ERROR else "ATTENTION"
@@ -68,6 +75,7 @@ def params(
     on: Annotated[
         str | None, typer.Option(help="Date AAAA-MM-JJ (aujourd'hui par défaut).")
     ] = None,
+    fmt: Annotated[Output, typer.Option("--format", help="Sortie : text ou json.")] = "text",
 ) -> None:
     """Liste les paramètres légaux en vigueur à une date, avec leur source."""
     from essdiag.errors import UnknownParameterError
@@ -78,11 +86,26 @@ def params(
     except ValueError:
         typer.echo(f"Date invalide : {on} (attendu AAAA-MM-JJ).", err=True)
         raise typer.Exit(UNUSABLE) from None
+    found = []
     for name in parameter_names():
         try:
-            p = param(name, day)
+            found.append((name, param(name, day)))
         except UnknownParameterError:
             continue
+    if fmt == "json":
+        rows = [
+            {
+                "name": n,
+                "value": p.value,
+                "unit": p.unit,
+                "effective": p.effective,
+                "source": p.source,
+            }
+            for n, p in found
+        ]
+        typer.echo(args.json_text({"on": day, "parameters": rows}))
+        return
+    for name, p in found:
         typer.echo(f"{name}\t{p.value}\t{p.unit}\t{p.effective.isoformat()}\t{p.source}")
 
 
@@ -124,6 +147,7 @@ def validate_fec(
         str | None, typer.Option(help="Exercice attendu (AAAA) : signale les dates hors exercice.")
     ] = None,
     start_month: Annotated[int, typer.Option(help="Premier mois de l'exercice.")] = 1,
+    fmt: Annotated[Output, typer.Option("--format", help="Sortie : text ou json.")] = "text",
 ) -> None:
     """Vérifie un FEC et liste chaque problème trouvé (ligne, colonne, code)."""
     from essdiag.ledger import read_fec
@@ -131,6 +155,18 @@ def validate_fec(
     args.input_file(file, TABLE_LIMITS.max_bytes)
     # A path is memory-mapped by the reader: a large FEC is not copied in memory.
     result = read_fec(file, file=file.name, fiscal_year=_fiscal_year(year, start_month))
+    blocking = any(i.severity is not Severity.INFO for i in result.issues)
+    if fmt == "json":
+        report = {
+            "file": file.name,
+            "usable": result.ledger is not None,
+            "lines_read": result.lines_read,
+            "lines_kept": result.lines_kept,
+            "set_aside": result.set_aside,
+            "issues": [args.issue_json(i) for i in result.issues],
+        }
+        typer.echo(args.json_text(report))
+        raise typer.Exit(UNUSABLE if result.ledger is None else ISSUES if blocking else OK)
     _print_issues(result.issues)
     if result.ledger is None:
         typer.echo(f"{file.name} : FEC inutilisable ({len(result.issues)} problème(s)).", err=True)
@@ -142,7 +178,9 @@ def validate_fec(
     raise typer.Exit(ISSUES if any(i.severity is not Severity.INFO for i in result.issues) else OK)
 
 
-Format = Literal["table", "csv", "xlsx"]
+Format = Literal["table", "csv", "xlsx", "json"]
+Output = Literal["text", "json"]
+"""``--format`` of the checking commands: lines for a person, or one JSON document for a script."""
 
 
 @app.command()
@@ -157,7 +195,9 @@ def variance(
     period: Annotated[
         PeriodChoice, typer.Option(help="Période : month, quarter, ytd (cumul), year.")
     ] = PeriodChoice.YTD,
-    fmt: Annotated[Format, typer.Option("--format", help="Sortie : table, csv ou xlsx.")] = "table",
+    fmt: Annotated[
+        Format, typer.Option("--format", help="Sortie : table, csv, xlsx ou json.")
+    ] = "table",
     out: Annotated[Path | None, typer.Option(help="Fichier du rapport (csv ou xlsx).")] = None,
     last_year: Annotated[
         Path | None, typer.Option(help="FEC de l'exercice précédent (saisonnalité N−1).")
@@ -171,7 +211,6 @@ def variance(
     from essdiag.budget.analysis import analyse
     from essdiag.budget.template import read_budget
     from essdiag.ledger import combine_ledgers, read_fec
-    from essdiag.report.variance_xlsx import variance_xlsx
 
     year, month = args.month(through)
     fy = FiscalYear.containing(date(year, month, 1), args.start_month(start_month))
@@ -189,8 +228,13 @@ def variance(
         prev = read_fec(_read_file(last_year), file=last_year.name)
         issues += prev.issues
         previous = prev.ledger
-    _print_issues(issues)
+    if fmt != "json":
+        _print_issues(issues)
     if section is None or not ledgers:
+        if fmt == "json":
+            typer.echo(
+                args.json_text({"usable": False, "issues": [args.issue_json(i) for i in issues]})
+            )
         typer.echo("Budget ou réalisé inutilisable : pas d'analyse.", err=True)
         raise typer.Exit(UNUSABLE)
     report = analyse(
@@ -202,8 +246,19 @@ def variance(
         level=level,
         last_year_ledger=previous,
     )
-    flagged = report.table[report.table["flagged"]]
     fr = translator("fr")
+    exit_code = ISSUES if any(i.severity is not Severity.INFO for i in issues) else OK
+    if fmt == "json":
+        typer.echo(args.json_text(_variance_json(report, section, fr, issues)))
+        raise typer.Exit(exit_code)
+    _print_variance(report, section, level, fr)
+    _write_variance(report, fmt, out, fr, force=force)
+    raise typer.Exit(exit_code)
+
+
+def _print_variance(report: Any, section: Any, level: Level, fr: Any) -> None:
+    """The lines to explain and the results, for a person reading the terminal."""
+    flagged = report.table[report.table["flagged"]]
     typer.echo(
         f"Écarts {report.period.title(fr)}, par {fr(level.label).lower()} : "
         f"{len(flagged)} ligne(s) à expliquer (seuils "
@@ -217,6 +272,10 @@ def variance(
         )
     for fig in report.results.values():
         typer.echo(f"{fig.label} : {fig.shown(fr)}" + (f" ({fig.reason})" if fig.reason else ""))
+
+
+def _write_variance(report: Any, fmt: str, out: Path | None, fr: Any, *, force: bool) -> None:
+    """The report file: CSV (to ``out`` or the terminal), XLSX, or the table as text in ``out``."""
     if fmt == "csv":
         from essdiag.budget.views import variance_view
 
@@ -226,12 +285,46 @@ def variance(
         else:
             typer.echo(data.decode("utf-8-sig"))
     elif fmt == "xlsx":
+        from essdiag.report.variance_xlsx import variance_xlsx
+
         target = out or Path(f"ecarts_{report.period.key}.xlsx")
         args.write_output(target, variance_xlsx(report), force=force)
         typer.echo(f"Rapport écrit : {target}")
     elif out:
         args.write_output(out, report.table.to_string(index=False).encode("utf-8"), force=force)
-    raise typer.Exit(ISSUES if any(i.severity is not Severity.INFO for i in issues) else OK)
+
+
+def _variance_json(report: Any, section: Any, fr: Any, issues: list[Issue]) -> dict[str, Any]:
+    """The variance report for a script: every line (amounts in euros), the results, the issues."""
+    lines = [
+        {
+            "kind": str(r.kind),
+            "key": str(r.key),
+            "label": str(r.label),
+            "budget": float(r.budget),
+            "actual": float(r.actual),
+            "variance": float(r.variance),
+            "flagged": bool(r.flagged),
+            "direction": _direction(r.favourable) or None,
+            "comment": str(r.comment) or None,
+        }
+        for r in report.table.itertuples(index=False)
+    ]
+    return {
+        "usable": True,
+        "period": {"key": report.period.key, "title": report.period.title(fr)},
+        "level": str(report.level),
+        "materiality": {
+            "absolute": section.materiality.absolute,
+            "relative": section.materiality.relative,
+        },
+        "lines": lines,
+        "results": {
+            name: {"label": fig.label, "value": fig.value, "reason": fig.reason or None}
+            for name, fig in report.results.items()
+        },
+        "issues": [args.issue_json(i) for i in issues],
+    }
 
 
 essdiag.commands.mount(app)  # essdiag esus, sroi, egalite, watch… (essdiag/commands/)

@@ -49,6 +49,8 @@ __all__ = [
     "fail",
     "french_help",
     "input_file",
+    "issue_json",
+    "json_text",
     "month",
     "output_file",
     "read_input",
@@ -56,6 +58,36 @@ __all__ = [
     "write_output",
     "year",
 ]
+
+
+def issue_json(issue: Any) -> dict[str, Any]:
+    """One problem found, for ``--format json``: code, severity, French message and where."""
+    return {
+        "code": issue.code,
+        "severity": issue.severity.value,
+        "message": issue.message,
+        "file": issue.file,
+        "line": issue.line,
+        "column": issue.column,
+        "field": issue.field,
+    }
+
+
+def _json_value(value: Any) -> Any:
+    """Decimals as JSON numbers, dates in ISO form, anything else as its text."""
+    from decimal import Decimal
+
+    if isinstance(value, Decimal):
+        return float(value)
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def json_text(data: Any) -> str:
+    """``--format json`` output (json imported only by a json run): numbers as numbers, indented."""
+    import json
+
+    return json.dumps(data, ensure_ascii=False, indent=2, default=_json_value)
+
 
 UNUSABLE = 2
 INTERNAL = 3

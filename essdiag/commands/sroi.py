@@ -38,6 +38,8 @@ from zoneinfo import ZoneInfo
 
 import typer
 
+from essdiag.commands import args
+
 __all__ = ["app", "sroi"]
 
 OK, ISSUES, UNUSABLE = 0, 1, 2
@@ -49,16 +51,6 @@ app = typer.Typer(add_completion=False, help="Retour social sur investissement (
 def _fail(message: str) -> typer.Exit:
     typer.echo(message, err=True)
     return typer.Exit(UNUSABLE)
-
-
-def _issue_json(issue: Any) -> dict[str, Any]:
-    return {
-        "code": issue.code,
-        "severity": issue.severity.value,
-        "message": issue.message,
-        "line": issue.line,
-        "field": issue.field,
-    }
 
 
 def _text_report(result: Any, points: list[Any], fr: Any) -> list[str]:
@@ -125,7 +117,7 @@ def _payload(
             for p in points
         ],
         "what_if": [{"outcome": o, "field": f, "value": v} for o, f, v in changes],
-        "issues": [_issue_json(i) for i in issues],
+        "issues": [args.issue_json(i) for i in issues],
     }
 
 

@@ -37,6 +37,8 @@ from typing import Annotated, Any
 
 import typer
 
+from essdiag.commands import args
+
 __all__ = ["app"]
 
 OK, REPORTED, UNUSABLE = 0, 1, 2
@@ -78,16 +80,6 @@ def _number(value: Any) -> Any:
     if isinstance(value, float) and not math.isfinite(value):
         return None
     return value
-
-
-def _issue(issue: Any) -> dict[str, Any]:
-    return {
-        "code": issue.code,
-        "severity": issue.severity.value,
-        "message": issue.message,
-        "line": issue.line,
-        "column": issue.column,
-    }
 
 
 @app.command()
@@ -180,7 +172,7 @@ def insee(
             "observations": [
                 o.model_dump(mode="json") for o in (result.observations if result else ())
             ],
-            "issues": [_issue(i) for i in issues],
+            "issues": [args.issue_json(i) for i in issues],
         }
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -31,3 +32,14 @@ def test_validate_bad_file_lists_issues_and_exits_2() -> None:
 def test_validate_missing_file() -> None:
     result = runner.invoke(app, ["validate", "/nonexistent/d.json"])
     assert result.exit_code == 2
+
+
+def test_validate_as_json_names_the_field_of_each_issue() -> None:
+    result = runner.invoke(
+        app, ["validate", str(CORPUS / "bad_siren_checksum.json"), "--format", "json"]
+    )
+    assert result.exit_code == 2
+    report = json.loads(result.output)
+    assert report["usable"] is False and report["name"] is None
+    (siren,) = [i for i in report["issues"] if i["code"] == "siren_checksum"]
+    assert siren["severity"] == "error" and "Luhn" in siren["message"]

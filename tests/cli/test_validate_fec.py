@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -38,3 +39,17 @@ def test_validate_fec_reports_dates_outside_the_year_and_unbalanced_entries() ->
     unbalanced = runner.invoke(app, ["validate-fec", str(CORPUS / "unbalanced_entry.txt")])
     assert "ATTENTION [fec_unbalanced]" in unbalanced.output
     assert "déséquilibrée : débit" in unbalanced.output
+
+
+def test_validate_fec_as_json_locates_each_issue() -> None:
+    result = runner.invoke(app, ["validate-fec", str(CORPUS / "bad_dates.txt"), "--format", "json"])
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    assert report["usable"] is True and report["file"] == "bad_dates.txt"
+    dates = [i for i in report["issues"] if i["code"] == "fec_date"]
+    assert dates[0]["line"] == 4 and dates[0]["column"] == "EcritureDate"
+    assert dates[0]["message"].startswith("Date invalide « 20261345 »")
+    good = json.loads(
+        runner.invoke(app, ["validate-fec", str(CASE / "FEC_2025.txt"), "--format", "json"]).output
+    )
+    assert (good["lines_read"], good["lines_kept"], good["issues"]) == (3494, 3494, [])

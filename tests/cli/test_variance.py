@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import openpyxl
@@ -152,3 +153,26 @@ def test_a_zero_variance_is_neither_favourable_nor_unfavourable() -> None:
     assert [_direction(v) for v in (np.True_, True, np.False_, False, pd.NA, None)] == [
         "favorable", "favorable", "défavorable", "défavorable", "", ""
     ]  # fmt: skip
+
+
+OCTOBER_BY_ACCOUNT = [
+    "variance", "--budget", str(CASE / "budget_2026.xlsx"), "--actuals",
+    str(CASE / "FEC_2026_01-10.txt"), "--through", "2026-10", "--level", "account",
+]  # fmt: skip
+"""The sample's monthly check at the end of October, by account."""
+
+
+def test_variance_as_json_for_a_script() -> None:
+    result = runner.invoke(app, [*OCTOBER_BY_ACCOUNT, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)  # nothing but the JSON document on stdout
+    assert report["period"] == {"key": "2026-YTD-10", "title": "janvier – octobre 2026"}
+    lines = {(line["kind"], line["key"]): line for line in report["lines"]}
+    grant = lines["income", "741310"]
+    # Département grant: 76 000 € budgeted, 68 400 € received (sample README, deliberate −10 %).
+    assert (grant["budget"], grant["actual"], grant["variance"]) == (76000.0, 68400.0, -7600.0)
+    assert grant["flagged"] is True and grant["direction"] == "défavorable"
+    assert sum(line["flagged"] for line in report["lines"]) == 2  # as the text report says
+    # Actual to date + remaining budget, computed independently in tests/budget/test_variance_reference.py.
+    landing = [r for r in report["results"].values() if r["label"] == "Réalisé + budget restant"]
+    assert [round(r["value"], 2) for r in landing] == [-12299.10]
