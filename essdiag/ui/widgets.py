@@ -188,6 +188,40 @@ def conflict_banner() -> None:
         st.rerun()
 
 
+PLOTLY_FRENCH: dict[str, str] = {
+    "Download plot as a PNG": "Télécharger le graphique (PNG)",
+    "Download plot": "Télécharger le graphique",
+    "Zoom": "Zoom",
+    "Pan": "Déplacer",
+    "Box Select": "Sélection rectangulaire",
+    "Lasso Select": "Sélection au lasso",
+    "Zoom in": "Zoom avant",
+    "Zoom out": "Zoom arrière",
+    "Autoscale": "Échelle automatique",
+    "Reset axes": "Réinitialiser les axes",
+    "Reset view": "Réinitialiser la vue",
+    "Toggle Spike Lines": "Lignes de repère",
+    "Show closest data on hover": "Valeur la plus proche au survol",
+    "Compare data on hover": "Comparer les valeurs au survol",
+    "Produced with Plotly.js": "Produit avec Plotly.js",
+    "Double-click to zoom back out": "Double-cliquez pour revenir",
+    "Taking snapshot - this may take a few seconds": "Capture en cours : quelques secondes",
+    "Snapshot succeeded": "Capture réussie",
+    "Image download succeeded": "Image téléchargée",
+}
+"""Plotly's own texts (its tool bar's tooltips) in French: plotly.js takes a dictionary per locale
+in its ``config``, and Streamlit does not register plotly's French locale."""
+
+
+def chart_config() -> dict[str, Any]:
+    """The plotly ``config`` of every chart: no plotly logo, the tool bar in the reader's language."""
+    lang = state.tr().lang
+    config: dict[str, Any] = {"displaylogo": False, "locale": lang}
+    if lang == "fr":
+        config["locales"] = {"fr": {"dictionary": PLOTLY_FRENCH}}
+    return config
+
+
 def chart_with_table(fig: Any, table: View | pd.DataFrame, *, key: str, caption: str = "") -> None:
     """A chart and its data table side by side (the table is the chart's text alternative).
 
@@ -195,7 +229,7 @@ def chart_with_table(fig: Any, table: View | pd.DataFrame, *, key: str, caption:
     """
     _ = state.tr()
     col_chart, col_table = st.columns([3, 2])
-    col_chart.plotly_chart(fig, key=f"{key}_chart", config={"displaylogo": False})
+    col_chart.plotly_chart(fig, key=f"{key}_chart", config=chart_config())
     if isinstance(table, View):
         with col_table:
             show_view(table, key=key, caption=caption)

@@ -63,14 +63,14 @@ def metrics(figures: Sequence[Figure], *, per_row: int = 3, working: bool = True
 
 def stacked_chart(fig: Any, view: View, *, key: str, caption: str = "") -> None:
     """A chart at full width, then its table (the chart's text alternative) and its CSV."""
-    st.plotly_chart(fig, key=f"{key}_chart", config={"displaylogo": False})
+    st.plotly_chart(fig, key=f"{key}_chart", config=widgets.chart_config())
     widgets.show_view(view, key=key, caption=caption)
 
 
 def chart_beside(fig: Any, view: View, *, key: str, caption: str = "") -> None:
     """A chart and its table side by side, half and half (the table is its text alternative)."""
     col_chart, col_table = st.columns(2)
-    col_chart.plotly_chart(fig, key=f"{key}_chart", config={"displaylogo": False})
+    col_chart.plotly_chart(fig, key=f"{key}_chart", config=widgets.chart_config())
     with col_table:
         widgets.show_view(view, key=key, caption=caption)
 

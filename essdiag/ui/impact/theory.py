@@ -33,7 +33,7 @@ def show(screen: Screen[ImpactSection]) -> None:
     )
     if section.theory:
         chain, chart, remarks = kept(screen, "impact_theory", lambda: _chain(section, _))
-        st.plotly_chart(chart, key="impact_theory_chart", config={"displaylogo": False})
+        st.plotly_chart(chart, key="impact_theory_chart", config=widgets.chart_config())
         widgets.show_view(chain, key="impact_theory")
         if remarks:
             widgets.show_issues(remarks, title=_("Points à revoir dans la chaîne"))

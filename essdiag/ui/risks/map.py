@@ -48,7 +48,7 @@ def show(screen: Screen[RiskSection]) -> None:
     st.plotly_chart(
         heatmap_chart(current_matrix(section), cells, moves, _),
         key="risks_heatmap_chart",
-        config={"displaylogo": False},
+        config=widgets.chart_config(),
     )
     widgets.show_view(
         moves,

@@ -48,7 +48,7 @@ def chart_over_table(figure: Any, view: View, *, key: str, caption: str = "") ->
     Two years of months need the screen's width to stay readable on a laptop
     and a projector; the table keeps its CSV download.
     """
-    st.plotly_chart(figure, key=f"{key}_chart", config={"displaylogo": False})
+    st.plotly_chart(figure, key=f"{key}_chart", config=widgets.chart_config())
     widgets.show_view(view, key=key, caption=caption)
 
 

@@ -28,7 +28,7 @@ def show(screen: Screen[Any]) -> None:
     st.plotly_chart(
         waterfall_chart(steps, _, title=_("Effet de chaque écart sur le résultat — {p}", p=period)),
         key="variance_waterfall_chart",
-        config={"displaylogo": False},
+        config=widgets.chart_config(),
     )
     widgets.show_view(
         steps,
