@@ -19,7 +19,7 @@ import re
 import unicodedata
 from datetime import date, datetime, timedelta
 
-from essdiag.errors import Issue
+from essdiag.errors import Issue, Severity
 from essdiag.guards import (
     FORM_LIMITS,
     FileKind,
@@ -215,6 +215,17 @@ def read_cells(  # noqa: PLR0911 - a return per kind of file
         if wb is None:
             return None, issues
         try:
+            if not wb.worksheets:
+                return None, [
+                    Issue(
+                        code="table_no_sheet",
+                        template=N_(
+                            "Le classeur ne contient aucune feuille de calcul : enregistrez-le de "
+                            "nouveau depuis votre tableur (fichier .xlsx avec une feuille)."
+                        ),
+                        file=file,
+                    )
+                ]
             values, issues = sheet_rows(wb.worksheets[0], limits, file=file)
         finally:
             wb.close()
@@ -227,6 +238,8 @@ def read_cells(  # noqa: PLR0911 - a return per kind of file
     else:
         return None, [kind_issue(kind, N_("un tableau CSV ou un classeur Excel .xlsx"), file=file)]
     rows = [(n, r) for n, r in rows if any(c.strip() for c in r)]
+    if not rows and any(i.severity is Severity.ERROR for i in issues):
+        return None, issues  # refused (too many rows…): not also "empty"
     if not rows:
         return None, [
             *issues,
