@@ -35,7 +35,7 @@ from essdiag.budget.section import BudgetLine
 from essdiag.errors import Issue, Severity
 from essdiag.i18n import N_, Money
 from essdiag.ledger.cells import decimal_mark, parse_amounts
-from essdiag.ledger.generic import row_lines
+from essdiag.ledger.generic import row_issues, row_lines
 from essdiag.periods import FiscalYear
 
 __all__ = [
@@ -260,17 +260,9 @@ def lines_from_mapping(  # noqa: PLR0915 - one step per column role
         shown = rows[: max(0, MAX_LISTED - already)]
         counts[code] = already + rows.size
         texts = values.take(pa.array(shown)).to_pylist() if shown.size else []
-        for line, value in zip(row_lines(raw, shown), texts, strict=True):
-            issues.append(
-                Issue(
-                    code=code,
-                    template=template,
-                    params={"value": str(value)[:80]},
-                    file=file,
-                    line=line,
-                    column=column,
-                )
-            )
+        issues.extend(
+            row_issues(raw, shown, texts, code=code, template=template, column=column, file=file)
+        )
         keep[rows] = False
 
     cell = pc.utf8_trim_whitespace(_column(raw, mapping.account))

@@ -54,6 +54,7 @@ __all__ = [
     "RowLines",
     "apply_mapping",
     "read_table",
+    "row_issues",
     "row_lines",
     "suggest_mapping",
     "unique_names",
@@ -147,6 +148,30 @@ def row_lines(raw: pd.DataFrame, rows: np.ndarray) -> list[int]:
     if isinstance(known, RowLines):
         return known.of(rows)
     return [int(r) + 2 for r in rows]
+
+
+def row_issues(
+    raw: pd.DataFrame,
+    rows: np.ndarray,
+    values: list[Any],
+    *,
+    code: str,
+    template: str,
+    column: str,
+    file: str | None,
+) -> list[Issue]:
+    """One located issue per row set aside, quoting its cell (cut to 80 characters)."""
+    return [
+        Issue(
+            code=code,
+            template=template,
+            params={"value": str(value)[:80]},
+            file=file,
+            line=line,
+            column=column,
+        )
+        for line, value in zip(row_lines(raw, rows), values, strict=True)
+    ]
 
 
 def unique_names(header: list[str]) -> tuple[list[str], list[Issue]]:
@@ -464,17 +489,9 @@ def apply_mapping(
         rows = np.flatnonzero(bad & keep)
         shown = rows[:MAX_ISSUES_PER_CODE]
         values = col(column).take(pa.array(shown)).to_pylist() if shown.size else []
-        for line, value in zip(row_lines(raw, shown), values, strict=True):
-            issues.append(
-                Issue(
-                    code=code,
-                    template=template,
-                    params={"value": str(value)[:80]},
-                    file=file,
-                    line=line,
-                    column=column,
-                )
-            )
+        issues.extend(
+            row_issues(raw, shown, values, code=code, template=template, column=column, file=file)
+        )
         keep[rows] = False
 
     when, ok = dates_from_text(col(mapping.date))

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 from essdiag.i18n import translator
 from essdiag.impact.indicators import indicator_board
@@ -17,6 +16,7 @@ from essdiag.report.impact_docx import impact_docx
 from essdiag.report.impact_pdf import impact_html, impact_pdf
 from essdiag.report.impact_report import FigureBlock, Heading, ImageBlock, TableBlock, build_report
 from essdiag.samples import load_sample
+from tests.conftest import skip_or_fail
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -91,8 +91,9 @@ def test_user_text_never_becomes_markup() -> None:
     assert "<script>alert" not in html and "&lt;script&gt;" in html
 
 
-@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="no Chromium to draw the charts")
 def test_charts_are_drawn_as_png_when_a_browser_is_there() -> None:
+    if not Path("/usr/bin/chromium").exists():
+        skip_or_fail("no Chromium to draw the charts (.ci/run installs it)")
     rep = report(charts=True)
     images = [b for b in rep.blocks if isinstance(b, ImageBlock)]
     assert images and all(b.png is not None and b.png.startswith(b"\x89PNG") for b in images)
