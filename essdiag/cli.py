@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
 import typer
@@ -19,13 +19,14 @@ import typer
 import essdiag.commands  # first of essdiag: no bytecode written beside the code from here on
 from essdiag.budget.choices import Level, PeriodChoice
 from essdiag.commands import args
-from essdiag.errors import Issue, Severity
-from essdiag.guards import FORM_LIMITS, TABLE_LIMITS
-from essdiag.i18n import translator
-from essdiag.periods import FiscalYear, month_key
 
-# pandas, pyarrow, openpyxl and the report modules are imported inside the subcommand that needs
-# them: ``essdiag --help`` or ``essdiag version`` start without them (benchmarks/cli_bench.py).
+if TYPE_CHECKING:
+    from essdiag.errors import Issue
+    from essdiag.periods import FiscalYear
+
+# pandas, pyarrow, openpyxl, pydantic (the issues and periods models) and the report modules are
+# imported inside the subcommand that needs them: ``essdiag --help`` or ``essdiag version`` start
+# without them (benchmarks/cli_bench.py).
 
 app = args.Typer(  # usage errors and bugs as one French line (essdiag/commands/args.py)
     help="essdiag : diagnostic et pilotage d'une structure de l'ESS.",
@@ -50,6 +51,7 @@ def validate(
 ) -> None:
     """Vérifie un fichier de dossier et liste chaque problème trouvé."""
     from essdiag.dossier_files import read_dossier_file
+    from essdiag.guards import FORM_LIMITS
 
     # The size is checked on disk before a byte is read (a 6 GB file is refused at once).
     dossier, issues = read_dossier_file(args.read_input(file, FORM_LIMITS.max_bytes), file.name)
@@ -59,10 +61,7 @@ def validate(
         report = {"file": file.name, "usable": dossier is not None, "name": name}
         typer.echo(args.json_text(report | {"issues": [args.issue_json(i) for i in issues]}))
         raise typer.Exit(code)
-    for issue in issues:
-        where = issue.where()
-        level = "ERREUR" if issue.severity is Severity.ERROR else "ATTENTION"
-        typer.echo(f"{level} [{issue.code}] {issue.message}" + (f" ({where})" if where else ""))
+    args.print_issues(issues)
     if dossier is None:
         typer.echo(f"{file.name} : dossier inutilisable ({len(issues)} problème(s)).", err=True)
         raise typer.Exit(UNUSABLE)
@@ -109,22 +108,15 @@ def params(
         typer.echo(f"{name}\t{p.value}\t{p.unit}\t{p.effective.isoformat()}\t{p.source}")
 
 
-def _print_issues(issues: list[Issue]) -> None:
-    for issue in issues:
-        where = issue.where()
-        level = {
-            Severity.ERROR: "ERREUR",
-            Severity.WARNING: "ATTENTION",
-            Severity.INFO: "INFO",
-        }[issue.severity]
-        typer.echo(f"{level} [{issue.code}] {issue.message}" + (f" ({where})" if where else ""))
-
-
 def _read_file(path: Path) -> bytes:
+    from essdiag.guards import TABLE_LIMITS
+
     return args.read_input(path, TABLE_LIMITS.max_bytes)
 
 
 def _fiscal_year(text: str | None, start_month: int) -> FiscalYear | None:
+    from essdiag.periods import FiscalYear
+
     label = args.year(text)
     if label is None:
         return None
@@ -150,6 +142,8 @@ def validate_fec(
     fmt: Annotated[Output, typer.Option("--format", help="Sortie : text ou json.")] = "text",
 ) -> None:
     """Vérifie un FEC et liste chaque problème trouvé (ligne, colonne, code)."""
+    from essdiag.errors import Severity
+    from essdiag.guards import TABLE_LIMITS
     from essdiag.ledger import read_fec
 
     args.input_file(file, TABLE_LIMITS.max_bytes)
@@ -167,7 +161,7 @@ def validate_fec(
         }
         typer.echo(args.json_text(report))
         raise typer.Exit(UNUSABLE if result.ledger is None else ISSUES if blocking else OK)
-    _print_issues(result.issues)
+    args.print_issues(result.issues)
     if result.ledger is None:
         typer.echo(f"{file.name} : FEC inutilisable ({len(result.issues)} problème(s)).", err=True)
         raise typer.Exit(UNUSABLE)
@@ -210,7 +204,10 @@ def variance(
     """Écarts budget / réalisé et atterrissage : affiche les lignes à expliquer, écrit le rapport."""
     from essdiag.budget.analysis import analyse
     from essdiag.budget.template import read_budget
+    from essdiag.errors import Severity
+    from essdiag.i18n import translator
     from essdiag.ledger import combine_ledgers, read_fec
+    from essdiag.periods import FiscalYear, month_key
 
     year, month = args.month(through)
     fy = FiscalYear.containing(date(year, month, 1), args.start_month(start_month))
@@ -229,7 +226,7 @@ def variance(
         issues += prev.issues
         previous = prev.ledger
     if fmt != "json":
-        _print_issues(issues)
+        args.print_issues(issues)
     if section is None or not ledgers:
         if fmt == "json":
             typer.echo(

@@ -7,10 +7,12 @@ re-exports them.
 
 from __future__ import annotations
 
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from essdiag.i18n import N_, LabelledEnum
-from essdiag.periods import PeriodKind
+
+if TYPE_CHECKING:
+    from essdiag.periods import PeriodKind
 
 __all__ = ["Level", "PeriodChoice"]
 

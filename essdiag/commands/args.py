@@ -53,11 +53,24 @@ __all__ = [
     "json_text",
     "month",
     "output_file",
+    "print_issues",
     "read_input",
     "start_month",
     "write_output",
     "year",
 ]
+
+
+_LEVELS = {"error": "ERREUR", "warning": "ATTENTION", "info": "INFO"}
+
+
+def print_issues(issues: Any, *, err: bool = False) -> None:
+    """Each problem found on one line: « ERREUR [code] message (où) » (no pydantic import here)."""
+    for issue in issues:
+        where = issue.where()
+        level = _LEVELS.get(issue.severity.value, "INFO")
+        text = f"{level} [{issue.code}] {issue.message}" + (f" ({where})" if where else "")
+        typer.echo(text, err=err)
 
 
 def issue_json(issue: Any) -> dict[str, Any]:

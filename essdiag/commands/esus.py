@@ -31,10 +31,12 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from essdiag.errors import Issue, Severity
+from essdiag.commands import args
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from essdiag.errors import Issue
 
     from essdiag.periods import FiscalYear
 
@@ -54,15 +56,6 @@ class Format(StrEnum):
 def _fail(message: str) -> typer.Exit:
     typer.echo(message, err=True)
     return typer.Exit(UNUSABLE)
-
-
-def _print_issues(issues: list[Issue]) -> None:
-    for issue in issues:
-        where = issue.where()
-        level = "ERREUR" if issue.severity is Severity.ERROR else "ATTENTION"
-        typer.echo(
-            f"{level} [{issue.code}] {issue.message}" + (f" ({where})" if where else ""), err=True
-        )
 
 
 def esus(
@@ -105,7 +98,7 @@ def esus(
         raise _fail(f"{dossier} : fichier introuvable.")
     opened, issues = read_dossier_file(dossier.read_bytes(), dossier.name)
     if opened is None:
-        _print_issues(issues)
+        args.print_issues(issues, err=True)
         raise _fail(f"{dossier.name} : dossier inutilisable ({len(issues)} problème(s)).")
     start = opened.identity.fiscal_year_start_month
     pays_fy = FiscalYear(
@@ -121,7 +114,7 @@ def esus(
         workforce=frame,
         pay_year=pays_fy.label_year,
     )
-    _print_issues(problems)
+    args.print_issues(problems, err=True)
     findings = report.of(Frame.ESUS)
     verdict = worst(f.verdict for f in findings)
     fr = translator("fr")
@@ -161,7 +154,7 @@ def _workforce(path: Path | None, fiscal_year: FiscalYear) -> pd.DataFrame | Non
         period_start=fiscal_year.start,
         period_end=fiscal_year.end,
     )
-    _print_issues(found)
+    args.print_issues(found, err=True)
     if read is None or read.frame is None:
         raise _fail(f"{path.name} : registre du personnel inutilisable ({len(found)} problème(s)).")
     frame: pd.DataFrame = read.frame
@@ -178,7 +171,7 @@ def _ledgers(paths: list[Path], start_month: int) -> dict[int, pd.DataFrame]:
             raise _fail(f"{path} : fichier introuvable.")
         result = read_fec(path.read_bytes(), file=path.name)
         if result.ledger is None:
-            _print_issues(list(result.issues))
+            args.print_issues(list(result.issues), err=True)
             raise _fail(f"{path.name} : FEC inutilisable ({len(result.issues)} problème(s)).")
         fy = fiscal_year_of(result.ledger, start_month)
         if fy is not None:

@@ -11,17 +11,22 @@ exactly these columns (:data:`LEDGER_COLUMNS`, Arrow schema :data:`LEDGER_SCHEMA
 ==================  ======================  ==========================================
 column              dtype                   meaning
 ==================  ======================  ==========================================
-``journal``         str                     journal code (JournalCode)
+``journal``         category (str)          journal code (JournalCode)
 ``entry``           str                     entry number (EcritureNum)
 ``date``            datetime64[ns]          entry date (EcritureDate)
-``account``         str                     account number, as written (CompteNum)
-``account_label``   str                     account label (CompteLib)
+``account``         category (str)          account number, as written (CompteNum)
+``account_label``   category (str)          account label (CompteLib)
 ``label``           str                     line label (EcritureLib)
 ``debit_cents``     int64                   debit in cents (exact)
 ``credit_cents``    int64                   credit in cents (exact)
 ``analytic``        str or null             analytic code (activity, project)
 ``opening``         bool                    opening entry (journals AN/RAN…)
 ==================  ======================  ==========================================
+
+The three category columns (:data:`~essdiag.ledger.frame.CATEGORY_COLUMNS`)
+hold each distinct value once, sorted; a computation reads them as text
+(``.astype("str")``, ``.str``, comparisons) and a hand-made frame with plain
+``str`` columns is taken as well.
 
 Opening entries are kept for balances (:func:`account_balances`) and left
 out of charges and income (:func:`monthly_activity`).

@@ -38,8 +38,9 @@ __all__ = [
     "dates_from_text",
     "decimal_mark",
     "detect_encoding",
+    "each_flag",
     "each_text",
-    "each_value",
+    "empty_cells",
     "is_ascii",
     "numbered_names",
     "optional_text",
@@ -164,6 +165,11 @@ def parse_amounts(values: pa.Array | pa.ChunkedArray, decimal: str | None = None
     if not pa.types.is_string(values.type) and not pa.types.is_large_string(values.type):
         values = pc.cast(values, pa.string())
     mark = decimal or decimal_mark(values)
+    plain = _plain_cents(values, mark)
+    if plain is not None:
+        ok = np.abs(plain) < _MAX_CENTS
+        none = np.zeros(len(values), dtype=bool)
+        return Amounts(np.where(ok, plain, 0), ok, none, mark)
     text = pc.fill_null(values, "") if values.null_count else values
     text, ambiguous = _other_mark(text, mark)
     if (_layout(text)[0] == 0).any():
@@ -198,6 +204,42 @@ def parse_amounts(values: pa.Array | pa.ChunkedArray, decimal: str | None = None
     ok &= ~ambiguous
     ints = np.where(ok, ints, 0)
     return Amounts(ints, ok, ambiguous, mark)
+
+
+def _plain_cents(text: pa.Array, mark: str) -> np.ndarray | None:
+    """Cents of a column whose every cell is written ``-?digits<mark>dd`` (None otherwise).
+
+    What an accounting export writes: the usual case is read straight from
+    the text's buffers. Each cell must end with the mark and two digits and
+    hold no other mark (as many marks as cells); the digits left once the
+    marks are removed are cast to int64 at once, which refuses anything but
+    an optional sign and digits (letters, exponents, spaces, the other mark).
+    Any other column goes the general way of :func:`parse_amounts`.
+    """
+    n = len(text)
+    if n == 0 or text.null_count:
+        return None
+    lengths, offsets, data = _layout(text)
+    if int(lengths.min()) < 3:
+        return None
+    body = data[int(offsets[0]) : int(offsets[-1])]
+    base = offsets - offsets[0]
+    code = ord(mark)
+    if not (body[base[1:] - 3] == code).all():
+        return None
+    marks = body == code
+    if int(np.count_nonzero(marks)) != n:
+        return None
+    digits = body[~marks]
+    del marks
+    shifted = (base - np.arange(n + 1, dtype=base.dtype)).astype(np.int32)
+    plain = pa.Array.from_buffers(
+        pa.string(), n, [None, pa.py_buffer(shifted), pa.py_buffer(digits)]
+    )
+    try:
+        return _np(pc.cast(plain, pa.int64()), np.int64)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
 
 
 def _layout(text: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -369,28 +411,37 @@ def dates_from_text(values: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, np.nd
     return pa.array(stamps, pa.int64()).view(pa.timestamp("ns")), valid
 
 
-def each_value(
-    values: pa.Array | pa.ChunkedArray, fn: Callable[[pa.Array], pa.Array]
-) -> pa.Array | pa.ChunkedArray:
-    """``fn`` of every cell, computed once per distinct value of a dictionary column.
+def each_flag(values: pa.Array | pa.ChunkedArray, fn: Callable[[pa.Array], pa.Array]) -> np.ndarray:
+    """``fn`` (a test giving booleans) of every cell as a numpy mask, once per distinct value.
 
     Readers read low-cardinality columns (journals, accounts, their labels)
     as dictionaries: a test on a million lines is then a test on a few
-    hundred values and one ``take``.
+    hundred values and one numpy lookup by index. A null answer is False.
 
     Example:
         >>> col = pa.array(["AN", "AC", "AN"]).dictionary_encode()
-        >>> each_value(col, lambda d: pc.equal(d, "AN")).to_pylist()
+        >>> each_flag(col, lambda d: pc.equal(d, "AN")).tolist()
         [True, False, True]
     """
-    if isinstance(values, pa.ChunkedArray):
-        if values.num_chunks == 0:
-            plain = values.type.value_type if pa.types.is_dictionary(values.type) else values.type
-            return fn(pa.array([], plain))
-        return pa.chunked_array([each_value(c, fn) for c in values.chunks])
-    if pa.types.is_dictionary(values.type):
-        return pc.take(fn(values.dictionary), values.indices)
-    return fn(values)
+    if (
+        isinstance(values, pa.ChunkedArray)
+        and values.num_chunks > 1
+        and pa.types.is_dictionary(values.type)
+    ):
+        values = values.combine_chunks()  # one dictionary: the test runs once per value
+    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    parts = []
+    for chunk in chunks:
+        if pa.types.is_dictionary(chunk.type):
+            found = _np(pc.fill_null(fn(chunk.dictionary), False), bool)
+            indices = _np(pc.fill_null(chunk.indices, 0), np.int64)
+            part = found[indices] if found.size else np.zeros(len(chunk), dtype=bool)
+            if chunk.null_count:
+                part &= _np(chunk.is_valid(), bool)
+            parts.append(part)
+        else:
+            parts.append(_np(pc.fill_null(fn(chunk), False), bool))
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
 
 
 def each_text(
@@ -414,11 +465,46 @@ def each_text(
 def trimmed(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
     """Text cells without their leading and trailing white space.
 
+    A column none of whose cells starts or ends with a space or a tab (what
+    exports write) is returned as it is, found from its buffers.
+
     Example:
         >>> trimmed(pa.array([" 606 ", "AC"])).to_pylist()
         ['606', 'AC']
     """
-    return each_text(values, pc.utf8_trim_whitespace)
+    return each_text(values, _trim)
+
+
+def _trim(text: pa.Array) -> pa.Array:
+    if pa.types.is_string(text.type) and not text.null_count and len(text):
+        lengths, offsets, data = _layout(text)
+        filled = lengths > 0
+        ends = np.concatenate([data[offsets[:-1][filled]], data[offsets[1:][filled] - 1]])
+        if not np.isin(ends, _EDGE_BLANKS).any() and not (ends >= 0x80).any():
+            return text
+    return pc.utf8_trim_whitespace(text)
+
+
+_EDGE_BLANKS: Final = np.array([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20], dtype=np.uint8)
+"""ASCII white space; a cell that starts or ends with a byte ≥ 0x80 (maybe a no-break
+space) is trimmed by pyarrow's Unicode rule."""
+
+
+def empty_cells(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """True where a text cell is empty (a null is not), read from the offsets of the text.
+
+    Example:
+        >>> empty_cells(pa.chunked_array([pa.array(["a", ""]).dictionary_encode(),
+        ...                               pa.array(["", "b"]).dictionary_encode()])).tolist()
+        [False, True, True, False]
+    """
+    return each_flag(values, _empty_text)
+
+
+def _empty_text(text: pa.Array) -> pa.Array:
+    if pa.types.is_string(text.type) and not text.null_count:
+        return pa.array(_layout(text)[0] == 0)
+    return pc.equal(pc.utf8_length(text), 0)
 
 
 def optional_text(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
@@ -448,7 +534,7 @@ def account_is_known(accounts: pa.Array | pa.ChunkedArray) -> np.ndarray:
         first = pc.utf8_slice_codeunits(values, 0, 1)
         return pc.fill_null(pc.is_in(first, pa.array(list(_ACCOUNT_CLASSES))), False)
 
-    return np.asarray(each_value(accounts, known).to_numpy(zero_copy_only=False), dtype=bool)
+    return each_flag(accounts, known)
 
 
 def cell_text(value: Any) -> str:

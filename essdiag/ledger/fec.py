@@ -30,6 +30,7 @@ References:
 from __future__ import annotations
 
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -56,8 +57,9 @@ from essdiag.ledger.cells import (
     dates_from_text,
     decimal_mark,
     detect_encoding,
+    each_flag,
     each_text,
-    each_value,
+    empty_cells,
     is_ascii,
     numbered_names,
     optional_text,
@@ -351,6 +353,7 @@ def _read_fec(  # noqa: PLR0911, PLR0912, PLR0915 - the reader's steps, each may
     except ParseFailure as failure:
         issues.add("fec_unreadable", failure.template, **failure.params)
         return FecResult(None, issues.finish(), encoding=encoding, separator=sep)
+    pa.default_memory_pool().release_unused()  # the parser's blocks, before the conversions
     if parsed.reencoded or encoding != parsed.encoding:
         encoding = parsed.encoding
     if encoding not in ("utf-8", "utf-8-sig"):
@@ -360,7 +363,7 @@ def _read_fec(  # noqa: PLR0911, PLR0912, PLR0915 - the reader's steps, each may
             severity=Severity.INFO,
             encoding=_ENCODING_NAMES.get(encoding, encoding),
         )
-    table = parsed.table
+    table = _one_dictionary_each(parsed.table)
     n = table.num_rows
     lines_read = n + len(parsed.bad_rows)
     line_map = line_numbers(n, [b.line for b in parsed.bad_rows if b.line is not None])
@@ -556,7 +559,7 @@ def _plan(header: list[str], issues: _Issues) -> tuple[list[str], list[str], boo
     return names, wanted, has_dc
 
 
-def _convert(  # noqa: PLR0917 - the parsed table and what the reader knows of it
+def _convert(  # noqa: PLR0915, PLR0917 - the parsed table and what the reader knows of it
     table: pa.Table,
     wanted: list[str],
     has_dc: bool,
@@ -576,7 +579,7 @@ def _convert(  # noqa: PLR0917 - the parsed table and what the reader knows of i
     entry = trimmed(table.column("EcritureNum"))
     account = trimmed(table.column("CompteNum"))
     # Blank lines come back as empty rows: dropped silently, not counted as lines.
-    blank = _empty(journal) & _empty(entry) & _empty(account)
+    blank = empty_cells(journal) & empty_cells(entry) & empty_cells(account)
     keep = ~blank
 
     def flag(bad: np.ndarray, code: str, template: str, column: str) -> None:
@@ -608,7 +611,13 @@ def _convert(  # noqa: PLR0917 - the parsed table and what the reader knows of i
         )
         keep[rows] = False
 
-    when, date_ok = dates_from_text(table.column("EcritureDate"))
+    # The amount columns are converted on the second core while this one reads the dates
+    # (pyarrow and numpy release the interpreter's lock); issues are then listed in order.
+    amount_columns = ["Debit", "Credit"] if has_dc else ["Montant"]
+    with ThreadPoolExecutor(max_workers=len(amount_columns)) as pool:
+        parsing = {c: pool.submit(parse_amounts, table.column(c), decimal) for c in amount_columns}
+        when, date_ok = dates_from_text(table.column("EcritureDate"))
+        found_amounts = {c: job.result() for c, job in parsing.items()}
     flag(
         ~date_ok,
         "fec_date",
@@ -629,7 +638,7 @@ def _convert(  # noqa: PLR0917 - the parsed table and what the reader knows of i
     )
 
     def amounts(column: str) -> np.ndarray:
-        found = parse_amounts(table.column(column), decimal)
+        found = found_amounts.pop(column)
         flag(found.ambiguous, "fec_amount_ambiguous", ambiguous_template, column)
         flag(~found.valid & ~found.ambiguous, "fec_amount", amount_template, column)
         return found.cents
@@ -643,8 +652,8 @@ def _convert(  # noqa: PLR0917 - the parsed table and what the reader knows of i
             table.column("Sens"),
             lambda v: pc.utf8_upper(pc.utf8_slice_codeunits(pc.utf8_trim_whitespace(v), 0, 1)),
         )
-        is_d = _np_bool(each_value(sens, lambda v: pc.is_in(v, pa.array(["D", "+"]))))
-        is_c = _np_bool(each_value(sens, lambda v: pc.is_in(v, pa.array(["C", "-"]))))
+        is_d = each_flag(sens, lambda v: pc.is_in(v, pa.array(["D", "+"])))
+        is_c = each_flag(sens, lambda v: pc.is_in(v, pa.array(["C", "-"])))
         flag(
             ~(is_d | is_c),
             "fec_sens",
@@ -669,17 +678,23 @@ def _convert(  # noqa: PLR0917 - the parsed table and what the reader knows of i
             return table.column(name)
         return pa.array(np.full(n, "", dtype=object), pa.string())
 
+    def large(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+        # The text type pandas holds: cast once here, the text itself is not copied.
+        return values if pa.types.is_dictionary(values.type) else values.cast(pa.large_string())
+
     analytic: Any = (
-        optional_text(table.column(analytic_col)) if analytic_col else pa.nulls(n, pa.string())
+        large(optional_text(table.column(analytic_col)))
+        if analytic_col
+        else pa.nulls(n, pa.large_string())
     )
     out = pa.table(
         {
             "journal": journal,
-            "entry": entry,
+            "entry": large(entry),
             "date": when,
             "account": account,
             "account_label": text_or_blank("CompteLib"),
-            "label": text_or_blank("EcritureLib"),
+            "label": large(text_or_blank("EcritureLib")),
             "debit_cents": pa.array(debit, pa.int64()),
             "credit_cents": pa.array(credit, pa.int64()),
             "analytic": analytic,
@@ -690,13 +705,13 @@ def _convert(  # noqa: PLR0917 - the parsed table and what the reader knows of i
     return out, debit, credit, keep, int(blank.sum())
 
 
-def _np_bool(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
-    return np.asarray(pc.fill_null(values, False).to_numpy(zero_copy_only=False), dtype=bool)
-
-
-def _empty(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
-    """True where a text cell is empty."""
-    return _np_bool(each_value(values, lambda v: pc.equal(pc.utf8_length(v), 0)))
+def _one_dictionary_each(table: pa.Table) -> pa.Table:
+    """Dictionary columns with one dictionary for the whole file (a test per distinct value)."""
+    for i, name in enumerate(table.column_names):
+        column = table.column(i)
+        if pa.types.is_dictionary(column.type) and column.num_chunks > 1:
+            table = table.set_column(i, name, pa.chunked_array([column.combine_chunks()]))
+    return table
 
 
 def _journal_says(out: pa.Table, names: list[str]) -> np.ndarray:

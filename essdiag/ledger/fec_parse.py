@@ -35,8 +35,14 @@ __all__ = ["BLOCK_BYTES", "BadRow", "ParseFailure", "Parsed", "line_numbers", "p
 
 log = logging.getLogger("essdiag.readers")
 
-BLOCK_BYTES: Final = 4 << 20
-"""Bytes parsed per block; a line must fit in one block."""
+# Arrow's buffers come from the system allocator, for the whole process: the parser's blocks
+# go back to the system once the ledger is built, where mimalloc and jemalloc keep them for
+# later (a 1 000 000-line import peaks at about 1.5 × the file size instead of 1.8 ×, and a
+# long app session does not hold the memory of every file it read; benchmarks/fec_bench.py).
+pa.set_memory_pool(pa.system_memory_pool())
+
+BLOCK_BYTES: Final = 2 << 20
+"""Bytes parsed per block; a line must fit in one block (smaller blocks, lower peak memory)."""
 
 _CHECK_ROWS: Final = 4096
 """Rows checked at once for bytes that are not UTF-8 (then bisected)."""

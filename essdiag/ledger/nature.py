@@ -26,7 +26,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from essdiag.ledger.cells import each_value
+from essdiag.ledger.cells import each_flag
 from essdiag.ledger.frame import OPENING_JOURNALS
 from essdiag.periods import FiscalYear, month_end
 
@@ -145,12 +145,9 @@ def _label_says(values: pa.Array) -> pa.Array:
 def _journal_says_opening(
     journal: pa.Array | pa.ChunkedArray, journal_label: pa.Array | pa.ChunkedArray | None
 ) -> np.ndarray:
-    found = np.asarray(
-        each_value(journal, _code_says).to_numpy(zero_copy_only=False), dtype=bool
-    ).copy()
+    found = each_flag(journal, _code_says)
     if journal_label is not None:
-        said = each_value(journal_label, _label_says).to_numpy(zero_copy_only=False)
-        found |= np.asarray(said, dtype=bool)
+        found |= each_flag(journal_label, _label_says)
     return found
 
 

@@ -15,7 +15,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from essdiag.errors import EssdiagError
-from essdiag.ledger.frame import LEDGER_SCHEMA, empty_ledger, ledger_from_table
+from essdiag.ledger.frame import (
+    CATEGORY_COLUMNS,
+    LEDGER_SCHEMA,
+    empty_ledger,
+    ledger_from_table,
+    sorted_categories,
+)
 from essdiag.ledger.section import ImportKind, LedgerImport, LedgerSection
 
 __all__ = [
@@ -127,7 +133,12 @@ def combine_ledgers(frames: list[pd.DataFrame]) -> pd.DataFrame:
     frames = [f for f in frames if len(f)]
     if not frames:
         return empty_ledger()
-    return pd.concat(frames, ignore_index=True)
+    if len(frames) == 1:
+        return frames[0]
+    out = pd.concat(frames, ignore_index=True)
+    for name in CATEGORY_COLUMNS:  # categories of different imports, made one again
+        out[name] = sorted_categories(out[name])
+    return out
 
 
 def load_ledgers(

@@ -18,7 +18,8 @@ from essdiag.ledger.cells import (
     dates_from_text,
     decimal_mark,
     detect_encoding,
-    each_value,
+    each_flag,
+    empty_cells,
     optional_text,
     parse_amounts,
     trimmed,
@@ -153,4 +154,53 @@ def test_dictionary_columns_are_read_per_distinct_value() -> None:
     assert trimmed(col).to_pylist() == ["606", "AC", "606"]
     assert account_is_known(col).tolist() == [False, False, False]  # untrimmed: not a class
     assert account_is_known(trimmed(col)).tolist() == [True, False, True]
-    assert each_value(col, pc.utf8_length).to_pylist() == [5, 2, 5]
+    assert each_flag(col, lambda v: pc.greater(pc.utf8_length(v), 2)).tolist() == [
+        True,
+        False,
+        True,
+    ]
+    nulls = pa.chunked_array(
+        [pa.array(["AN", None, "AC"]).dictionary_encode(), pa.array(["AN"]).dictionary_encode()]
+    )
+    assert each_flag(nulls, lambda v: pc.equal(v, "AN")).tolist() == [True, False, False, True]
+
+
+_PLAIN_AMOUNT = st.builds(
+    lambda sign, whole, cents, mark: f"{sign}{whole}{mark}{cents:02d}",
+    st.sampled_from(["", "-"]),
+    st.integers(0, 10**15).map(str) | st.just(""),
+    st.integers(0, 99),
+    st.just(","),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PLAIN_AMOUNT | st.text("0123456789,.-+e ", max_size=8), min_size=1, max_size=30))
+def test_amounts_read_from_the_buffers_equal_the_general_rule(cells: list[str]) -> None:
+    """The buffer path (every cell ``-?digits,dd``) gives what the general path gives.
+
+    The reference is the same column with one cell the buffer path cannot take
+    (a leading space) appended: that column goes the general way.
+    """
+    fast = parse_amounts(pa.array(cells), ",")
+    general = parse_amounts(pa.array([*cells, " 1,00"]), ",")
+    assert fast.cents.tolist() == general.cents.tolist()[:-1]
+    assert fast.valid.tolist() == general.valid.tolist()[:-1]
+    assert fast.ambiguous.tolist() == general.ambiguous.tolist()[:-1]
+
+
+def test_plain_amounts_are_exact_cents() -> None:
+    # By hand: 32564,81 € = 3 256 481 cents; -0,05 € = -5; ,10 = 10 cents.
+    found = parse_amounts(pa.array(["32564,81", "-0,05", "0,00", ",10"]), ",")
+    assert found.cents.tolist() == [3256481, -5, 0, 10]
+    assert found.valid.all()
+    too_large = parse_amounts(pa.array(["10000000000000,00", "9999999999999,99"]), ",")
+    assert too_large.valid.tolist() == [False, True]  # MAX_AMOUNT_DIGITS = 13
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(" \t\u00a0ab", max_size=4), min_size=1, max_size=20), st.booleans())
+def test_trimming_and_emptiness_follow_pyarrow_on_any_text(cells: list[str], encoded: bool) -> None:
+    column = pa.array(cells).dictionary_encode() if encoded else pa.array(cells)
+    assert trimmed(column).to_pylist() == pc.utf8_trim_whitespace(pa.array(cells)).to_pylist()
+    assert empty_cells(column).tolist() == [c == "" for c in cells]
