@@ -26,7 +26,7 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
     ("variance", "--help"),
     ("validate-fec", "--help"),
 )
-HEAVY = ("pandas", "pyarrow", "openpyxl", "xlsxwriter", "docx", "plotly")
+HEAVY = ("pandas", "pyarrow", "openpyxl", "xlsxwriter", "docx", "plotly", "pydantic")
 
 
 def _median(argv: list[str]) -> tuple[float, float]:

@@ -7,7 +7,7 @@ canonical ledger, then a full variance (all accounts × 12 months + landing).
 
 Targets (issue #3): import ≤ 1.5 × the bare read, peak RSS < 700 MB,
 variance < 0.5 s. Issue #11: import ≤ 1.5 × a bare read of the same columns with the
-same options (``same``), and peak memory ≤ 1.5 × the file size above the interpreter.
+same options (``same``: the reader's own ``fec_parse.parse``), and peak memory ≤ 1.5 × the file size above the interpreter.
 
 Usage: ``python -m benchmarks fec`` or ``python -m benchmarks.fec_bench [LINES]``.
 """
@@ -88,27 +88,16 @@ if mode == "bare":
     result["seconds"] = time.perf_counter() - t
     result["rows"] = table.num_rows
 elif mode == "same":
-    # The reader's own read: the columns it keeps, its types and options, no checks.
-    import pyarrow as pa
-    import pyarrow.csv as pacsv
+    # The reader's own pyarrow.csv read (fec_parse.parse: the columns it keeps, its types,
+    # dictionaries, block size and options), with none of the checks or conversions.
+    from essdiag.ledger.fec import _FEW_VALUES
+    from essdiag.ledger.fec_parse import parse
     names = open(path, encoding="utf-8").readline().rstrip("\n").split("\t")
     wanted = ["JournalCode", "EcritureNum", "EcritureDate", "CompteNum", "JournalLib",
               "CompteLib", "EcritureLib", "Debit", "Credit"]
-    few = {"JournalCode", "JournalLib", "CompteNum", "CompteLib"}
-    types = {c: pa.dictionary(pa.int32(), pa.string()) if c in few else pa.string()
-             for c in wanted}
-    types["EcritureDate"] = pa.int64()
     t = time.perf_counter()
-    table = pacsv.read_csv(
-        path,
-        read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 24),
-        parse_options=pacsv.ParseOptions(delimiter="\t", quote_char=False, double_quote=False,
-                                         escape_char=False, newlines_in_values=False,
-                                         ignore_empty_lines=False),
-        convert_options=pacsv.ConvertOptions(column_types=types, include_columns=wanted,
-                                              strings_can_be_null=False, null_values=[],
-                                              quoted_strings_can_be_null=False, check_utf8=True),
-    )
+    table = parse(str(path), names, wanted, "\t", "utf-8", ascii_head=False,
+                  dictionary=tuple(c for c in wanted if c in _FEW_VALUES)).table
     result["seconds"] = time.perf_counter() - t
     result["rows"] = table.num_rows
 elif mode == "interpreter":

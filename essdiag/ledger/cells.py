@@ -369,13 +369,28 @@ def dates_from_text(values: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, np.nd
 
     Notes:
         Computed in 32-bit integers on the whole column (a few arrays of
-        4 bytes a line), then one lookup in :func:`_day_table`.
+        4 bytes a line), then one lookup in :func:`_day_table`. A dictionary
+        column (a FEC's dates: a few hundred days for a million lines) is
+        computed once per distinct day.
 
     Example:
         >>> d, ok = dates_from_text(pa.array(["20260115", "20250231", "2026-02-01", "x"]))
         >>> ok.tolist()
         [True, False, True, False]
+        >>> dates_from_text(pa.array(["20260115", "x", "20260115"]).dictionary_encode())[1].tolist()
+        [True, False, True]
     """
+    if isinstance(values, pa.ChunkedArray) and pa.types.is_dictionary(values.type):
+        values = values.combine_chunks()
+    if isinstance(values, pa.DictionaryArray):
+        days, ok = dates_from_text(values.dictionary)
+        index = _np(pc.fill_null(values.indices, 0), np.int64)
+        valid = ok[index] if ok.size else np.zeros(len(values), dtype=bool)
+        if values.null_count:
+            valid &= _np(values.is_valid(), bool)
+        stamps = np.asarray(days.view(pa.int64()).to_numpy(zero_copy_only=False))
+        at = np.where(valid, stamps[index], 0) if stamps.size else np.zeros(len(values), np.int64)
+        return pa.array(at, pa.int64()).view(pa.timestamp("ns")), valid
     if pa.types.is_integer(values.type):
         numbers = pc.fill_null(values, 0)
     else:
@@ -478,16 +493,20 @@ def trimmed(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
 def _trim(text: pa.Array) -> pa.Array:
     if pa.types.is_string(text.type) and not text.null_count and len(text):
         lengths, offsets, data = _layout(text)
-        filled = lengths > 0
-        ends = np.concatenate([data[offsets[:-1][filled]], data[offsets[1:][filled] - 1]])
-        if not np.isin(ends, _EDGE_BLANKS).any() and not (ends >= 0x80).any():
+        first, last = offsets[:-1], offsets[1:] - 1
+        if not lengths.all():
+            filled = lengths > 0
+            first, last = first[filled], last[filled]
+        if not (_EDGE_BYTES[data[first]].any() or _EDGE_BYTES[data[last]].any()):
             return text
     return pc.utf8_trim_whitespace(text)
 
 
-_EDGE_BLANKS: Final = np.array([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20], dtype=np.uint8)
-"""ASCII white space; a cell that starts or ends with a byte ≥ 0x80 (maybe a no-break
-space) is trimmed by pyarrow's Unicode rule."""
+_EDGE_BYTES: Final = np.zeros(256, dtype=bool)
+"""Bytes a cell must not start or end with to be left as it is: ASCII white space, and any
+byte ≥ 0x80 (maybe a no-break space, left to pyarrow's Unicode rule)."""
+_EDGE_BYTES[[0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20]] = True
+_EDGE_BYTES[0x80:] = True
 
 
 def empty_cells(values: pa.Array | pa.ChunkedArray) -> np.ndarray:

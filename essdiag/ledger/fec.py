@@ -9,7 +9,8 @@ signature (a workbook renamed ``.txt`` is said to be a workbook), then the
 header (separator, at most ``max_columns`` columns, names checked in linear
 time). The file is parsed by ``pyarrow.csv`` (:mod:`essdiag.ledger.fec_parse`)
 with the columns it needs read as text (account numbers and references keep
-their leading zeros), the date as an integer, and quoting off (labels may
+their leading zeros; dates, journals and accounts dictionary-encoded, each
+test then running once per distinct value), and quoting off (labels may
 contain quote characters); amounts are then converted column by column with
 ``pyarrow.compute`` (:mod:`essdiag.ledger.cells`), never in a Python loop over
 lines, to exact integer cents. Only the first megabyte is copied (to read the
@@ -109,8 +110,11 @@ MAX_ISSUES_PER_CODE: Final = 200
 """At most this many issues of one code are listed; a summary issue counts the rest."""
 
 _CANONICAL: Final = {c.lower(): c for c in (*FEC_COLUMNS, "Montant", "Sens")}
-_FEW_VALUES: Final = frozenset({"JournalCode", "JournalLib", "CompteNum", "CompteLib", "Sens"})
-"""Columns with few distinct values, read dictionary-encoded (each test runs once per value)."""
+_FEW_VALUES: Final = frozenset(
+    {"JournalCode", "JournalLib", "EcritureDate", "CompteNum", "CompteLib", "Sens"}
+)
+"""Columns with few distinct values, read dictionary-encoded (each test runs once per value:
+a year has at most 366 days)."""
 
 
 @dataclass(frozen=True)
@@ -363,7 +367,7 @@ def _read_fec(  # noqa: PLR0911, PLR0912, PLR0915 - the reader's steps, each may
             severity=Severity.INFO,
             encoding=_ENCODING_NAMES.get(encoding, encoding),
         )
-    table = _one_dictionary_each(parsed.table)
+    table = parsed.table
     n = table.num_rows
     lines_read = n + len(parsed.bad_rows)
     line_map = line_numbers(n, [b.line for b in parsed.bad_rows if b.line is not None])
@@ -575,11 +579,19 @@ def _convert(  # noqa: PLR0915, PLR0917 - the parsed table and what the reader k
     """
     n = table.num_rows
     analytic_col = next((c for c in wanted if c.lower() in _ANALYTIC_NAMES), None)
-    journal = trimmed(table.column("JournalCode"))
-    entry = trimmed(table.column("EcritureNum"))
-    account = trimmed(table.column("CompteNum"))
-    # Blank lines come back as empty rows: dropped silently, not counted as lines.
-    blank = empty_cells(journal) & empty_cells(entry) & empty_cells(account)
+    # The amount columns are converted on their own threads while this one trims the codes and
+    # reads the dates (pyarrow and numpy release the interpreter's lock); issues are listed in order.
+    amount_columns = ["Debit", "Credit"] if has_dc else ["Montant"]
+    texts = {c: table.column(c) for c in amount_columns}
+    with ThreadPoolExecutor(max_workers=len(texts)) as pool:
+        parsing = [pool.submit(parse_amounts, values, decimal) for values in texts.values()]
+        table = _one_dictionary_each(table)
+        journal, entry, account, when, date_ok = _codes_and_dates(table)
+        # Blank lines come back as empty rows: dropped silently, not counted as lines.
+        blank = empty_cells(journal) & empty_cells(entry) & empty_cells(account)
+        known = account_is_known(account)
+        found_amounts = dict(zip(texts, (job.result() for job in parsing), strict=True))
+    del texts
     keep = ~blank
 
     def flag(bad: np.ndarray, code: str, template: str, column: str) -> None:
@@ -611,13 +623,6 @@ def _convert(  # noqa: PLR0915, PLR0917 - the parsed table and what the reader k
         )
         keep[rows] = False
 
-    # The amount columns are converted on the second core while this one reads the dates
-    # (pyarrow and numpy release the interpreter's lock); issues are then listed in order.
-    amount_columns = ["Debit", "Credit"] if has_dc else ["Montant"]
-    with ThreadPoolExecutor(max_workers=len(amount_columns)) as pool:
-        parsing = {c: pool.submit(parse_amounts, table.column(c), decimal) for c in amount_columns}
-        when, date_ok = dates_from_text(table.column("EcritureDate"))
-        found_amounts = {c: job.result() for c, job in parsing.items()}
     flag(
         ~date_ok,
         "fec_date",
@@ -664,7 +669,7 @@ def _convert(  # noqa: PLR0915, PLR0917 - the parsed table and what the reader k
         credit = np.where(is_c, amount, 0)
 
     flag(
-        ~account_is_known(account),
+        ~known,
         "fec_account_unknown",
         N_(
             "Compte « {value} » inconnu (un compte commence par un chiffre de 1 à 8) : "
@@ -703,6 +708,15 @@ def _convert(  # noqa: PLR0915, PLR0917 - the parsed table and what the reader k
         }
     )
     return out, debit, credit, keep, int(blank.sum())
+
+
+def _codes_and_dates(table: pa.Table) -> tuple[Any, Any, Any, pa.Array, np.ndarray]:
+    """Journal, entry and account trimmed, and the dates with their validity."""
+    journal = trimmed(table.column("JournalCode"))
+    entry = trimmed(table.column("EcritureNum"))
+    account = trimmed(table.column("CompteNum"))
+    when, date_ok = dates_from_text(table.column("EcritureDate"))
+    return journal, entry, account, when, date_ok
 
 
 def _one_dictionary_each(table: pa.Table) -> pa.Table:

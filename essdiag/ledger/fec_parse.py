@@ -2,10 +2,10 @@
 
 Where it sits: :func:`essdiag.ledger.fec.read_fec` has checked the header and
 chosen the columns; :func:`parse` reads them with ``pyarrow.csv`` (quoting
-off, every column text but the date, read as an integer while parsing) and
-copes with what a real export holds, each time without copying the file:
+off, every column as text, those with few distinct values dictionary-encoded:
+journals, accounts, dates) and copes with what a real export holds, each time
+without copying the file:
 
-* a date that is not ``AAAAMMJJ``: read again with the date as text;
 * a line with too many or too few fields: read again single-threaded with a
   handler that sets it aside and keeps its physical line number;
 * a byte that is not UTF-8 further than the first megabyte (where the
@@ -41,7 +41,7 @@ log = logging.getLogger("essdiag.readers")
 # long app session does not hold the memory of every file it read; benchmarks/fec_bench.py).
 pa.set_memory_pool(pa.system_memory_pool())
 
-BLOCK_BYTES: Final = 2 << 20
+BLOCK_BYTES: Final = 1 << 20
 """Bytes parsed per block; a line must fit in one block (smaller blocks, lower peak memory)."""
 
 _CHECK_ROWS: Final = 4096
@@ -66,7 +66,7 @@ class Parsed:
     """What :func:`parse` read.
 
     Attributes:
-        table: the columns asked for (text, or the date as int64).
+        table: the columns asked for, as text (dictionary-encoded where asked).
         bad_rows: lines with a wrong number of fields, set aside.
         not_utf8: row indexes of ``table`` whose bytes were not UTF-8 (emptied,
             to be set aside by the caller).
@@ -158,7 +158,7 @@ def _kind(exc: BaseException) -> str:
     return "other"
 
 
-def parse(  # noqa: PLR0912 - one branch per way a real export goes wrong
+def parse(
     source: pa.Buffer | str,
     names: list[str],
     wanted: list[str],
@@ -176,7 +176,6 @@ def parse(  # noqa: PLR0912 - one branch per way a real export goes wrong
     ``dictionary`` (few distinct values: journals, accounts) are read
     dictionary-encoded. Raises :class:`ParseFailure` when nothing can be read.
     """
-    date_as_int = "EcritureDate" in wanted
     bad_rows: list[BadRow] = []
     binary = False
     handler: Any = None
@@ -200,8 +199,6 @@ def parse(  # noqa: PLR0912 - one branch per way a real export goes wrong
             c: pa.dictionary(pa.int32(), text_type) if c in dictionary else text_type
             for c in wanted
         }
-        if date_as_int:
-            types["EcritureDate"] = pa.int64()
         bad_rows.clear()
         try:
             table = _read(source, names, wanted, sep, encoding, types, handler)
@@ -210,8 +207,6 @@ def parse(  # noqa: PLR0912 - one branch per way a real export goes wrong
             log.info("FEC parse attempt failed (%s): %s", kind, str(exc)[:300])
             if kind == "fields" and handler is None:
                 handler = on_invalid
-            elif kind == "convert" and date_as_int:
-                date_as_int = False
             elif kind == "utf8" and encoding.startswith("utf-8") and ascii_head:
                 encoding, reencoded = "cp1252", True
             elif kind == "utf8" and encoding.startswith("utf-8") and not binary:
