@@ -27,11 +27,11 @@ TARGET_S = 0.3
 
 
 def _inputs() -> tuple[tuple[object, ...], dict[str, object]]:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sample_data"))
-    from sections import funding, treasury
+    from essdiag.samples import case_sections
 
-    sources = FundingSection.model_validate(funding.section("recyclerie")).sources
-    section = TreasurySection.model_validate(treasury.section("recyclerie")).model_copy(
+    sections = case_sections("recyclerie")
+    sources = FundingSection.model_validate(sections["funding"]).sources
+    section = TreasurySection.model_validate(sections["treasury"]).model_copy(
         update={"horizon_months": 36}
     )
     inputs = assemble(section, sources, budget=None, today=date(2026, 11, 27))

@@ -87,7 +87,7 @@ def test_net_cash_is_frng_minus_bfr_on_any_balanced_trial_balance(
 
 
 def test_recyclerie_2025_health_matches_the_fec() -> None:
-    # Figures read from FEC_2025.txt balances (see sample_data/sections/funding.py).
+    # Figures read from FEC_2025.txt balances (see sample_data/recyclerie/dossier/funding.json).
     section = sample("recyclerie")
     fb = from_year_accounts(section.accounts[0])
     assert fb.frng - fb.bfr == fb.net_cash == 209_134_86

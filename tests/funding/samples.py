@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+from typing import Any
 
 from essdiag.funding import FundingSection, FundingSource, YearAmount
+from essdiag.samples import case_sections
 
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "sample_data"))
 
-from sections import funding as funding_sample  # noqa: E402
+
+def sample_section(case: str, name: str) -> dict[str, Any] | None:
+    """The JSON of a sample case's section file (``sample_data/<case>/dossier/<name>.json``)."""
+    data: dict[str, Any] | None = case_sections(case).get(name)
+    return data
 
 
 def source(sid: str, funder: str, kind: str, amount: float, **kw: object) -> FundingSource:
@@ -27,4 +31,4 @@ def source(sid: str, funder: str, kind: str, amount: float, **kw: object) -> Fun
 
 def sample(case: str) -> FundingSection:
     """The funding section of a sample case."""
-    return FundingSection.model_validate(funding_sample.section(case))
+    return FundingSection.model_validate(sample_section(case, "funding"))

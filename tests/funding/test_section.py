@@ -21,7 +21,7 @@ from essdiag.funding.section import (
 from essdiag.i18n import translator
 from essdiag.treasury import TreasurySection
 from essdiag.validation import validate_as
-from tests.funding.samples import REPO, funding_sample, sample
+from tests.funding.samples import REPO, sample, sample_section
 
 CORPUS = REPO / "tests" / "data" / "funding"
 
@@ -133,18 +133,16 @@ def test_payments_and_scheduled_sources() -> None:
 def test_both_sample_sections_validate() -> None:
     for case in ("recyclerie", "scic-energie"):
         assert sample(case).sources
-    assert funding_sample.section("blank") is None
+    assert sample_section("blank", "funding") is None
 
 
 def test_dossier_with_these_sections_round_trips_through_json_and_xlsx() -> None:
-    from sections import treasury as treasury_sample
-
     from essdiag.dossier import Dossier, read_dossier_json
     from essdiag.dossier_files import read_dossier_xlsx, write_dossier_xlsx
 
     data = json.loads((REPO / "sample_data" / "scic-energie" / "dossier.json").read_text("utf-8"))
-    data["funding"] = funding_sample.section("scic-energie")
-    data["treasury"] = treasury_sample.section("scic-energie")
+    data["funding"] = sample_section("scic-energie", "funding")
+    data["treasury"] = sample_section("scic-energie", "treasury")
     dossier = Dossier.model_validate(data)
     assert read_dossier_json(dossier.to_json().encode())[0] == dossier
     back, issues = read_dossier_xlsx(write_dossier_xlsx(dossier))

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
 from essdiag.funding import FundingSection
 from essdiag.treasury import TreasurySection
+from tests.funding.samples import sample_section
 
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "sample_data"))
-
-from sections import funding as funding_sample  # noqa: E402
-from sections import treasury as treasury_sample  # noqa: E402
 
 TODAY = date(2026, 11, 27)
 
@@ -21,6 +17,6 @@ TODAY = date(2026, 11, 27)
 def case(name: str) -> tuple[FundingSection, TreasurySection]:
     """The funding and treasury sections of a sample case."""
     return (
-        FundingSection.model_validate(funding_sample.section(name)),
-        TreasurySection.model_validate(treasury_sample.section(name)),
+        FundingSection.model_validate(sample_section(name, "funding")),
+        TreasurySection.model_validate(sample_section(name, "treasury")),
     )
