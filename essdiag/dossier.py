@@ -24,7 +24,7 @@ from essdiag.budget.section import BudgetSection
 from essdiag.compliance.section import ComplianceSection
 from essdiag.errors import Issue, Severity, has_errors
 from essdiag.funding.section import FundingSection
-from essdiag.guards import FileKind, kind_issue, reader, sniff
+from essdiag.guards import FileKind, json_syntax_issue, kind_issue, reader, sniff
 from essdiag.hr.section import HRSection
 from essdiag.i18n import N_
 from essdiag.identity import Identity
@@ -342,19 +342,7 @@ def _parse_json(text: str, file: str | None) -> tuple[object, list[Issue]]:
             )
         ]
     except json.JSONDecodeError as exc:
-        return None, [
-            Issue(
-                code="json_syntax",
-                template=N_(
-                    "Le fichier n'est pas un JSON valide ({reason}) : il est peut-être "
-                    "tronqué ou a été modifié à la main."
-                ),
-                params={"reason": _json_reason(exc.msg)},
-                file=file,
-                line=exc.lineno,
-                column=str(exc.colno),
-            )
-        ]
+        return None, [json_syntax_issue(exc, file)]
     except RecursionError:
         return None, [
             Issue(
@@ -384,28 +372,6 @@ def _line_and_column(text: str, token: str) -> tuple[int | None, str | None]:
         return None, None
     line = text.count("\n", 0, pos) + 1
     return line, str(pos - (text.rfind("\n", 0, pos) + 1) + 1)
-
-
-_JSON_REASONS: dict[str, str] = {
-    "Expecting value": N_("une valeur est attendue"),
-    "Expecting property name enclosed in double quotes": N_(
-        "un nom de champ entre guillemets est attendu"
-    ),
-    "Expecting ',' delimiter": N_("une virgule est attendue"),
-    "Expecting ':' delimiter": N_("deux-points sont attendus"),
-    "Unterminated string starting at": N_("un texte n'est pas refermé"),
-    "Extra data": N_("du contenu suit la fin du dossier"),
-    "Invalid control character at": N_("un caractère de contrôle est interdit dans un texte"),
-    "Invalid \\escape": N_("une barre oblique inverse est mal utilisée"),
-    "Illegal trailing comma before end of object": N_("une virgule est en trop"),
-    "Illegal trailing comma before end of array": N_("une virgule est en trop"),
-}
-"""The json module's English reasons, in French (the message names the place)."""
-
-
-def _json_reason(msg: str) -> str:
-    """The French reason of a JSON syntax error (the English one when unknown)."""
-    return _JSON_REASONS.get(msg, msg)
 
 
 def _json_kind(value: object) -> str:

@@ -30,13 +30,14 @@ from __future__ import annotations
 
 import functools
 import io
+import json
 import logging
 import uuid
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, Final, ParamSpec, TypeVar
 
 from essdiag.errors import EssdiagError, Issue, Severity
 from essdiag.i18n import N_
@@ -44,6 +45,8 @@ from essdiag.i18n import N_
 __all__ = [
     "FileKind",
     "Limits",
+    "json_reason",
+    "json_syntax_issue",
     "kind_issue",
     "open_workbook",
     "reader",
@@ -437,3 +440,46 @@ def reader(
             return None, [unexpected_issue(file if isinstance(file, str) else None, exc)]
 
     return guarded
+
+
+_JSON_REASONS: Final[dict[str, str]] = {
+    "Expecting value": N_("une valeur est attendue"),
+    "Expecting property name enclosed in double quotes": N_(
+        "un nom de champ entre guillemets est attendu"
+    ),
+    "Expecting ',' delimiter": N_("une virgule est attendue"),
+    "Expecting ':' delimiter": N_("deux-points sont attendus"),
+    "Unterminated string starting at": N_("un texte n'est pas refermé"),
+    "Extra data": N_("du contenu suit la fin du fichier"),
+    "Invalid control character at": N_("un caractère de contrôle est interdit dans un texte"),
+    "Invalid \\escape": N_("une barre oblique inverse est mal utilisée"),
+    "Illegal trailing comma before end of object": N_("une virgule est en trop"),
+    "Illegal trailing comma before end of array": N_("une virgule est en trop"),
+}
+"""The json module's English reasons, in French (the issue names the place)."""
+
+
+def json_reason(msg: str) -> str:
+    """The French reason of a JSON syntax error; a general one for a reason not listed.
+
+    >>> json_reason("Expecting value")
+    'une valeur est attendue'
+    >>> json_reason("Something new in Python 3.14")
+    "la syntaxe JSON n'est pas respectée"
+    """
+    return _JSON_REASONS.get(msg, N_("la syntaxe JSON n'est pas respectée"))
+
+
+def json_syntax_issue(exc: json.JSONDecodeError, file: str | None) -> Issue:
+    """The issue of a file that is not valid JSON: the reason in French, its line and column."""
+    return Issue(
+        code="json_syntax",
+        template=N_(
+            "Le fichier n'est pas un JSON valide ({reason}) : il est peut-être "
+            "tronqué ou a été modifié à la main."
+        ),
+        params={"reason": json_reason(exc.msg)},
+        file=file,
+        line=exc.lineno,
+        column=str(exc.colno),
+    )

@@ -140,7 +140,7 @@ def test_numbers_in_messages_are_written_the_french_way() -> None:
     [
         (b"nope", "une valeur est attendue"),
         (b'{"schema_version": 1,', "un nom de champ entre guillemets est attendu"),
-        (b'{"schema_version": 1} 2', "du contenu suit la fin du dossier"),
+        (b'{"schema_version": 1} 2', "du contenu suit la fin du fichier"),
     ],
 )
 def test_json_syntax_errors_say_why_in_french(raw: bytes, reason: str) -> None:

@@ -53,7 +53,15 @@ from typing import Any, Final
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from essdiag.errors import Issue, Severity, UnknownParameterError
-from essdiag.guards import FileKind, Limits, kind_issue, reader, size_issue, sniff
+from essdiag.guards import (
+    FileKind,
+    Limits,
+    json_syntax_issue,
+    kind_issue,
+    reader,
+    size_issue,
+    sniff,
+)
 from essdiag.i18n import N_
 from essdiag.impact.section import SroiCase, SroiInput, SroiOutcome
 from essdiag.params import Param, param
@@ -790,34 +798,6 @@ def _json_issue(code: str, template: str, file: str | None, **params: Any) -> Is
     return Issue(code=code, template=template, params=params, file=file)
 
 
-_JSON_REASONS: dict[str, str] = {
-    "Expecting value": N_("une valeur est attendue"),
-    "Expecting property name enclosed in double quotes": N_(
-        "un nom de champ entre guillemets est attendu"
-    ),
-    "Expecting ',' delimiter": N_("une virgule est attendue"),
-    "Expecting ':' delimiter": N_("deux-points sont attendus"),
-    "Unterminated string starting at": N_("un texte n'est pas refermé"),
-    "Extra data": N_("du contenu suit la fin du fichier"),
-    "Invalid control character at": N_("un caractère de contrôle est interdit dans un texte"),
-    "Invalid \\escape": N_("une barre oblique inverse est mal utilisée"),
-    "Illegal trailing comma before end of object": N_("une virgule est en trop"),
-    "Illegal trailing comma before end of array": N_("une virgule est en trop"),
-}
-"""The json module's English reasons, in French words of the library (translated where shown)."""
-
-
-def _json_reason(msg: str) -> str:
-    """The French reason of a JSON syntax error; a general one for a reason not listed.
-
-    >>> _json_reason("Expecting value")
-    'une valeur est attendue'
-    >>> _json_reason("Something new in Python 3.14")
-    "la syntaxe JSON n'est pas respectée"
-    """
-    return _JSON_REASONS.get(msg, N_("la syntaxe JSON n'est pas respectée"))
-
-
 def _decode(raw: bytes, file: str | None) -> tuple[Any, str, list[Issue]]:
     """The parsed JSON and its text, or None and the issue."""
     issue = size_issue(len(raw), SROI_LIMITS, file=file)
@@ -844,23 +824,7 @@ def _decode(raw: bytes, file: str | None) -> tuple[Any, str, list[Issue]]:
     try:
         return json.loads(text), text, []
     except json.JSONDecodeError as exc:
-        return (
-            None,
-            text,
-            [
-                Issue(
-                    code="json_syntax",
-                    template=N_(
-                        "Le fichier n'est pas un JSON valide ({reason}) : il est peut-être "
-                        "tronqué ou a été modifié à la main."
-                    ),
-                    params={"reason": _json_reason(exc.msg)},
-                    file=file,
-                    line=exc.lineno,
-                    column=str(exc.colno),
-                )
-            ],
-        )
+        return None, text, [json_syntax_issue(exc, file)]
     except (ValueError, RecursionError):
         return (
             None,
