@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import io
 import json
-import struct
 import sys
-import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))
+sys.path.insert(0, str(HERE.parent))
+
+import damaged_workbooks as damage  # noqa: E402
 
 from essdiag.dossier import new_dossier  # noqa: E402
 from essdiag.dossier_files import write_dossier_xlsx  # noqa: E402
@@ -28,76 +29,34 @@ def _workbook() -> bytes:
     return write_dossier_xlsx(new_dossier("Asso"))
 
 
-def _rezip(raw: bytes, replace: dict[str, bytes], *, method: int = zipfile.ZIP_DEFLATED) -> bytes:
-    """The workbook with some members replaced (the others kept)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw)) as src, zipfile.ZipFile(out, "w", method) as dst:
-        for info in src.infolist():
-            dst.writestr(info.filename, replace.get(info.filename, src.read(info.filename)))
-    return out.getvalue()
-
-
-def _member_data_offset(raw: bytes, name: str) -> tuple[int, int]:
-    """Where a member's compressed bytes start in the archive, and how many there are."""
-    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-        info = archive.getinfo(name)
-    start = info.header_offset
-    name_len, extra_len = struct.unpack("<HH", raw[start + 26 : start + 30])
-    return start + 30 + name_len + extra_len, info.compress_size
-
-
 def zlib_error() -> bytes:
     """zlib.error escaped: the deflate stream of a sheet is damaged in its middle."""
-    raw = bytearray(_workbook())
-    start, size = _member_data_offset(bytes(raw), SHEET)
-    raw[start + 2 : start + min(size, 40)] = b"\xff" * (min(size, 40) - 2)
-    return bytes(raw)
+    return damage.zlib_error(_workbook(), SHEET)
 
 
 def xml_syntax_error() -> bytes:
     """lxml.etree.XMLSyntaxError escaped: a sheet whose XML is cut in the middle of a tag."""
-    raw = _workbook()
-    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-        sheet = archive.read(SHEET)
-    return _rezip(raw, {SHEET: sheet[: len(sheet) // 2]})
+    return damage.xml_cut(_workbook(), SHEET)
 
 
 def workbook_xml_error() -> bytes:
     """xml ParseError escaped while opening: the workbook part itself is not XML."""
-    return _rezip(_workbook(), {"xl/workbook.xml": b"<workbook><sheets><sheet name="})
+    return damage.workbook_xml_error(_workbook())
 
 
 def unsupported_compression() -> bytes:
     """NotImplementedError escaped: a member marked with a compression method zip cannot read."""
-    raw = bytearray(_workbook())
-    with zipfile.ZipFile(io.BytesIO(bytes(raw))) as archive:
-        info = archive.getinfo(SHEET)
-    imploded = struct.pack("<H", 6)
-    raw[info.header_offset + 8 : info.header_offset + 10] = imploded  # the local header
-    central = bytes(raw).find(b"PK\x01\x02")
-    entry = bytes(raw).rfind(b"PK\x01\x02", central, bytes(raw).find(SHEET.encode(), central))
-    raw[entry + 10 : entry + 12] = imploded  # and the central directory's entry
-    return bytes(raw)
+    return damage.unsupported_compression(_workbook(), SHEET)
 
 
 def huge_dimension() -> bytes:
     """3.8 GB reached: a 5 KB workbook whose sheet declares the whole grid A1:XFD1048576."""
-    raw = _workbook()
-    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-        sheet = archive.read(SHEET)
-    start = sheet.index(b"<dimension ")
-    end = sheet.index(b"/>", start) + 2
-    return _rezip(raw, {SHEET: sheet[:start] + b'<dimension ref="A1:XFD1048576"/>' + sheet[end:]})
+    return damage.huge_dimension(_workbook(), SHEET)
 
 
 def zip_bomb() -> bytes:
     """Minutes of work: a sheet that inflates a thousand times (here 4 MB from a few KB)."""
-    raw = _workbook()
-    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-        sheet = archive.read(SHEET)
-    cut = sheet.index(b"</sheetData>")
-    padded = sheet[:cut] + b" " * (4 * 1024 * 1024) + sheet[cut:]
-    return _rezip(raw, {SHEET: padded})
+    return damage.zip_bomb(_workbook(), SHEET)
 
 
 def huge_index() -> bytes:

@@ -14,14 +14,16 @@ from __future__ import annotations
 import io
 import json
 import re
-import struct
 import sys
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))
+sys.path.insert(0, str(HERE.parent))
+
+import damaged_workbooks as damage  # noqa: E402
+
 SHEET = "xl/worksheets/sheet1.xml"  # the template's sheet « Registre »
 
 REGISTER = (
@@ -111,20 +113,11 @@ def _template() -> bytes:
 
 
 def _rezip(raw: bytes, replace: dict[str, bytes]) -> bytes:
-    """The workbook with some members replaced (the others kept)."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(raw)) as src,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
-    ):
-        for info in src.infolist():
-            dst.writestr(info.filename, replace.get(info.filename, src.read(info.filename)))
-    return out.getvalue()
+    return damage.rezip(raw, replace)
 
 
 def _sheet_xml(raw: bytes) -> bytes:
-    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-        return archive.read(SHEET)
+    return damage.member(raw, SHEET)
 
 
 def _cell(ref: str, xml: str) -> Callable[[], bytes]:
@@ -139,21 +132,9 @@ def _cell(ref: str, xml: str) -> Callable[[], bytes]:
     return make
 
 
-def _member_data(raw: bytes, name: str) -> tuple[int, int]:
-    """Where a member's compressed bytes start in the archive, and how many there are."""
-    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-        info = archive.getinfo(name)
-    start = info.header_offset
-    name_len, extra_len = struct.unpack("<HH", raw[start + 26 : start + 30])
-    return start + 30 + name_len + extra_len, info.compress_size
-
-
 def zlib_error() -> bytes:
     """zlib.error escaped: the deflate stream of the register sheet damaged in its middle."""
-    raw = bytearray(_template())
-    start, size = _member_data(bytes(raw), SHEET)
-    raw[start + 2 : start + min(size, 40)] = b"\xff" * (min(size, 40) - 2)
-    return bytes(raw)
+    return damage.zlib_error(_template(), SHEET)
 
 
 def truncated() -> bytes:
@@ -164,52 +145,32 @@ def truncated() -> bytes:
 
 def xml_syntax_error() -> bytes:
     """An XML parse error escaped: the register sheet cut in the middle of a tag."""
-    raw = _template()
-    sheet = _sheet_xml(raw)
-    return _rezip(raw, {SHEET: sheet[: len(sheet) // 2]})
+    return damage.xml_cut(_template(), SHEET)
 
 
 def workbook_xml_error() -> bytes:
     """ParseError escaped while opening: the workbook part itself is not XML."""
-    return _rezip(_template(), {"xl/workbook.xml": b"<workbook><sheets><sheet name="})
+    return damage.workbook_xml_error(_template())
 
 
 def unsupported_compression() -> bytes:
     """NotImplementedError escaped: a member marked with a compression zipfile cannot read."""
-    raw = bytearray(_template())
-    with zipfile.ZipFile(io.BytesIO(bytes(raw))) as archive:
-        info = archive.getinfo(SHEET)
-    imploded = struct.pack("<H", 6)
-    raw[info.header_offset + 8 : info.header_offset + 10] = imploded  # the local header
-    central = bytes(raw).find(b"PK\x01\x02")
-    entry = bytes(raw).rfind(b"PK\x01\x02", central, bytes(raw).find(SHEET.encode(), central))
-    raw[entry + 10 : entry + 12] = imploded  # and the central directory's entry
-    return bytes(raw)
+    return damage.unsupported_compression(_template(), SHEET)
 
 
 def multi_disk() -> bytes:
     """A zip that says it spans two disks (the end record's disk numbers set to 1)."""
-    raw = bytearray(_template())
-    end = bytes(raw).rfind(b"PK\x05\x06")
-    raw[end + 4 : end + 8] = struct.pack("<HH", 1, 1)
-    return bytes(raw)
+    return damage.multi_disk(_template())
 
 
 def huge_dimension() -> bytes:
     """3.8 GB reached: a 5 KB workbook whose register declares the whole grid A1:XFD1048576."""
-    raw = _template()
-    sheet = _sheet_xml(raw)
-    start = sheet.index(b"<dimension ")
-    end = sheet.index(b"/>", start) + 2
-    return _rezip(raw, {SHEET: sheet[:start] + b'<dimension ref="A1:XFD1048576"/>' + sheet[end:]})
+    return damage.huge_dimension(_template(), SHEET)
 
 
 def zip_bomb() -> bytes:
     """Minutes of work: a register sheet that inflates a thousand times (4 MB from a few KB)."""
-    raw = _template()
-    sheet = _sheet_xml(raw)
-    cut = sheet.index(b"</sheetData>")
-    return _rezip(raw, {SHEET: sheet[:cut] + b" " * (4 * 1024 * 1024) + sheet[cut:]})
+    return damage.zip_bomb(_template(), SHEET)
 
 
 def far_column() -> bytes:
