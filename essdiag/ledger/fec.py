@@ -383,11 +383,10 @@ def _read_fec(  # noqa: PLR0911, PLR0912, PLR0915 - the reader's steps, each may
     converted = _convert(table, wanted, has_dc, decimal, line_map, issues, parsed.not_utf8)
     del parsed, table  # the text columns not kept are freed before the ledger is made
     pa.default_memory_pool().release_unused()
-    out, debit, credit, keep, blank = converted
+    out, debit, credit, keep, blank, said = converted
     del converted
     lines_read -= blank
     fy, year_source = (fiscal_year, "given") if fiscal_year else (None, "")
-    said = _journal_says(out, names)
     if fy is None:
         days = out.column("date").to_numpy(zero_copy_only=False)
         fy, year_source = infer_fiscal_year(days[keep & ~said], name=file, start_month=start_month)
@@ -402,11 +401,13 @@ def _read_fec(  # noqa: PLR0911, PLR0912, PLR0915 - the reader's steps, each may
         return FecResult(
             None, issues.finish(), lines_read=lines_read, encoding=encoding, separator=sep
         )
-    _check_balance(out, debit - credit, kept_rows, line_map, issues)
-    if fy is not None:
-        _check_year(out, kept_rows, line_map, fy, issues)
-    out = out.drop_columns(["journal_label"])
-    ledger = ledger_from_table(out)
+    # The pandas frame is made on a second core while this one checks balances and dates.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        making = pool.submit(ledger_from_table, out)
+        _check_balance(out, debit - credit, kept_rows, line_map, issues)
+        if fy is not None:
+            _check_year(out, kept_rows, line_map, fy, issues)
+        ledger = making.result()
     del out
     if kept < lines_read:
         issues.add(
@@ -571,11 +572,12 @@ def _convert(  # noqa: PLR0915, PLR0917 - the parsed table and what the reader k
     line_map: np.ndarray | None,
     issues: _Issues,
     not_utf8: np.ndarray,
-) -> tuple[pa.Table, np.ndarray, np.ndarray, np.ndarray, int]:
-    """Canonical columns from the parsed table: (table, debit, credit, keep mask, blank rows).
+) -> tuple[pa.Table, np.ndarray, np.ndarray, np.ndarray, int, np.ndarray]:
+    """Canonical columns from the parsed table and what they say of each line.
 
-    The table keeps a ``journal_label`` column (for the openings) and an
-    ``opening`` column by journal code, completed by :func:`_with_openings`.
+    Returns ``(table, debit, credit, keep, blank rows, said)``: ``said`` marks
+    the lines whose journal code or label says they open the year; the
+    table's ``opening`` column is completed by :func:`_with_openings`.
     """
     n = table.num_rows
     analytic_col = next((c for c in wanted if c.lower() in _ANALYTIC_NAMES), None)
@@ -590,6 +592,8 @@ def _convert(  # noqa: PLR0915, PLR0917 - the parsed table and what the reader k
         # Blank lines come back as empty rows: dropped silently, not counted as lines.
         blank = empty_cells(journal) & empty_cells(entry) & empty_cells(account)
         known = account_is_known(account)
+        label = table.column("JournalLib") if "JournalLib" in wanted else None
+        said = journal_openings(journal, label)
         found_amounts = dict(zip(texts, (job.result() for job in parsing), strict=True))
     del texts
     keep = ~blank
@@ -704,10 +708,9 @@ def _convert(  # noqa: PLR0915, PLR0917 - the parsed table and what the reader k
             "credit_cents": pa.array(credit, pa.int64()),
             "analytic": analytic,
             "opening": pa.nulls(n, pa.bool_()),
-            "journal_label": text_or_blank("JournalLib"),
         }
     )
-    return out, debit, credit, keep, int(blank.sum())
+    return out, debit, credit, keep, int(blank.sum()), said
 
 
 def _codes_and_dates(table: pa.Table) -> tuple[Any, Any, Any, pa.Array, np.ndarray]:
@@ -726,12 +729,6 @@ def _one_dictionary_each(table: pa.Table) -> pa.Table:
         if pa.types.is_dictionary(column.type) and column.num_chunks > 1:
             table = table.set_column(i, name, pa.chunked_array([column.combine_chunks()]))
     return table
-
-
-def _journal_says(out: pa.Table, names: list[str]) -> np.ndarray:
-    """Lines whose journal (code or label) says they open the year."""
-    label = out.column("journal_label") if "JournalLib" in names else None
-    return journal_openings(out.column("journal"), label)
 
 
 def _with_openings(out: pa.Table, fy: FiscalYear | None, said: np.ndarray) -> pa.Table:
