@@ -36,8 +36,6 @@ from essdiag.commands import args
 if TYPE_CHECKING:
     import pandas as pd
 
-    from essdiag.errors import Issue
-
     from essdiag.periods import FiscalYear
 
 __all__ = ["app", "esus"]
