@@ -17,7 +17,7 @@ import streamlit as st  # noqa: E402
 
 from essdiag import __version__  # noqa: E402
 from essdiag.i18n import LANGUAGES, N_  # noqa: E402
-from essdiag.ui import errors, state, uploads  # noqa: E402
+from essdiag.ui import errors, state, theme, uploads  # noqa: E402
 
 st.set_page_config(
     page_title="essdiag",
@@ -30,6 +30,7 @@ st.set_page_config(
 
 _ = state.tr()
 uploads.frame_texts()  # Streamlit's uploader button in the reader's language
+theme.apply()  # page names and card labels wrap rather than being cut
 
 NAVIGATION: dict[str, list[tuple[str, str, str]]] = {
     "": [("pages/home.py", N_("Accueil"), ":material/home:")],

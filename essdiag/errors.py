@@ -14,6 +14,7 @@ the session can show them in English; ``params`` fill the template.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -127,4 +128,39 @@ class NotFoundError(EssdiagError):
 
 
 class UnknownParameterError(EssdiagError):
-    """Ce paramètre légal n'est pas connu, ou pas à cette date."""
+    """Ce paramètre légal n'est pas connu, ou pas à cette date.
+
+    Its message is a template with raw params, like an issue's (``template``,
+    ``params``; its one issue carries both), so that a screen writes it in the
+    reader's language (as an issue: the parameter's label is a word of the
+    library, translated): « Aucune valeur de « SMIC horaire brut »
+    n'est connue au 01/01/1990 : la première est en vigueur au 01/01/2019. »,
+    "No value of “Gross hourly SMIC” is known on 01/01/1990: the
+    first one applies from 01/01/2019.". ``str(exc)`` is the French message,
+    for the command line and the logs.
+    """
+
+    UNKNOWN = N_("Paramètre légal inconnu : « {name} ».")
+    NOT_YET = N_(
+        "Aucune valeur de « {label} » n'est connue au {date} : la première est en vigueur au "
+        "{first}."
+    )
+
+    def __init__(
+        self, name: str, on: date | None = None, label: str = "", first: date | None = None
+    ) -> None:
+        self._args = (name, on, label, first)
+        self.template = self.UNKNOWN if on is None or first is None else self.NOT_YET
+        self.params: dict[str, Any] = {"name": name}
+        if self.template == self.NOT_YET:
+            self.params |= {"label": label or name, "date": on, "first": first}
+        issue = Issue(
+            code="unknown_parameter" if self.template == self.UNKNOWN else "parameter_not_in_force",
+            template=self.template,
+            params=self.params,
+        )
+        super().__init__(issue.message, issues=(issue,))
+
+    def __reduce__(self) -> tuple[type[UnknownParameterError], tuple[Any, ...]]:
+        """Pickled with what made it (an exception is rebuilt from its arguments)."""
+        return type(self), self._args

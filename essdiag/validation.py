@@ -16,9 +16,9 @@ from pydantic_core import PydanticCustomError
 from pydantic_core.core_schema import ErrorType
 
 from essdiag.errors import Issue
-from essdiag.i18n import N_
+from essdiag.i18n import N_, LabelledEnum
 
-__all__ = ["custom_error", "field_label", "issues_from_validation", "validate_as"]
+__all__ = ["Received", "custom_error", "field_label", "issues_from_validation", "validate_as"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -174,13 +174,26 @@ def _model_in(annotation: Any) -> Any:
     return None
 
 
+class Received(LabelledEnum):
+    """What a message says was received when there was no value at all (JSON ``null``, an empty cell).
+
+    A labelled choice, so the reader's translator writes it (« (vide) », "(empty)"),
+    never Python's ``None``.
+    """
+
+    EMPTY = "empty", N_("(vide)")
+
+
 def _short(value: Any, limit: int = 60) -> Any:
     """A value for a message: numbers and dates stay raw (the translator writes them), long text is cut.
 
-    An integer too long to write (Python refuses more than 4,300 digits) is
+    No value reads « (vide) » (:class:`Received`), never Python's ``None``; an
+    integer too long to write (Python refuses more than 4,300 digits) is
     described by its length instead.
     """
-    if isinstance(value, bool) or value is None:
+    if value is None:
+        return Received.EMPTY
+    if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
         if value.bit_length() > 3 * limit:

@@ -3,6 +3,8 @@
 Where it sits: an annual amount of a budget line and weights (even, typed by
 the user, or last year's actuals of the account) → twelve months, which the
 budget section keeps in euros (:class:`~essdiag.budget.section.BudgetLine`).
+Back from twelve months read in a file: :func:`detect_phasing` says whether
+they are even, :func:`weights_of` what weights they follow.
 
 Amounts are spread in integer cents with the largest-remainder method
 (:func:`spread_cents`), so the twelve months always add up exactly to the
@@ -20,16 +22,19 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from essdiag.budget.section import Phasing
 from essdiag.periods import FiscalYear
 
 __all__ = [
     "account_profile",
+    "detect_phasing",
     "even",
     "parse_weights",
     "seasonal",
     "spread",
     "spread_cents",
     "weighted",
+    "weights_of",
 ]
 
 
@@ -96,6 +101,47 @@ def seasonal(total: float, last_year: Sequence[float]) -> list[float]:
         [200.0, 200.0, 200.0, 200.0, 200.0, 200.0, 0.0]
     """
     return spread(total, last_year)
+
+
+def detect_phasing(months: Sequence[float], stated: Phasing = Phasing.CUSTOM) -> Phasing:
+    """How twelve months were spread, read from the months themselves.
+
+    Even when they are equal within a cent: what :func:`even` gives (the
+    largest remainder leaves at most one cent between two months, whatever
+    month gets it) and what a spreadsheet gives for « annual / 12 » rounded.
+    Otherwise the phasing ``stated`` (last year's seasonality is kept), and
+    custom weights when the even phasing was stated of uneven months.
+
+    Example:
+        >>> detect_phasing([221.0] * 12).value, detect_phasing(even(100.0)).value
+        ('even', 'even')
+        >>> detect_phasing([100.0] * 11 + [150.0]).value
+        'custom'
+        >>> detect_phasing([100.0] * 11 + [150.0], Phasing.SEASONAL).value
+        'seasonal'
+    """
+    cents = [round(float(m) * 100) for m in months]
+    if len(cents) == 12 and max(cents) - min(cents) <= 1:
+        return Phasing.EVEN
+    return Phasing.CUSTOM if stated is Phasing.EVEN else stated
+
+
+def weights_of(months: Sequence[float], digits: int = 3) -> list[float]:
+    """The weights twelve months follow: each month over the largest, rounded to ``digits``.
+
+    The largest month weighs 1 (« 1 for open months, 0.5 in August »);
+    weighting the annual amount by them (:func:`weighted`) gives months close
+    to these (within 0.65 % of the largest month at 3 digits, the weights
+    being rounded); twelve nil months weigh 1 each.
+
+    Example:
+        >>> weights_of([200.0] * 6 + [100.0] * 5 + [0.0])
+        [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.5, 0.5, 0.5, 0.5, 0.5, 0.0]
+    """
+    largest = max((abs(float(m)) for m in months), default=0.0)
+    if largest == 0:
+        return [1.0] * len(months)
+    return [round(abs(float(m)) / largest, digits) for m in months]
 
 
 def parse_weights(text: str) -> list[float] | None:

@@ -21,6 +21,7 @@ trimmed text), like the accounts; the workbook is written with the kernel's
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final, Protocol
 
 import numpy as np
@@ -30,7 +31,8 @@ from pydantic import ValidationError
 from essdiag.budget.checks import balance_check, totals_by_heading
 from essdiag.budget.importer import BudgetMapping, lines_from_mapping, suggest_budget_mapping
 from essdiag.budget.model import Budget, budget_lines
-from essdiag.budget.section import BudgetLine, BudgetSection, Phasing
+from essdiag.budget.phasing import detect_phasing
+from essdiag.budget.section import BudgetLine, BudgetSection
 from essdiag.errors import Issue, Severity
 from essdiag.guards import FORM_LIMITS
 from essdiag.guards import reader as guarded_reader
@@ -114,6 +116,7 @@ def read_budget(
             )
             return None, issues
     lines, found = lines_from_mapping(raw, mapping, fiscal_year, file=file)
+    lines = [ln.model_copy(update={"phasing": detect_phasing(ln.months)}) for ln in lines]
     issues += found
     if not lines:
         issues.append(
@@ -225,21 +228,26 @@ def budget_table(section: Budget, fiscal_year: FiscalYear) -> pd.DataFrame:
     return frame
 
 
-def lines_from_table(frame: pd.DataFrame) -> tuple[list[BudgetLine], list[Issue]]:
+def lines_from_table(
+    frame: pd.DataFrame, previous: Sequence[BudgetLine] = ()
+) -> tuple[list[BudgetLine], list[Issue]]:
     """Budget lines from the edited table of :func:`budget_table` (the app's data editor).
 
     Rows without an account are skipped; a row that does not validate gives
     issues carrying its row number (1-based) and keeps no line. The heading
     column is kept only when it is two digits; months are read in the table's
-    column order (the fiscal year's), missing amounts count as 0.
+    column order (the fiscal year's), missing amounts count as 0. A line
+    keeps the phasing of the ``previous`` line in its row when its months did
+    not change; otherwise its phasing is read from its months (even within a
+    cent, else custom weights: :func:`~essdiag.budget.phasing.detect_phasing`).
 
     Example:
         >>> t = pd.DataFrame([["606", "Énergie", "60", "", "", *[10.0] * 12, 120.0],
         ...                   ["", "", "", "", "", *[None] * 12, None]],
         ...                  columns=[*_FIXED, *MONTH_NAMES, "Total"])
         >>> lines, issues = lines_from_table(t)
-        >>> [(ln.account, ln.total) for ln in lines], issues
-        ([('606', 120.0)], [])
+        >>> [(ln.account, ln.total, ln.phasing.value) for ln in lines], issues
+        ([('606', 120.0, 'even')], [])
     """
     month_cols = [c for c in frame.columns if c not in (*_FIXED, "Total")]
     lines: list[BudgetLine] = []
@@ -249,6 +257,13 @@ def lines_from_table(frame: pd.DataFrame) -> tuple[list[BudgetLine], list[Issue]
         if not account or account.lower() == "nan":
             continue
         heading = cell_text(row.get("Rubrique"))[:2]
+        months = [_amount(row.get(m)) for m in month_cols]
+        before = previous[i] if i < len(previous) else None
+        phasing = (
+            before.phasing
+            if before is not None and before.months == months
+            else detect_phasing(months)
+        )
         try:
             lines.append(
                 BudgetLine(
@@ -257,8 +272,8 @@ def lines_from_table(frame: pd.DataFrame) -> tuple[list[BudgetLine], list[Issue]
                     heading=heading if heading.isdigit() else "",
                     analytic=cell_text(row.get("Code analytique")),
                     funder=cell_text(row.get("Financeur")),
-                    months=[_amount(row.get(m)) for m in month_cols],
-                    phasing=Phasing.CUSTOM,
+                    months=months,
+                    phasing=phasing,
                 )
             )
         except ValidationError as exc:

@@ -92,7 +92,7 @@ def trend_chart(view: View, tr: Translator) -> go.Figure:
     )
     money_axis(fig, tr)
     fig.update_xaxes(type="category")
-    # money_axis formats every y axis: the share axis gets its own format afterwards.
+    # The share axis (y2) has its own ticks, written as the reader writes a percentage.
     ticks = [0, 0.25, 0.5, 0.75, 1]
     fig.update_layout(
         **READABLE,

@@ -24,17 +24,19 @@ import numpy as np
 import pandas as pd
 
 from essdiag.figures import Figure, Input
-from essdiag.i18n import N_, Money, MonthKey
+from essdiag.i18n import N_, LabelledEnum, Money, MonthKey
 from essdiag.periods import FiscalYear, month_end, month_of, parse_month
 
 __all__ = [
     "CASH_PREFIXES",
     "CLASS_LABELS",
+    "MonthName",
     "bank_balances",
     "class_months",
     "last_activity_month",
     "period_scope",
     "result_to_date",
+    "span_params",
     "trial_balance",
 ]
 
@@ -262,7 +264,7 @@ def result_to_date(
         ...     "opening": [False, False]})
         >>> f = result_to_date(led, FiscalYear(label_year=2026))
         >>> f.value, f.scope_text(translator("fr"))
-        (120.0, 'janvier 2026 – février 2026, toute la structure')
+        (120.0, 'janvier – février 2026, toute la structure')
     """
     months = fiscal_year.month_keys()
     through = through or last_activity_month(ledger, fiscal_year) or months[0]
@@ -309,6 +311,48 @@ _SCOPES: Final[dict[str, tuple[str, str]]] = {
 }
 
 
+class MonthName(LabelledEnum):
+    """A month named without its year, the first month of a span within one year (« janvier »).
+
+    Its label is written as the translator writes the month (« janvier », "January"),
+    so that a span reads « janvier – octobre 2026 », as :func:`essdiag.periods.months_span`.
+    """
+
+    JANUARY = "01", N_("janvier")
+    FEBRUARY = "02", N_("février")
+    MARCH = "03", N_("mars")
+    APRIL = "04", N_("avril")
+    MAY = "05", N_("mai")
+    JUNE = "06", N_("juin")
+    JULY = "07", N_("juillet")
+    AUGUST = "08", N_("août")
+    SEPTEMBER = "09", N_("septembre")
+    OCTOBER = "10", N_("octobre")
+    NOVEMBER = "11", N_("novembre")
+    DECEMBER = "12", N_("décembre")
+
+
+def span_params(months: Sequence[str]) -> dict[str, object]:
+    """The raw ``first`` and ``last`` of a span of months, written as the periods write them.
+
+    Within one year the first month is named without its year (« janvier –
+    octobre 2026 »); across two years both carry theirs (« novembre 2025 –
+    janvier 2026 »): the same text as :meth:`essdiag.periods.Period.title`,
+    in every language, with values the translator writes.
+
+    Example:
+        >>> from essdiag.i18n import translator
+        >>> translator("fr").fill("{first} – {last}", span_params(["2026-01", "2026-10"]))
+        'janvier – octobre 2026'
+        >>> translator("en").fill("{first} – {last}", span_params(["2025-11", "2026-01"]))
+        'November 2025 – January 2026'
+    """
+    first, last = months[0], months[-1]
+    same_year = first[:4] == last[:4] and first != last
+    shown_first: object = MonthName(first[5:7]) if same_year else MonthKey(first)
+    return {"first": shown_first, "last": MonthKey(last)}
+
+
 def period_scope(
     months: Sequence[str], who: str = "whole", name: str = ""
 ) -> tuple[str, dict[str, object]]:
@@ -316,17 +360,17 @@ def period_scope(
 
     ``who`` is ``whole`` (the organisation), ``action`` (a project, ``name``
     its analytic code) or ``funder`` (the actions a funder supports). The
-    months are :class:`~essdiag.i18n.MonthKey` values the translator writes
-    out in the reader's language.
+    months are written as :func:`essdiag.periods.months_span` writes them
+    (:func:`span_params`), in the reader's language.
 
     Example:
         >>> from essdiag.i18n import translator
         >>> t, p = period_scope(["2026-01", "2026-02"])
         >>> translator("fr").fill(t, p), translator("en").fill(t, p)
-        ('janvier 2026 – février 2026, toute la structure', 'January 2026 – February 2026, whole organisation')
+        ('janvier – février 2026, toute la structure', 'January – February 2026, whole organisation')
     """
     one, span = _SCOPES[who]
-    params: dict[str, object] = {"first": MonthKey(months[0]), "last": MonthKey(months[-1])}
+    params = span_params(months)
     if name:
         params["name"] = name
     return (one if len(months) == 1 else span), params

@@ -88,7 +88,7 @@ def series(name: str) -> tuple[Param, ...]:
     try:
         return _table()[name]
     except KeyError:
-        raise UnknownParameterError(f"Paramètre légal inconnu : {name}") from None
+        raise UnknownParameterError(name) from None
 
 
 def param(name: str, on: date) -> Param:
@@ -97,9 +97,14 @@ def param(name: str, on: date) -> Param:
     Raises :class:`UnknownParameterError` when the name is unknown or the date
     precedes the first known value.
     """
-    found = [p for p in series(name) if p.effective <= on]
+    known = series(name)
+    found = [p for p in known if p.effective <= on]
     if not found:
+        first = known[0] if known else None
         raise UnknownParameterError(
-            f"Aucune valeur de « {name} » n'est connue au {on.strftime('%d/%m/%Y')}."
+            name,
+            on,
+            label=first.label if first else "",
+            first=first.effective if first else None,
         )
     return found[-1]

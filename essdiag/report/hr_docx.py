@@ -18,6 +18,7 @@ from typing import Any
 from essdiag.figures import Figure, View
 from essdiag.hr.report import HRReport
 from essdiag.i18n import Translator
+from essdiag.report import to_the_cent, value_and_reading
 
 __all__ = ["hr_docx"]
 
@@ -92,9 +93,9 @@ def _figure(doc: Any, fig: Figure, tr: Translator) -> None:
 
     p = doc.add_paragraph(style="List Bullet")
     p.add_run(_("{label} :", label=tr(fig.label)) + " ").bold = True
-    p.add_run(fig.shown(tr))
-    steps = fig.steps(tr)
-    reading = fig.read(tr)
+    value, reading = value_and_reading(fig, tr)  # « 25 points sur 35 », the value once
+    p.add_run(value)
+    steps = to_the_cent(fig).steps(tr)
     if reading:
         p.add_run(f" — {reading}")
     elif not fig.available:  # why, on the figure's own line rather than in its working

@@ -10,6 +10,7 @@ from __future__ import annotations
 from essdiag.figures import Figure, View
 from essdiag.hr.report import HRReport
 from essdiag.i18n import N_, Translator
+from essdiag.report import to_the_cent, value_and_reading
 from essdiag.xlsx import new_workbook, write_table, write_view
 
 __all__ = ["hr_xlsx", "report_figures", "report_views"]
@@ -89,14 +90,15 @@ def hr_xlsx(rep: HRReport, tr: Translator) -> bytes:
     wb, buf = new_workbook()
     rows = []
     for part, fig in report_figures(rep):
+        value, reading = value_and_reading(fig, tr)  # « 25 points sur 35 », the value once
         rows.append(
             [
                 tr(part),
                 tr(fig.label),
                 fig.value if fig.available else None,
-                fig.shown(tr),
-                fig.read(tr) or ("" if fig.available else tr(fig.reason or "")),
-                " | ".join(fig.steps(tr)),
+                value,
+                reading or ("" if fig.available else tr(fig.reason or "")),
+                " | ".join(to_the_cent(fig).steps(tr)),
             ]
         )
     write_table(

@@ -18,6 +18,7 @@ from essdiag.figures import Figure, View
 from essdiag.funding.section import FundingSection
 from essdiag.i18n import N_, Translator
 from essdiag.identity import Territory
+from essdiag.report import to_the_cent, value_and_reading
 from essdiag.watch.diagnosis import (
     action_plan_view,
     activities_view,
@@ -59,10 +60,12 @@ def _table(doc: Any, view: View, tr: Translator) -> None:
 
 
 def _figure(doc: Any, fig: Figure, tr: Translator) -> None:
-    """A figure: its value and reading, then its working."""
-    reading = fig.read(tr)
-    doc.add_paragraph(f"{tr(fig.label)} : {fig.shown(tr)}" + (f" — {reading}" if reading else ""))
-    for step in fig.steps(tr):
+    """A figure: its value and reading (the value once, money to the cent), then its working."""
+    _ = tr
+    value, reading = value_and_reading(fig, tr)
+    label = _("{label} :", label=tr(fig.label))
+    doc.add_paragraph(f"{label} {value}" + (f" — {reading}" if reading else ""))
+    for step in to_the_cent(fig).steps(tr):
         doc.add_paragraph(step, style="List Bullet")
 
 

@@ -21,11 +21,12 @@ import uuid
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from essdiag.errors import EssdiagError
-from essdiag.i18n import N_
+from essdiag.errors import EssdiagError, Issue
+from essdiag.figures.issues import issue_message
+from essdiag.i18n import N_, Translator
 from essdiag.ui import state
 
-__all__ = ["log_unexpected", "show_unexpected"]
+__all__ = ["error_text", "log_unexpected", "other_issues", "show_unexpected"]
 
 log = logging.getLogger("essdiag.app")
 
@@ -36,6 +37,29 @@ _UNEXPECTED = N_(
     "serveur."
 )
 _LIBRARY = N_("{what} (Référence pour l'assistance : {ref}.)")
+
+
+def _own_issue(exc: EssdiagError) -> Issue | None:
+    """The issue that carries the error's own message as a template, when one does."""
+    return next((i for i in exc.issues if i.message == str(exc)), None)
+
+
+def error_text(exc: EssdiagError, tr: Translator) -> str:
+    """A library error in the reader's language.
+
+    An error whose message is one of its issues (a template with raw params,
+    as :class:`~essdiag.errors.UnknownParameterError`) is written from that
+    template; otherwise its message is looked up in the catalog (a class's
+    own docstring, a constant message).
+    """
+    own = _own_issue(exc)
+    return issue_message(own, tr) if own is not None else tr(str(exc))
+
+
+def other_issues(exc: EssdiagError) -> list[Issue]:
+    """The error's issues, but for the one its message already says."""
+    own = _own_issue(exc)
+    return [i for i in exc.issues if i is not own]
 
 
 def log_unexpected(exc: BaseException, page: str | None = None) -> str:
@@ -50,7 +74,7 @@ def show_unexpected(exc: BaseException, page: str | None = None) -> str:
     ref = log_unexpected(exc, page)
     _ = state.tr()
     if isinstance(exc, EssdiagError):
-        st.error(_(_LIBRARY, what=_(str(exc)), ref=ref), icon=":material/error:")
+        st.error(_(_LIBRARY, what=error_text(exc, _), ref=ref), icon=":material/error:")
     else:
         st.error(_(_UNEXPECTED, ref=ref), icon=":material/error:")
     col_reload, col_home = st.columns([1, 3])

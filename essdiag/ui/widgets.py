@@ -19,6 +19,7 @@ from essdiag.figures import Figure, View, issues
 from essdiag.figures.view import write_csv
 from essdiag.i18n import MINUS
 from essdiag.referentiel import COMPETENCIES
+from essdiag.report import to_the_cent
 from essdiag.ui import state
 
 __all__ = [
@@ -73,10 +74,10 @@ def show_issues(
 
 
 def explain(figure: Figure) -> None:
-    """The "Comment est-ce calculé ?" expander for a figure."""
+    """The "Comment est-ce calculé ?" expander for a figure (its result written as on its card)."""
     _ = state.tr()
     with st.expander(_("Comment est-ce calculé ?")):
-        for step in figure.steps(_):
+        for step in to_the_cent(figure).steps(_):
             st.markdown(f"- {step}")
 
 
@@ -101,9 +102,11 @@ def figure_metric(
     ``label`` replaces the figure's own label (already translated) where the
     screen names it otherwise; ``delta`` is a figure of the change shown under
     the value (green when its tone is good, red when it is an alert); ``help``
-    is a translated sentence shown on hover.
+    is a translated sentence shown on hover. Amounts are written to the cent
+    (:func:`to_the_cent`).
     """
     _ = state.tr()
+    figure = to_the_cent(figure)
     title = label or _(figure.label)
     if figure.scope:
         title = f"{title} ({figure.scope_text(_)})"
@@ -111,7 +114,7 @@ def figure_metric(
     colour: Literal["green", "red", "orange", "off"] = "off"
     if delta is not None and delta.available:
         # Streamlit reads the sign of the text it is given (its arrow): an ASCII minus points down.
-        shown_delta = delta.shown(_).replace(MINUS, "-")
+        shown_delta = to_the_cent(delta).shown(_).replace(MINUS, "-")
         colour = _TONE_COLOURS.get(delta.tone or "neutral", "off")
     st.metric(title, figure.shown(_), delta=shown_delta, delta_color=colour, help=help)
     reading = figure.read(_)

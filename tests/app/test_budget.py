@@ -103,3 +103,58 @@ def test_a_budget_laid_out_by_heading_and_month_imports_as_a_new_draft(db_url: s
         ("60", 12006.0), ("64", 60000.0), ("74", 72006.0)
     ]  # fmt: skip
     assert str(draft.status) == "draft"
+
+
+def _phasing_tab(case: str, lang: str = "fr") -> AppTest:
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.session_state["app_lang"] = lang
+    at.run()
+    at.button(key=f"home_sample_{case}").click().run()
+    at.switch_page("pages/budget.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _current(at: AppTest) -> str:
+    return next(c.value for c in at.caption if "cette ligne" in c.value or "this line" in c.value)
+
+
+def test_a_flat_line_reads_even_and_a_seasonal_line_shows_its_weights(db_url: str) -> None:
+    # The SCIC's line 2 (606300 PROD, budget_2026.csv): 12 × 221,00 € — stored as custom weights
+    # by the template reader until issue #11, read from its months now.
+    at = _phasing_tab("scic-energie")
+    at.selectbox(key="budget_phasing_line").set_value(2).run()
+    assert _current(at) == "Répartition actuelle de cette ligne : uniforme (1/12 par mois)."
+    # Its adopted budget has no form: the weights are in the sentence (line 0, 606100 PROD,
+    # January 213,23 €, February 198,52 €: 198,52 / 213,23 = 0,931).
+    at.selectbox(key="budget_phasing_line").set_value(0).run()
+    assert _current(at).startswith(
+        "Répartition actuelle de cette ligne : poids personnalisés, poids des 12 mois 1 ; 0,931 ;"
+    )
+    # The recyclerie's draft, line 0 (606110 électricité RECY): winter 1 485,15 €, August
+    # 563,33 €; each month over January's, to 3 decimals (1 382,73 / 1 485,15 = 0,931…).
+    at = _phasing_tab("recyclerie")
+    at.selectbox(key="budget_version").set_value("2026-1").run()
+    at.selectbox(key="budget_phasing_line").set_value(0).run()
+    weights = (
+        "1 ; 0,931 ; 0,759 ; 0,621 ; 0,517 ; 0,469 ; 0,483 ; 0,379 ; 0,517 ; 0,655 ; 0,862 ; 1"
+    )
+    assert _current(at) == (
+        f"Répartition actuelle de cette ligne : poids personnalisés, poids des 12 mois {weights} "
+        "(le mois le plus fort vaut 1)."
+    )
+    assert at.radio(key="budget_phasing_method_2026-1_0").value == "custom"
+    assert at.text_input(key="budget_phasing_weights_2026-1_0").value == weights
+    # Line 8 (606400 ACI, 12 × 272 €): even, its method chosen, twelve weights of 1.
+    at.selectbox(key="budget_phasing_line").set_value(8).run()
+    assert _current(at) == "Répartition actuelle de cette ligne : uniforme (1/12 par mois)."
+    assert at.radio(key="budget_phasing_method_2026-1_8").value == "even"
+    assert at.text_input(key="budget_phasing_weights_2026-1_8").value == " ; ".join(["1"] * 12)
+
+
+def test_the_weights_are_written_the_english_way(db_url: str) -> None:
+    at = _phasing_tab("recyclerie", "en")
+    at.selectbox(key="budget_version").set_value("2026-1").run()
+    at.selectbox(key="budget_phasing_line").set_value(0).run()
+    assert at.text_input(key="budget_phasing_weights_2026-1_0").value.startswith("1; 0.931; 0.759;")
+    assert _current(at).startswith("Current spread of this line: custom weights, weights of the 12")

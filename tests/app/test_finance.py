@@ -27,7 +27,7 @@ def test_scic_financing_plan_and_loans(db_url: str) -> None:
     at.selectbox(key="funding_plan_choice").set_value(0).run()
     assert not at.exception
     metrics = {m.label: plain(m.value) for m in at.metric}
-    assert metrics["Équilibre ressources − besoins"] == "0 €"
+    assert metrics["Équilibre ressources − besoins"] == "0,00 €"
     assert "Échéance après différé" in metrics
     assert metrics["VAN"].endswith("€") and metrics["TRI"].endswith("%")
     assert at.get("plotly_chart")
@@ -130,7 +130,8 @@ def test_health_of_a_year_in_progress_names_its_date(tmp_path: Path, monkeypatch
     )
     assert any("304 jours" in plain(i.value) for i in at.info)
     metrics = {m.label.split(" (au")[0]: plain(m.value) for m in at.metric}
-    assert metrics["Trésorerie nette"] == "168 029 €"  # as in the table of the years
+    # to the cent, as the sentence that says where the balance comes from and the working
+    assert metrics["Trésorerie nette"] == "168 028,63 €"
     english = open_case(lang="en", page=PAGE)
     values = [plain(m.value) for m in english.metric]
     assert not any("jours" in v for v in values)

@@ -70,7 +70,7 @@ def test_stress_a_funder_that_stops(db_url: str) -> None:
     assert not at.exception
     metrics = {m.label: plain(m.value) for m in at.metric}
     # 2026 agreement: 85 500 € (signed at 90 % of the request), lost entirely.
-    assert metrics["Effet sur le résultat 2026"] == "−85 500 €"
+    assert metrics["Effet sur le résultat 2026"] == "−85 500,00 €"
     assert frame_with(at, "Avec le choc") is not None
 
 

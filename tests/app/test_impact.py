@@ -39,7 +39,7 @@ def test_the_sample_shows_its_headline_dashboard_and_sroi(db_url: str) -> None:
     assert at.title[0].value == "Utilité sociale et impact"
     assert metric(at, "Ratio SROI") == "0,92"
     assert metric(at, "Indicateurs calculés par le dossier") == "7"
-    assert metric(at, "Valeur actuelle des effets") == "653 158 €"
+    assert metric(at, "Valeur actuelle des effets") == "653 158,16 €"  # to the cent, as its working
     board = frame_with(at, "Progression")
     assert "Sorties vers l'emploi ou la formation" in set(board["Indicateur"])
     chain = frame_with(at, "Conduit à")

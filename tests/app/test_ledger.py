@@ -100,8 +100,10 @@ def test_balance_tab_shows_the_result_and_the_bank_of_the_fec(db_url: str) -> No
     # The sample FEC's own class 5 balance on 31/10/2026 (tests/ledger/test_balances.py
     # recomputes it from the FEC text) and its result to date, named with their period.
     assert values["Trésorerie (au 31/10/2026)"] == "168 028,63 €"
-    (result,) = [v for k, v in values.items() if k.startswith("Résultat à date (janvier 2026")]
-    assert result.endswith("€")
+    # The span of months as Period.title writes it, the year once (issue #11); −57 391,47 € is
+    # recomputed from the FEC text by tests/ledger/test_balances.py.
+    result = values["Résultat à date (janvier – octobre 2026, toute la structure)"]
+    assert result == "−57 391,47 €"
     cash = frame_with(at, "Trésorerie en fin de mois")
     assert plain(cash.iloc[-1, 1]) == "168 028,63 €" and cash.iloc[-1, 0] == "octobre 2026"
     classes = frame_with(at, "janv. 2026")

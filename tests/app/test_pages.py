@@ -181,3 +181,21 @@ def test_the_dossier_chooser_keeps_its_labels_when_a_dossier_is_saved(db_url: st
     assert not at.exception
     assert sorted(at.selectbox(key="home_open_choice").options) == sorted(before)
     assert len(set(before)) == len(before)  # two copies of a case read apart
+
+
+def test_the_sidebar_page_names_and_card_labels_wrap_instead_of_being_cut(db_url: str) -> None:
+    # Streamlit writes a page link's name on one line, cut at the sidebar's edge
+    # (« Santé financière et investissement » lost its last letter), and a card's label cut
+    # before its period; the app's style wraps both. The browser check: screenshots of the
+    # sidebar and of the treasury cards in both languages (issue #11).
+    at = start()
+    styles = [e.proto.body for e in at.get("html")]
+    ours = [s for s in styles if '[data-testid="stPageLink-NavLink"]' in s]
+    assert len(ours) == 1
+    rules = ours[0].removeprefix("<style>").removesuffix("</style>").split("}")
+    wrapped = [r for r in rules if "white-space: normal" in r and "text-overflow: clip" in r]
+    assert any(
+        r.startswith('[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"]')
+        for r in wrapped
+    )
+    assert any('[data-testid="stMetricLabel"]' in r for r in wrapped)

@@ -69,7 +69,7 @@ def test_the_treasury_plan_runs_on_the_budget_from_the_2025_closing_cash(db_url:
     assert "n'a pas encore de budget" not in infos  # the plan reads the budget
     metrics = {m.label: plain(m.value) for m in at.metric}
     # the bank (512000 + 512200) on 31 October 2026, read in FEC_2026_01-10.txt
-    assert metrics["Trésorerie en banque (au 31/10/2026)"] in {"110 933,19 €", "110 933 €"}
+    assert metrics["Trésorerie en banque (au 31/10/2026)"] == "110 933,19 €"  # as the sentence
     assert metrics["Écart au plan initial (fin octobre 2026)"].startswith("−")
     bank = frame_with(at, "Réalisé (banque)").set_index("Mois")
     # README: the farm roofs paid in June (114 000 € TTC) before the Région's grant came

@@ -7,6 +7,7 @@ starts from the typed-in cash), plus an empty dossier that has nothing to plan.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -45,10 +46,14 @@ def test_the_plan_starts_from_the_bank_when_the_accounts_are_imported(with_accou
     labels = [m.label for m in at.metric]
     # The FEC's cash accounts at 31/10/2026 (issue #9), named with their date.
     assert "Trésorerie en banque (au 31/10/2026)" in labels
-    # One format for money on the screen (whole euros, as the plan's table); the cent in the working.
-    assert metrics_of(at)["Trésorerie en banque"] == "168 029 €"
+    # One figure, one value (issue #11): the card reads to the cent, as the sentence above it
+    # (« la prévision part du solde de fin octobre 2026 : 168 028,63 € ») and its working.
+    assert metrics_of(at)["Trésorerie en banque"] == "168 028,63 €"
     working = " ".join(plain(m.value) for m in at.markdown)
     assert "Solde au centime = 168 028,63 €" in working
+    assert "Résultat : 168 028,63 €" in working
+    money = [v for v in metrics_of(at).values() if v.endswith("€")]
+    assert len(money) >= 3 and all(re.search(r",\d\d €$", v) for v in money)  # no card rounded
     # The alerts count the months ahead only: the scope says where they start.
     assert "Trésorerie au plus bas (de novembre 2026 à fin décembre 2027)" in labels
     assert "Mois sous le seuil (de novembre 2026 à fin décembre 2027)" in labels

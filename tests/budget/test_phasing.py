@@ -5,7 +5,17 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from essdiag.budget.phasing import even, parse_weights, seasonal, spread, spread_cents
+from essdiag.budget.phasing import (
+    detect_phasing,
+    even,
+    parse_weights,
+    seasonal,
+    spread,
+    spread_cents,
+    weighted,
+    weights_of,
+)
+from essdiag.budget.section import Phasing
 
 weights12 = st.lists(st.floats(min_value=0, max_value=1e6), min_size=12, max_size=12)
 
@@ -61,3 +71,53 @@ def test_even_phasing_and_typed_weights() -> None:
     assert parse_weights("1;1") is None
     assert parse_weights("a;" * 11 + "a") is None
     assert parse_weights(";".join(["inf"] * 12)) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=-(10**10), max_value=10**10))
+def test_an_even_spread_of_any_amount_is_read_back_as_even(total_cents: int) -> None:
+    # Largest remainder over twelve equal weights leaves at most a cent between months.
+    months = even(total_cents / 100)
+    assert detect_phasing(months) is Phasing.EVEN
+    assert detect_phasing(list(reversed(months))) is Phasing.EVEN  # cents on the last months too
+    assert detect_phasing(months, Phasing.SEASONAL) is Phasing.EVEN
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=1200, max_value=10**9),
+    st.integers(min_value=0, max_value=11),
+    st.sampled_from([Phasing.CUSTOM, Phasing.SEASONAL, Phasing.EVEN]),
+)
+def test_months_two_cents_apart_or_more_keep_the_stated_weights(
+    total_cents: int, month: int, stated: Phasing
+) -> None:
+    months = even(total_cents / 100)
+    high = months.index(max(months))
+    months[high] = round(months[high] + 0.02, 2)  # two cents over the others at least: not even
+    months[month] = round(months[month] + 0.02, 2) if month != high else months[month]
+    found = detect_phasing(months, stated)
+    assert found is (Phasing.CUSTOM if stated is Phasing.EVEN else stated)
+
+
+def test_a_flat_line_and_a_seasonal_one() -> None:
+    # SCIC budget_2026.csv, 606300: 12 × 221,00 €; the recyclerie's 616000 insurance, quarterly.
+    assert detect_phasing([221.0] * 12) is Phasing.EVEN
+    quarterly = [3605.0, 0.0, 0.0] * 4
+    assert detect_phasing(quarterly) is Phasing.CUSTOM
+    assert weights_of(quarterly) == [1.0, 0.0, 0.0] * 4
+    assert weights_of([0.0] * 12) == [1.0] * 12
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=1200, max_value=10**9), weights12)
+def test_the_weights_of_a_spread_give_its_months_back_within_a_few_cents(
+    total_cents: int, weights: list[float]
+) -> None:
+    months = spread(total_cents / 100, weights)
+    again = weighted(total_cents / 100, weights_of(months))
+    assert sum(round(m * 100) for m in again) == total_cents
+    # Weights to 3 decimals of the largest month M: each weight within 0.0005, their sum within
+    # 12 × 0.0005, so each month comes back within 0.0005 M + 0.006 M (and the cent of rounding).
+    largest = max(abs(m) for m in months)
+    assert all(abs(a - m) <= 0.0065 * largest + 0.02 for a, m in zip(again, months, strict=True))

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from essdiag.budget import BudgetLine, BudgetSection
 from essdiag.budget.checks import balance_check, totals_by_heading
 from essdiag.budget.phasing import even
+from essdiag.budget.section import Phasing
 from essdiag.budget.template import (
     TEMPLATE_COLUMNS,
     budget_table,
@@ -120,3 +121,48 @@ def test_issues_keep_raw_amounts_for_the_readers_translator() -> None:
         "Le budget n'est pas équilibré : produits − charges = −1\u202f200,00\xa0€ "
         "(contributions en nature comprises)."
     )
+
+
+SCIC = CASE.parent / "scic-energie"
+
+
+def test_a_flat_line_read_from_the_template_is_even_and_a_seasonal_one_keeps_its_weights() -> None:
+    # budget_2026.csv of the SCIC, row 4: 606300 « Petit équipement et outillage », 12 × 221,00 €.
+    fy = FiscalYear(label_year=2026)
+    section, issues = read_budget((SCIC / "budget_2026.csv").read_bytes(), fiscal_year=fy)
+    assert section is not None
+    assert [i.code for i in issues] == ["budget_unbalanced"]  # the SCIC plans a surplus
+    tools = next(ln for ln in section.lines if ln.account == "606300" and ln.analytic == "PROD")
+    assert tools.months == [221.0] * 12 and tools.phasing is Phasing.EVEN
+    # The recyclerie's electricity (row 2): winter 1 485,15 €, August 563,33 € — custom weights.
+    recy, _issues = read_budget((CASE / "budget_2026.csv").read_bytes(), fiscal_year=fy)
+    assert recy is not None
+    power = recy.lines[0]
+    assert (power.account, power.months[0], power.months[7]) == ("606110", 1485.15, 563.33)
+    assert power.phasing is Phasing.CUSTOM
+    # Salaries split by largest remainder: 4 months at 8 333,59 €, 8 at 8 333,58 € — even.
+    wages = next(ln for ln in recy.lines if ln.months[:5] == [8333.59] * 4 + [8333.58])
+    assert wages.phasing is Phasing.EVEN
+    kinds = {ln.phasing for ln in (*section.lines, *recy.lines)}
+    assert kinds == {Phasing.EVEN, Phasing.CUSTOM}
+
+
+def test_the_edited_table_keeps_an_unchanged_lines_phasing_and_reads_a_changed_one() -> None:
+    fy = FiscalYear(label_year=2026)
+    seasonal = [100.0] * 6 + [50.0] * 6
+    section = BudgetSection(
+        fiscal_year=2026,
+        lines=[
+            BudgetLine(account="606", months=seasonal, phasing=Phasing.SEASONAL),
+            BudgetLine(account="613", months=[10.0] * 12, phasing=Phasing.CUSTOM),
+            BudgetLine(account="625", months=[10.0] * 12, phasing=Phasing.EVEN),
+        ],
+    )
+    table = budget_table(section, fy)
+    table.loc[2, "Mars"] = 40.0
+    lines, issues = lines_from_table(table, section.lines)
+    assert issues == []
+    assert [ln.phasing for ln in lines] == [Phasing.SEASONAL, Phasing.CUSTOM, Phasing.CUSTOM]
+    # Without the lines it was made from, the table says what its months are.
+    fresh, _issues = lines_from_table(budget_table(section, fy))
+    assert [ln.phasing for ln in fresh] == [Phasing.CUSTOM, Phasing.EVEN, Phasing.EVEN]

@@ -18,13 +18,15 @@ from hypothesis import strategies as st
 from essdiag.i18n import translator
 from essdiag.ledger import read_fec
 from essdiag.ledger.balances import (
+    MonthName,
     bank_balances,
     class_months,
     last_activity_month,
+    period_scope,
     result_to_date,
     trial_balance,
 )
-from essdiag.periods import FiscalYear
+from essdiag.periods import FiscalYear, Period, month_title, months_span, next_month
 from tests.ledger.fec_text import CASE
 
 FY = FiscalYear(label_year=2026)
@@ -73,10 +75,9 @@ def test_result_to_date_names_its_period() -> None:
     charges = sum(_amount(r[11]) - _amount(r[12]) for r in ROWS if r[4][0] == "6" and r[0] != "AN")
     figure = result_to_date(_ledger(), FY)
     assert figure.value == float(income - charges) == -57_391.47
-    assert figure.scope_text(translator("fr")) == (
-        "janvier 2026 – octobre 2026, toute la structure"
-    )
-    assert figure.scope_text(translator("en")) == "January 2026 – October 2026, whole organisation"
+    # One format for a span of months (issue #11): as Period.title writes it, the year once.
+    assert figure.scope_text(translator("fr")) == "janvier – octobre 2026, toute la structure"
+    assert figure.scope_text(translator("en")) == "January – October 2026, whole organisation"
     assert last_activity_month(_ledger(), FY) == "2026-10"
 
 
@@ -116,3 +117,52 @@ def test_the_last_bank_balance_is_the_sum_of_every_cash_movement(
     cash = sum(c for a, _m, c in lines if a[0] == "5")
     assert int(got["balance_cents"].iloc[-1]) == cash
     assert int(got["movement_cents"].sum()) == cash
+
+
+_WHO = {
+    "whole": ("toute la structure", "whole organisation"),
+    "action": ("action PROD", "action PROD"),
+    "funder": ("actions financées par Région", "actions funded by Région"),
+}
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(min_value=2000 * 12, max_value=2040 * 12),
+    st.integers(min_value=0, max_value=23),
+    st.sampled_from(sorted(_WHO)),
+)
+def test_a_scope_writes_its_months_as_the_periods_write_them(
+    start: int, length: int, who: str
+) -> None:
+    first = f"{start // 12:04d}-{start % 12 + 1:02d}"
+    months = [next_month(first, k) for k in range(length + 1)]
+    name = {"whole": "", "action": "PROD", "funder": "Région"}[who]
+    template, params = period_scope(months, who, name)
+    for lang, words in zip(("fr", "en"), _WHO[who], strict=True):
+        tr = translator(lang)
+        assert tr.fill(template, params) == f"{months_span(months, tr)}, {words}"
+
+
+def test_a_scope_of_a_fiscal_year_to_date_reads_as_its_period() -> None:
+    # A fiscal year from July: the span crosses the calendar year, both years written.
+    fy = FiscalYear(label_year=2026, start_month=7)
+    for through, fr, en in (
+        ("2025-10", "juillet – octobre 2025", "July – October 2025"),
+        ("2026-02", "juillet 2025 – février 2026", "July 2025 – February 2026"),
+        ("2025-07", "juillet 2025", "July 2025"),
+    ):
+        period = Period.of(fy, "ytd", through)
+        template, params = period_scope(period.months)
+        assert translator("fr").fill(template, params) == f"{fr}, toute la structure"
+        assert translator("en").fill(template, params) == f"{en}, whole organisation"
+        assert period.title(translator("fr")) == fr
+
+
+def test_the_month_names_are_the_calendars_own() -> None:
+    # The first month of a span is written by the catalog: it must read as babel writes it.
+    for lang in ("fr", "en"):
+        tr = translator(lang)
+        for member in MonthName:
+            expected = month_title(f"2026-{member.value}", tr).rsplit(" ", 1)[0]
+            assert tr(member.label) == expected

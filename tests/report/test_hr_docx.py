@@ -79,3 +79,29 @@ def test_an_amount_is_measured_whole_so_that_it_never_wraps() -> None:
     # « Vente conseil » 13: the 17 cm of text shared 10 : 13.
     assert widths[0].cm == pytest.approx(17 * 10 / 23, abs=1e-3)
     assert widths[1].cm == pytest.approx(17 * 13 / 23, abs=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("fr", "Écart de taux d'augmentations (promotions comprises) : 25 points sur 35"),
+        ("en", "Raise rate gap (promotions included): 25 points out of 35"),
+    ],
+)
+def test_an_indicators_points_are_written_once(lang: str, line: str) -> None:
+    # The sample's raise-rate gap of 34,0 points scores 25 of 35 (Egapro scale, 50–250 band);
+    # its line used to read « 25 points — 25 points sur 35 ».
+    bullets = _headings(_doc(lang), "List Bullet")
+    assert line in bullets
+    assert not any(" — 15 points" in b or " — 25 points" in b for b in bullets)
+
+
+def test_amounts_on_a_line_are_all_to_the_cent() -> None:
+    # The mean of the five highest FTE pays and its ESUS cap on one line, all to the cent: the cap is
+    # 7 × the annual SMIC, 7 × 11,88 € × 151,67 h × 12 = 151 351,20 € (by hand, SMIC of 2025).
+    bullets = _headings(_doc(), "List Bullet")
+    top5 = next(b for b in bullets if b.startswith("Moyenne des 5 plus hautes rémunérations"))
+    assert top5 == (
+        "Moyenne des 5 plus hautes rémunérations (ETP) : 33\u202f020,00\xa0€ — dans le plafond de "
+        "151\u202f351,20\xa0€ : marge de 118\u202f331,20\xa0€"
+    )

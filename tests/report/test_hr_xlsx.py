@@ -66,6 +66,12 @@ def test_summary_sheet_has_each_figure_its_value_and_its_working() -> None:
     assert index[2] is None and index[3] == "–"
     assert index[4] == "moins de 75 points sont calculables"  # the reason, since it has no value
     assert "Non calculable : moins de 75 points sont calculables" in str(index[5])
+    # An indicator's points written once: « 25 points sur 35 », no reading repeating them.
+    raises = by_label["Écart de taux d'augmentations (promotions comprises)"]
+    assert raises[2:5] == [25, "25 points sur 35", ""]
+    # Money to the cent, as its working writes the inputs.
+    median = by_label["Rémunération médiane (ETP)"]
+    assert median[3] == "21\u202f621,60\xa0€" and "Résultat : 21\u202f621,60\xa0€" in str(median[5])
 
 
 def test_money_and_percent_columns_carry_their_number_formats() -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 import streamlit as st
 
+from essdiag.budget.model import budget_lines
 from essdiag.budget.template import budget_table, lines_from_table
 from essdiag.budget.views import lines_view
 from essdiag.ui import state, widgets
@@ -64,7 +65,8 @@ def show(screen: Screen[Any]) -> None:
         submitted = st.form_submit_button(_("Enregistrer le budget"))
     if not submitted:
         return
-    lines, problems = lines_from_table(edited)
+    # an unchanged line keeps its phasing (last year's seasonality is not re-read from the table)
+    lines, problems = lines_from_table(edited, budget_lines(version or section, fy))
     if problems:
         widgets.show_issues(problems, key="budget_lines_issues")
         return

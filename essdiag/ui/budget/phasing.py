@@ -12,10 +12,19 @@ import streamlit as st
 
 from essdiag.budget import monthly_totals
 from essdiag.budget.model import last_year_actuals
-from essdiag.budget.phasing import account_profile, even, parse_weights, seasonal, weighted
+from essdiag.budget.phasing import (
+    account_profile,
+    detect_phasing,
+    even,
+    parse_weights,
+    seasonal,
+    weighted,
+    weights_of,
+)
 from essdiag.budget.section import BudgetVersion, Phasing
 from essdiag.budget.views import line_months_view, monthly_totals_view
 from essdiag.charts.budget import phasing_chart
+from essdiag.i18n import Translator
 from essdiag.periods import FiscalYear
 from essdiag.ui import cache, widgets
 from essdiag.ui.budget import budget_year, chosen
@@ -59,6 +68,16 @@ def _months(
     return seasonal(annual, account_profile(actuals, account, last))
 
 
+def weights_text(months: list[float], _: Translator) -> str:
+    """The weights a line's months follow, as the weights field reads them (« 1 ; 0,5 ; … »)."""
+
+    def one(weight: float) -> str:
+        decimals = f"{weight:.3f}".rstrip("0").partition(".")[2]
+        return _.number(weight, len(decimals))
+
+    return _(" ; ").join(one(w) for w in weights_of(months))
+
+
 def _form(screen: Screen[Any], version: BudgetVersion) -> int:
     """Pick a line and spread it (a draft's); returns the line shown."""
     _ = screen.tr
@@ -76,7 +95,20 @@ def _form(screen: Screen[Any], version: BudgetVersion) -> int:
     )
     line = lines[index]
     methods = [str(p) for p in Phasing]
-    st.caption(_("Répartition actuelle de cette ligne : {how}.", how=_(line.phasing.label).lower()))
+    # what the months say (a flat line read from a file is even), last year's seasonality kept
+    current = detect_phasing(line.months, line.phasing)
+    how = _(current.label).lower()
+    if current is Phasing.EVEN:
+        st.caption(_("Répartition actuelle de cette ligne : {how}.", how=how))
+    else:
+        st.caption(
+            _(
+                "Répartition actuelle de cette ligne : {how}, poids des 12 mois {weights} (le "
+                "mois le plus fort vaut 1).",
+                how=how,
+                weights=weights_text(line.months, _),
+            )
+        )
     if version.adopted:
         st.info(_("Version adoptée : sa répartition se change dans un budget rectificatif."))
         return index
@@ -84,7 +116,7 @@ def _form(screen: Screen[Any], version: BudgetVersion) -> int:
         method = st.radio(
             _("Méthode"),
             methods,
-            index=methods.index(str(line.phasing)),
+            index=methods.index(str(current)),
             format_func=lambda p: _(Phasing(p).label),
             horizontal=True,
             key=f"budget_phasing_method_{version.id}_{index}",
@@ -97,8 +129,12 @@ def _form(screen: Screen[Any], version: BudgetVersion) -> int:
         )
         weights = st.text_input(
             _("Poids des 12 mois (séparés par des ;), pour la méthode personnalisée"),
-            value=";".join("1" for _m in range(12)),
-            key="budget_phasing_weights",
+            value=weights_text(line.months, _),  # the line's own: « 1 ; 1 ; 0,5 ; … »
+            key=f"budget_phasing_weights_{version.id}_{index}",
+            help=_(
+                "Le mois le plus fort vaut 1 ; les poids affichés sont ceux des montants actuels "
+                "de la ligne."
+            ),
         )
         apply = st.form_submit_button(_("Appliquer la répartition"))
     if apply:

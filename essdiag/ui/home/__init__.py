@@ -25,7 +25,7 @@ from essdiag.dossier import Dossier
 from essdiag.errors import EssdiagError, Issue
 from essdiag.i18n import DISPLAY_TZ, N_
 from essdiag.store import DossierInfo
-from essdiag.ui import state, widgets
+from essdiag.ui import errors, state, widgets
 from essdiag.ui.screen import Screen, paris_today
 
 __all__ = [
@@ -93,8 +93,10 @@ def show_flash() -> None:
 def show_error(exc: EssdiagError) -> None:
     """An operation of the library that failed: its French message, then its issues."""
     _ = state.tr()
-    st.error(_(str(exc)))
-    widgets.show_issues(exc.issues, title=_("Ce qui a été trouvé :"), key="home_error_issues")
+    st.error(errors.error_text(exc, _))
+    widgets.show_issues(
+        errors.other_issues(exc), title=_("Ce qui a été trouvé :"), key="home_error_issues"
+    )
 
 
 _SCREENS: tuple[tuple[str, str, str], ...] = (
