@@ -82,20 +82,31 @@ def _guarded(frame: Frame, rules: Callable[[], list[Finding]]) -> list[Finding]:
     try:
         return rules()
     except UnknownParameterError as exc:
+        not_yet = exc.template == UnknownParameterError.NOT_YET
         return [
             Finding(
                 frame=frame,
                 code=f"{frame.value}.unknown_date",
                 title=N_("Paramètres légaux à cette date"),
                 verdict=Verdict.TO_CHECK,
-                conclusion=N_(
-                    "Ce cadre ne peut pas être appliqué à cette date : {detail} Choisissez une date "
-                    "ou un exercice plus récents."
-                ),
-                params={"detail": str(exc)},
+                conclusion=_NOT_YET if not_yet else _UNKNOWN,
+                # The parameter's label and dates as raw values: written in the reader's language.
+                params=exc.params if not_yet else {"detail": str(exc)},
+                words=("label",) if not_yet else (),
                 source=N_("paramètres légaux datés"),
             )
         ]
+
+
+_NOT_YET = N_(
+    "Ce cadre ne peut pas être appliqué à cette date : aucune valeur de « {label} » n'est connue "
+    "au {date} (la première est en vigueur au {first}). Choisissez une date ou un exercice plus "
+    "récents."
+)
+_UNKNOWN = N_(
+    "Ce cadre ne peut pas être appliqué à cette date : {detail} Choisissez une date "
+    "ou un exercice plus récents."
+)
 
 
 def esus_years(dossier: ComplianceDossier, on: date) -> tuple[int, ...]:

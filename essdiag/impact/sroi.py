@@ -1031,6 +1031,16 @@ def sroi_json(case: SroiCase) -> bytes:
 
 def smic_issue(exc: UnknownParameterError) -> Issue:
     """The issue when no hourly SMIC is known at the valuation date."""
+    if exc.template == UnknownParameterError.NOT_YET:
+        return Issue(
+            code="sroi_no_smic",
+            template=N_(
+                "Aucun SMIC horaire n'est connu au {date} (le premier connu est en vigueur au "
+                "{first}) : donnez un taux horaire aux heures de bénévolat ou une date de "
+                "valorisation plus récente."
+            ),
+            params={"date": exc.params["date"], "first": exc.params["first"]},
+        )
     return Issue(
         code="sroi_no_smic",
         template=N_(

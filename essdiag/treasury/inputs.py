@@ -41,8 +41,9 @@ from essdiag.funding.section import (
     receipts_matrix,
     scheduled_sources,
 )
-from essdiag.i18n import N_, LabelledEnum, Money, MonthKey
+from essdiag.i18n import N_, LabelledEnum, Money
 from essdiag.identity import Identity
+from essdiag.ledger.balances import span_params
 from essdiag.periods import FiscalYear, month_start, next_month, parse_month
 from essdiag.treasury.actuals import CashActuals, CashFlowKind, cash_actuals
 from essdiag.treasury.budget_link import (
@@ -492,8 +493,7 @@ def assemble(
                     "{balance}."
                 ),
                 params={
-                    "first": MonthKey(months[0]),
-                    "last": MonthKey(months[n_actual - 1]),
+                    **span_params(months[:n_actual]),
                     "date": last,
                     "balance": Money.of_cents(round(closing[-1] * 100)),
                 },

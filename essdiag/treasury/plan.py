@@ -24,6 +24,7 @@ import pandas as pd
 from essdiag.errors import Issue
 from essdiag.figures import Figure, Input
 from essdiag.i18n import N_, Money, MonthKey
+from essdiag.ledger.balances import span_params
 
 __all__ = [
     "PlanSummary",
@@ -228,8 +229,8 @@ _AHEAD_SCOPE = N_("de {first} à fin {last}")
 """The forecast months after actual ones: the months gone by are not counted in the alerts."""
 
 
-def _span(months: Sequence[str]) -> dict[str, MonthKey]:
-    return {"first": MonthKey(months[0]), "last": MonthKey(months[-1])}
+def _span(months: Sequence[str]) -> dict[str, object]:
+    return span_params(months)
 
 
 def summary_figures(

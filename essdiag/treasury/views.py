@@ -42,12 +42,12 @@ _PLAN_COLUMNS = {
         "label",
         help=N_("Réalisé : soldes des comptes de trésorerie de la comptabilité importée."),
     ),
-    "opening": Column("opening", N_("Début de mois"), "EUR", digits=0),
-    "inflows": Column("inflows", N_("Encaissements"), "EUR", digits=0),
-    "outflows": Column("outflows", N_("Décaissements"), "EUR", digits=0),
-    "net": Column("net", N_("Solde du mois"), "EUR", digits=0),
-    "closing": Column("closing", N_("Fin de mois"), "EUR", digits=0),
-    "available": Column("available", N_("Disponible"), "EUR", digits=0),
+    "opening": Column("opening", N_("Début de mois"), "EUR"),
+    "inflows": Column("inflows", N_("Encaissements"), "EUR"),
+    "outflows": Column("outflows", N_("Décaissements"), "EUR"),
+    "net": Column("net", N_("Solde du mois"), "EUR"),
+    "closing": Column("closing", N_("Fin de mois"), "EUR"),
+    "available": Column("available", N_("Disponible"), "EUR"),
     "alert": Column("alert", N_("Sous le seuil minimal"), "bool"),
 }
 

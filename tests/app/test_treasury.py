@@ -63,7 +63,8 @@ def test_the_plan_starts_from_the_bank_when_the_accounts_are_imported(with_accou
     assert plan.iloc[9]["Mois"] == "octobre 2026" and plan.iloc[9]["Réalisé ou prévision"] == (
         "Réalisé"
     )
-    assert plain(plan.iloc[9]["Fin de mois"]) == "168 029 €"
+    # The bank balance of the line above, to the cent.
+    assert plain(plan.iloc[9]["Fin de mois"]) == "168 028,63 €"
     assert plan.iloc[10]["Réalisé ou prévision"] == "Prévision"
     # Plan against bank: the gap, its flows, both with their table.
     assert "Écart au plan initial" in metrics_of(at)

@@ -231,3 +231,15 @@ def test_any_declared_section_gives_a_report_with_one_verdict_per_finding(
         assert {"esus.top5_pay", "esus.charges", "utility.conditions"} <= set(codes)
     if on < date(2014, 8, 2):  # before the ESS law: said, not raised
         assert report.get("social_utility.unknown_date").verdict is Verdict.TO_CHECK
+
+
+def test_a_date_before_the_law_is_said_in_the_readers_language() -> None:
+    """Before the ESS law (31 July 2014), the frame says which parameter is not yet known."""
+    from essdiag.i18n import translator
+
+    report, _ = compliance_report(new_dossier("P"), on=date(2010, 1, 1))
+    finding = report.get("social_utility.unknown_date")
+    french = finding.conclusion_text(translator("fr"))
+    english = finding.conclusion_text(translator("en"))
+    assert "01/01/2010" in french and "n'est connue au" in french
+    assert "cannot be applied" in english and "n'est" not in english and "connue" not in english

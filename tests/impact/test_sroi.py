@@ -341,3 +341,22 @@ def test_every_break_even_value_gives_a_ratio_of_one(case: SroiCase) -> None:
         assert changed is not None
         ratio = evaluate(changed, on=ON).sroi_ratio
         assert ratio is not None and math.isclose(ratio, 1.0, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def test_no_smic_at_the_valuation_date_is_said_in_the_readers_language() -> None:
+    from datetime import date as day
+
+    from essdiag.errors import UnknownParameterError
+    from essdiag.i18n import translator
+    from essdiag.impact.sroi import smic_issue
+    from essdiag.params import param
+
+    try:
+        param("smic_hourly", day(1990, 1, 1))
+    except UnknownParameterError as exc:
+        issue = smic_issue(exc)
+    else:  # pragma: no cover - the parameters start in 2019
+        raise AssertionError("a SMIC of 1990 is not in essdiag's parameters")
+    english = translator("en").fill(issue.template, issue.params)
+    assert "01/01/1990" in issue.message and "SMIC" in english
+    assert "connu" not in english and "bénévolat" not in english
