@@ -35,9 +35,9 @@ def test_plan_view_names_every_series_and_shows_the_main_columns() -> None:
         "Disponible",
         "Sous le seuil minimal",
     ]
-    assert (
-        shown.iloc[0, 0] == "janvier 2026" and shown.iloc[0, 2] == "209\u202f135,00\xa0€"
-    )  # to the cent, like the card
+    # The opening cash stated in sample_data/recyclerie/dossier/treasury.json (209 134,86 €),
+    # to the cent like the card above the table.
+    assert shown.iloc[0, 0] == "janvier 2026" and shown.iloc[0, 2] == "209\u202f134,86\xa0€"
     assert set(shown["Réalisé ou prévision"]) == {"Prévision"}  # no accounts: all forecast
     assert set(shown["Sous le seuil minimal"]) <= {"Oui", "Non"}
     assert view.display(translator("en")).iloc[0, 0] == "January 2026"
