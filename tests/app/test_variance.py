@@ -45,9 +45,10 @@ def test_a_comment_is_kept_in_the_dossier(db_url: str) -> None:
     at = opened_sample()
     at.switch_page("pages/variance.py").run()
     at.selectbox(key="variance_level").set_value("account").run()
-    at.text_area(key="variance_comment_account_741310").set_value(
-        "Notification du Département réduite de 10 %."
-    )
+    box = at.text_area(key="variance_comment_account_741310")
+    # The gap to explain, to the cent like the table (68 400 € received − 76 000 € budgeted).
+    assert plain(box.label).endswith("(−7 600,00 €)")
+    box.set_value("Notification du Département réduite de 10 %.")
     at.button(key="FormSubmitter:variance_comments-Enregistrer les explications").click().run()
     assert not at.exception
     flagged = at.dataframe[0].value

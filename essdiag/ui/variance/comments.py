@@ -58,7 +58,7 @@ def comment_form(
         texts: dict[tuple[str, str], str] = {}
         for line in lines:
             texts[line.kind, line.key] = st.text_area(
-                f"{line.title} ({format_value(line.variance, 'EUR', _, 0)})",
+                f"{line.title} ({format_value(line.variance, 'EUR', _)})",
                 value=line.text,
                 key="_".join(filter(None, (widget_prefix, line.kind, line.key))),
                 height=68,
