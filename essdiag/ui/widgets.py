@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any, Literal
 
 import pandas as pd
@@ -81,6 +82,13 @@ def explain(figure: Figure) -> None:
             st.markdown(f"- {step}")
 
 
+def _arrow(value: object) -> Literal["auto", "up", "down", "off"]:
+    """The delta's arrow from its sign, so that its text keeps the typographic minus (−)."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return "auto"
+    return "down" if value < 0 else "up" if value > 0 else "off"
+
+
 _TONE_COLOURS: dict[str, Literal["green", "red", "orange", "off"]] = {
     "good": "green",
     "alert": "red",
@@ -112,11 +120,21 @@ def figure_metric(
         title = f"{title} ({figure.scope_text(_)})"
     shown_delta = None
     colour: Literal["green", "red", "orange", "off"] = "off"
+    arrow: Literal["auto", "up", "down", "off"] = "auto"
     if delta is not None and delta.available:
-        # Streamlit reads the sign of the text it is given (its arrow): an ASCII minus points down.
-        shown_delta = to_the_cent(delta).shown(_).replace(MINUS, "-")
+        shown_delta = to_the_cent(delta).shown(_)
         colour = _TONE_COLOURS.get(delta.tone or "neutral", "off")
-    st.metric(title, figure.shown(_), delta=shown_delta, delta_color=colour, help=help)
+        arrow = _arrow(delta.value)
+        if arrow == "auto":  # Streamlit reads the sign of the text: an ASCII minus points down
+            shown_delta = shown_delta.replace(MINUS, "-")
+    st.metric(
+        title,
+        figure.shown(_),
+        delta=shown_delta,
+        delta_color=colour,
+        delta_arrow=arrow,
+        help=help,
+    )
     reading = figure.read(_)
     if reading:
         st.caption(reading)

@@ -115,3 +115,12 @@ def test_the_headline_reads_the_landing_against_the_budget(db_url: str) -> None:
     # (tests/budget/test_variance_reference.py recomputes it from the FEC text).
     assert "défavorable : 12 299,10 € en dessous du résultat budgété" in captions
     assert "budget à l'équilibre" in captions
+
+
+def test_the_result_card_keeps_the_typographic_minus_and_points_down(db_url: str) -> None:
+    """The gap under « Résultat réalisé » reads −12 299,10 € (57 391,47 − 45 092,37, by hand)."""
+    at = opened_sample()
+    at.switch_page("pages/variance.py").run()
+    card = next(m for m in at.metric if plain(m.label).startswith("Résultat réalisé"))
+    assert plain(str(card.delta)) == "−12 299,10 €"
+    assert card.proto.direction == card.proto.MetricDirection.DOWN
