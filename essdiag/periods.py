@@ -16,15 +16,17 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from essdiag.i18n import Translator
+from essdiag.i18n import N_, LabelledEnum, MonthKey, Translator
 
 __all__ = [
     "FiscalYear",
+    "MonthName",
     "Period",
     "PeriodKind",
     "month_end",
@@ -35,6 +37,7 @@ __all__ = [
     "month_title",
     "next_month",
     "parse_month",
+    "span_params",
 ]
 
 PeriodKind = Literal["month", "quarter", "ytd", "year"]
@@ -259,3 +262,45 @@ def months_span(months: tuple[str, ...] | list[str], tr: Translator) -> str:
     if first[:4] == last[:4]:
         start = start.rsplit(" ", 1)[0]
     return f"{start} – {month_title(last, tr)}"
+
+
+class MonthName(LabelledEnum):
+    """A month named without its year, the first month of a span within one year (« janvier »).
+
+    Its label is written as the translator writes the month (« janvier », "January"),
+    so that a span reads « janvier – octobre 2026 », as :func:`months_span`.
+    """
+
+    JANUARY = "01", N_("janvier")
+    FEBRUARY = "02", N_("février")
+    MARCH = "03", N_("mars")
+    APRIL = "04", N_("avril")
+    MAY = "05", N_("mai")
+    JUNE = "06", N_("juin")
+    JULY = "07", N_("juillet")
+    AUGUST = "08", N_("août")
+    SEPTEMBER = "09", N_("septembre")
+    OCTOBER = "10", N_("octobre")
+    NOVEMBER = "11", N_("novembre")
+    DECEMBER = "12", N_("décembre")
+
+
+def span_params(months: Sequence[str]) -> dict[str, object]:
+    """The raw ``first`` and ``last`` of a span of months, written as the periods write them.
+
+    Within one year the first month is named without its year (« janvier –
+    octobre 2026 »); across two years both carry theirs (« novembre 2025 –
+    janvier 2026 »): the same text as :meth:`essdiag.periods.Period.title`,
+    in every language, with values the translator writes.
+
+    Example:
+        >>> from essdiag.i18n import translator
+        >>> translator("fr").fill("{first} – {last}", span_params(["2026-01", "2026-10"]))
+        'janvier – octobre 2026'
+        >>> translator("en").fill("{first} – {last}", span_params(["2025-11", "2026-01"]))
+        'November 2025 – January 2026'
+    """
+    first, last = months[0], months[-1]
+    same_year = first[:4] == last[:4] and first != last
+    shown_first: object = MonthName(first[5:7]) if same_year else MonthKey(first)
+    return {"first": shown_first, "last": MonthKey(last)}

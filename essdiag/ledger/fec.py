@@ -357,7 +357,6 @@ def _read_fec(  # noqa: PLR0911, PLR0912, PLR0915 - the reader's steps, each may
     except ParseFailure as failure:
         issues.add("fec_unreadable", failure.template, **failure.params)
         return FecResult(None, issues.finish(), encoding=encoding, separator=sep)
-    pa.default_memory_pool().release_unused()  # the parser's blocks, before the conversions
     if parsed.reencoded or encoding != parsed.encoding:
         encoding = parsed.encoding
     if encoding not in ("utf-8", "utf-8-sig"):

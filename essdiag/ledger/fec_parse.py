@@ -145,7 +145,7 @@ def _read(  # noqa: PLR0917 - the parse options, in the order of read_csv's
 
 
 def _kind(exc: BaseException) -> str:
-    """What a pyarrow error is about: ``fields``, ``utf8``, ``convert``, ``long`` or ``other``."""
+    """What a pyarrow error is about: ``fields``, ``utf8``, ``long`` or ``other``."""
     text = str(exc)
     if "Expected" in text and "columns" in text:
         return "fields"
@@ -153,8 +153,6 @@ def _kind(exc: BaseException) -> str:
         return "utf8"
     if "straddling" in text or "block" in text.lower():
         return "long"
-    if "conversion error" in text.lower() or "CSV conversion" in text:
-        return "convert"
     return "other"
 
 

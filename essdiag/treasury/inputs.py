@@ -43,8 +43,7 @@ from essdiag.funding.section import (
 )
 from essdiag.i18n import N_, LabelledEnum, Money
 from essdiag.identity import Identity
-from essdiag.ledger.balances import span_params
-from essdiag.periods import FiscalYear, month_start, next_month, parse_month
+from essdiag.periods import FiscalYear, month_start, next_month, parse_month, span_params
 from essdiag.treasury.actuals import CashActuals, CashFlowKind, cash_actuals
 from essdiag.treasury.budget_link import (
     OUTFLOW_HEADINGS,

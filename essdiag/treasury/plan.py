@@ -24,7 +24,7 @@ import pandas as pd
 from essdiag.errors import Issue
 from essdiag.figures import Figure, Input
 from essdiag.i18n import N_, Money, MonthKey
-from essdiag.ledger.balances import span_params
+from essdiag.periods import span_params
 
 __all__ = [
     "PlanSummary",

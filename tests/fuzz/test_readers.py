@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 
+from tests.conftest import skip_or_fail
 from tests.fuzz import corpus, mutations
 from tests.fuzz.harness import FUZZ, HEAVY, SHARE, Fuzzer, summary
 from tests.fuzz.readers import READERS, Reader
@@ -21,7 +22,7 @@ IDS = [r.name.removeprefix("essdiag.") for r in READERS]
 def _ready(fuzzer: Fuzzer, reader: Reader) -> None:
     status = fuzzer.available(reader)
     if status != "ok":
-        pytest.skip(f"{reader.name}: {status}")
+        skip_or_fail(f"{reader.name}: {status}")
 
 
 STRATEGIES = {

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import skip_or_fail
 from tests.fuzz.harness import Fuzzer
 from tests.fuzz.readers import by_name
 
@@ -30,6 +31,6 @@ def test_every_regression_folder_names_a_reader() -> None:
 def test_regression_file_keeps_the_contract(fuzzer: Fuzzer, path: Path) -> None:
     reader = by_name(f"essdiag.{path.parent.name}")
     if fuzzer.available(reader) != "ok":
-        pytest.skip(f"{reader.name}: {fuzzer.available(reader)}")
+        skip_or_fail(f"{reader.name}: {fuzzer.available(reader)}")
     verdict = fuzzer.check(reader, path.read_bytes(), path.name, label=path.name)
     assert verdict.ok, f"{verdict.kind}: {verdict.detail}"

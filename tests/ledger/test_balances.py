@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 from essdiag.i18n import translator
 from essdiag.ledger import read_fec
 from essdiag.ledger.balances import (
-    MonthName,
     bank_balances,
     class_months,
     last_activity_month,
@@ -26,7 +25,14 @@ from essdiag.ledger.balances import (
     result_to_date,
     trial_balance,
 )
-from essdiag.periods import FiscalYear, Period, month_title, months_span, next_month
+from essdiag.periods import (
+    FiscalYear,
+    MonthName,
+    Period,
+    month_title,
+    months_span,
+    next_month,
+)
 from tests.ledger.fec_text import CASE
 
 FY = FiscalYear(label_year=2026)
