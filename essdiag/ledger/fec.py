@@ -357,6 +357,7 @@ def _read_fec(  # noqa: PLR0911, PLR0912, PLR0915 - the reader's steps, each may
     except ParseFailure as failure:
         issues.add("fec_unreadable", failure.template, **failure.params)
         return FecResult(None, issues.finish(), encoding=encoding, separator=sep)
+    pa.default_memory_pool().release_unused()  # the parser's blocks, before the conversions
     if parsed.reencoded or encoding != parsed.encoding:
         encoding = parsed.encoding
     if encoding not in ("utf-8", "utf-8-sig"):
@@ -385,12 +386,8 @@ def _read_fec(  # noqa: PLR0911, PLR0912, PLR0915 - the reader's steps, each may
     out, debit, credit, keep, blank, said = converted
     del converted
     lines_read -= blank
-    fy, year_source = (fiscal_year, "given") if fiscal_year else (None, "")
-    if fy is None:
-        days = out.column("date").to_numpy(zero_copy_only=False)
-        fy, year_source = infer_fiscal_year(days[keep & ~said], name=file, start_month=start_month)
-    out = _with_openings(out, fy, said)
     kept_rows = np.flatnonzero(keep)
+    whole = out  # every line read: an opening entry is judged on all its lines
     if kept_rows.size < n:
         out = out.take(pa.array(kept_rows))
         debit, credit = debit[kept_rows], credit[kept_rows]
@@ -400,13 +397,26 @@ def _read_fec(  # noqa: PLR0911, PLR0912, PLR0915 - the reader's steps, each may
         return FecResult(
             None, issues.finish(), lines_read=lines_read, encoding=encoding, separator=sep
         )
-    # The pandas frame is made on a second core while this one checks balances and dates.
+    # The pandas frame is made on a second core while this one finds the fiscal year and the
+    # opening entries, and checks balances and dates; the openings are set in the frame after.
     with ThreadPoolExecutor(max_workers=1) as pool:
         making = pool.submit(ledger_from_table, out)
+        fy, year_source = (fiscal_year, "given") if fiscal_year else (None, "")
+        days = whole.column("date").to_numpy(zero_copy_only=False)
+        if fy is None:
+            dated = keep & ~said
+            fy, year_source = infer_fiscal_year(
+                days if dated.all() else days[dated], name=file, start_month=start_month
+            )
+        opening = said | first_day_openings(
+            whole.column("entry"), whole.column("account"), days, fy
+        )
+        del whole, days
         _check_balance(out, debit - credit, kept_rows, line_map, issues)
         if fy is not None:
             _check_year(out, kept_rows, line_map, fy, issues)
         ledger = making.result()
+    ledger["opening"] = opening if kept == n else opening[kept_rows]
     del out
     if kept < lines_read:
         issues.add(
@@ -575,8 +585,9 @@ def _convert(  # noqa: PLR0915, PLR0917 - the parsed table and what the reader k
     """Canonical columns from the parsed table and what they say of each line.
 
     Returns ``(table, debit, credit, keep, blank rows, said)``: ``said`` marks
-    the lines whose journal code or label says they open the year; the
-    table's ``opening`` column is completed by :func:`_with_openings`.
+    the lines whose journal code or label says they open the year (the
+    table's ``opening`` column until the reader adds the entries opened on
+    the first day, by their nature).
     """
     n = table.num_rows
     analytic_col = next((c for c in wanted if c.lower() in _ANALYTIC_NAMES), None)
@@ -584,12 +595,14 @@ def _convert(  # noqa: PLR0915, PLR0917 - the parsed table and what the reader k
     # reads the dates (pyarrow and numpy release the interpreter's lock); issues are listed in order.
     amount_columns = ["Debit", "Credit"] if has_dc else ["Montant"]
     texts = {c: table.column(c) for c in amount_columns}
-    with ThreadPoolExecutor(max_workers=len(texts)) as pool:
+    with ThreadPoolExecutor(max_workers=1) as pool:
         parsing = [pool.submit(parse_amounts, values, decimal) for values in texts.values()]
         table = _one_dictionary_each(table)
         journal, entry, account, when, date_ok = _codes_and_dates(table)
         # Blank lines come back as empty rows: dropped silently, not counted as lines.
-        blank = empty_cells(journal) & empty_cells(entry) & empty_cells(account)
+        blank = empty_cells(journal)
+        if blank.any():
+            blank &= empty_cells(entry) & empty_cells(account)
         known = account_is_known(account)
         label = table.column("JournalLib") if "JournalLib" in wanted else None
         said = journal_openings(journal, label)
@@ -684,7 +697,7 @@ def _convert(  # noqa: PLR0915, PLR0917 - the parsed table and what the reader k
     def text_or_blank(name: str) -> pa.ChunkedArray | pa.Array:
         if name in wanted:
             return table.column(name)
-        return pa.array(np.full(n, "", dtype=object), pa.string())
+        return pa.repeat(pa.scalar("", pa.large_string()), n)
 
     def large(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
         # The text type pandas holds: cast once here, the text itself is not copied.
@@ -706,7 +719,7 @@ def _convert(  # noqa: PLR0915, PLR0917 - the parsed table and what the reader k
             "debit_cents": pa.array(debit, pa.int64()),
             "credit_cents": pa.array(credit, pa.int64()),
             "analytic": analytic,
-            "opening": pa.nulls(n, pa.bool_()),
+            "opening": pa.array(said),  # completed by the reader, by nature on the first day
         }
     )
     return out, debit, credit, keep, int(blank.sum()), said
@@ -730,13 +743,6 @@ def _one_dictionary_each(table: pa.Table) -> pa.Table:
     return table
 
 
-def _with_openings(out: pa.Table, fy: FiscalYear | None, said: np.ndarray) -> pa.Table:
-    """The table with its ``opening`` column: by journal, or by nature on the first day."""
-    days = out.column("date").to_numpy(zero_copy_only=False)
-    flags = said | first_day_openings(out.column("entry"), out.column("account"), days, fy)
-    return out.set_column(out.schema.get_field_index("opening"), "opening", pa.array(flags))
-
-
 def _decimal_mark(head: bytes, encoding: str, sep: str, names: list[str]) -> str:
     """The decimal mark of the file's amounts, from its first lines (``,`` or ``.``).
 
@@ -745,7 +751,12 @@ def _decimal_mark(head: bytes, encoding: str, sep: str, names: list[str]) -> str
     odd ``1.230`` in a comma-decimal file is the ambiguous one, not the rest.
     """
     cols = [names.index(c) for c in ("Debit", "Credit", "Montant") if c in names]
-    lines = head.decode(encoding, errors="replace").splitlines()[1:200]
+    end = -1
+    for _line in range(200):
+        end = head.find(b"\n", end + 1)
+        if end < 0:
+            break
+    lines = (head if end < 0 else head[:end]).decode(encoding, errors="replace").splitlines()[1:]
     fields = [line.split(sep) for line in lines]
     values = [f[i] for f in fields for i in cols if i < len(f)]
     return decimal_mark(pa.array(values, pa.string())) if values else ","

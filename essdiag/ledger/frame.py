@@ -99,7 +99,10 @@ def ledger_from_table(table: pa.Table) -> pd.DataFrame:
             columns.append(column)
         else:
             columns.append(column.cast(_TEXT if wanted == pa.string() else wanted))
-    frame: pd.DataFrame = pa.Table.from_arrays(columns, names=list(LEDGER_COLUMNS)).to_pandas()
+    # One block per column: the numbers are not copied into a shared two-dimensional block.
+    frame: pd.DataFrame = pa.Table.from_arrays(columns, names=list(LEDGER_COLUMNS)).to_pandas(
+        split_blocks=True
+    )
     for name in CATEGORY_COLUMNS:
         frame[name] = sorted_categories(frame[name])
     return frame

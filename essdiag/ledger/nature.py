@@ -95,16 +95,20 @@ def infer_fiscal_year(
         >>> infer_fiscal_year(d, name="export.txt", start_month=7)
         (FiscalYear(label_year=2025, start_month=7), 'dates')
     """
-    days = np.asarray(dates, dtype="datetime64[D]")
-    days = days[~np.isnat(days)]
+    days = np.asarray(dates)
+    if days.dtype.kind != "M":
+        days = days.astype("datetime64[D]")
     closing = closing_from_name(name)
     named = _from_closing(closing) if closing else None
     if named is not None:
-        if days.size == 0:
+        # NaT is neither counted nor inside (it compares False); no copy of the dates is made.
+        known = days.size - int(np.count_nonzero(np.isnat(days)))
+        lo = np.datetime64(named.start, "D").astype(days.dtype)
+        after = (np.datetime64(named.end, "D") + 1).astype(days.dtype)  # the day after the end
+        inside = int(np.count_nonzero((days >= lo) & (days < after)))
+        if known == 0 or 2 * inside >= known:
             return named, "name"
-        inside = (days >= np.datetime64(named.start)) & (days <= np.datetime64(named.end))
-        if inside.mean() >= 0.5:
-            return named, "name"
+    days = days[~np.isnat(days)].astype("datetime64[D]")
     if days.size == 0:
         return None, "none"
     # The median entry's month, from the count of entries per month (linear; a partition
@@ -197,8 +201,13 @@ def first_day_openings(
     found = np.zeros(len(days), dtype=bool)
     if fiscal_year is None or len(days) == 0:
         return found
+    days = np.asarray(days)
+    if days.dtype.kind != "M":
+        days = days.astype("datetime64[D]")
     first = np.datetime64(fiscal_year.start, "D")
-    on_first = np.asarray(days, dtype="datetime64[D]") == first
+    # The first day, from its midnight to the next, in the dates' own unit (no copy of them).
+    on_first = days >= first.astype(days.dtype)
+    on_first &= days < (first + 1).astype(days.dtype)
     if not on_first.any():
         return found
     rows = np.flatnonzero(on_first)

@@ -175,14 +175,21 @@ _PLAIN_AMOUNT = st.builds(
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(_PLAIN_AMOUNT | st.text("0123456789,.-+e ", max_size=8), min_size=1, max_size=30))
-def test_amounts_read_from_the_buffers_equal_the_general_rule(cells: list[str]) -> None:
+@given(
+    st.lists(_PLAIN_AMOUNT | st.text("0123456789,.-+e ", max_size=8), min_size=1, max_size=30),
+    st.integers(0, 30),
+)
+def test_amounts_read_from_the_buffers_equal_the_general_rule(cells: list[str], cut: int) -> None:
     """The buffer path (every cell ``-?digits,dd``) gives what the general path gives.
 
-    The reference is the same column with one cell the buffer path cannot take
-    (a leading space) appended: that column goes the general way.
+    The column is given in two parsed blocks, cut anywhere. The reference is the same column with one
+    cell the buffer path cannot take (a leading space) appended: that column
+    goes the general way.
     """
-    fast = parse_amounts(pa.array(cells), ",")
+    blocks = pa.chunked_array(
+        [pa.array(cells[:cut], pa.string()), pa.array(cells[cut:], pa.string())]
+    )
+    fast = parse_amounts(blocks, ",")
     general = parse_amounts(pa.array([*cells, " 1,00"]), ",")
     assert fast.cents.tolist() == general.cents.tolist()[:-1]
     assert fast.valid.tolist() == general.valid.tolist()[:-1]

@@ -184,6 +184,20 @@ def test_opening_entries_are_recognised_by_their_nature() -> None:
     assert ledger["opening"].tolist() == [True, True, True, True, False, False]
 
 
+def test_openings_stay_on_their_lines_when_others_are_set_aside() -> None:
+    from tests.ledger.test_corpus import CORPUS
+
+    lines = (CORPUS / "openings_by_nature.txt").read_bytes().splitlines(keepends=True)
+    # A line with a date that does not exist, set aside, before the OD entry and after it.
+    bad = lines[5].replace(b"20260115", b"20260231", 1)
+    text = b"".join([*lines[:3], bad, *lines[3:5], bad, *lines[5:]])
+    result = read_fec(text)
+    assert result.ledger is not None
+    assert result.set_aside == 2
+    assert result.ledger["entry"].tolist() == ["O1", "O1", "O2", "O2", "AC1", "AC1"]
+    assert result.ledger["opening"].tolist() == [True, True, True, True, False, False]
+
+
 def test_an_unbalanced_entry_names_its_number_and_every_line_it_spans() -> None:
     from tests.ledger.test_corpus import CORPUS
 
