@@ -22,7 +22,6 @@ from pathlib import PurePath
 from typing import Final
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -211,17 +210,24 @@ def first_day_openings(
     if not on_first.any():
         return found
     rows = np.flatnonzero(on_first)
-    entries = pc.cast(pc.take(entry, pa.array(rows)), pa.string())
-    classes = pc.utf8_slice_codeunits(pc.cast(pc.take(account, pa.array(rows)), pa.string()), 0, 1)
+    taken = pa.array(rows)
+    entries = pc.cast(pc.take(entry, taken), pa.string())
+    if isinstance(entries, pa.ChunkedArray):
+        entries = entries.combine_chunks()
+    classes = pc.utf8_slice_codeunits(pc.cast(pc.take(account, taken), pa.string()), 0, 1)
     balance_sheet = np.asarray(
         pc.fill_null(pc.is_in(classes, pa.array(list("12345"))), False).to_numpy(
             zero_copy_only=False
         ),
         dtype=bool,
     )
-    frame = pd.DataFrame(
-        {"entry": np.asarray(entries.to_pylist(), dtype=object), "ok": balance_sheet}
+    # One code per entry number (a missing one is a code of its own); an entry is an opening
+    # when none of its first-day lines is outside classes 1–5.
+    codes = pc.dictionary_encode(entries)
+    index = np.asarray(
+        pc.fill_null(codes.indices, len(codes.dictionary)).to_numpy(zero_copy_only=False)
     )
-    whole = frame.groupby("entry", sort=False)["ok"].transform("all").to_numpy(dtype=bool)
+    outside = np.bincount(index, weights=~balance_sheet, minlength=len(codes.dictionary) + 1)
+    whole = outside[index] == 0
     found[rows[whole]] = True
     return found

@@ -55,3 +55,56 @@ def test_the_year_from_the_dates_holds_the_median_entry(days: list[date], start:
     middle = sorted(days)[len(days) // 2]
     found, how = infer_fiscal_year(np.array(days, dtype="datetime64[ns]"), start_month=start)
     assert (found, how) == (FiscalYear.containing(middle, start), "dates")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["1", "2", "3", None]),
+            st.sampled_from(["512", "110", "606", "7", ""]),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=25,
+    ),
+    st.integers(0, 25),
+)
+def test_first_day_openings_judge_each_entry_on_all_its_first_day_lines(
+    lines: list[tuple[str | None, str, bool]], cut: int
+) -> None:
+    # Reference, by hand: an entry's lines dated on the first day are an opening when every
+    # one of them is on an account of classes 1 to 5 (lines of other days do not count).
+    fy = FiscalYear(label_year=2026)
+    first_day = {e for e, _a, on in lines if on}
+    outside = {e for e, a, on in lines if on and not (a and a[0] in "12345")}
+    expected = [on and e in first_day and e not in outside for e, _a, on in lines]
+    entries, accounts = [e for e, _a, _o in lines], [a for _e, a, _o in lines]
+    days = np.array(
+        ["2026-01-01" if on else "2026-01-02" for *_x, on in lines], dtype="datetime64[ns]"
+    )
+    blocks = pa.chunked_array(
+        [pa.array(entries[:cut], pa.string()), pa.array(entries[cut:], pa.string())]
+    )
+    found = opening_by_nature(
+        pa.array(["OD"] * len(lines)),
+        journal_label=None,
+        entry=blocks,
+        account=pa.array(accounts).dictionary_encode(),
+        days=days,
+        fiscal_year=fy,
+    )
+    assert found.tolist() == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.dates(min_value=date(2024, 1, 1), max_value=date(2027, 12, 31)), min_size=1))
+def test_the_name_wins_when_half_the_entries_fall_in_its_year(days: list[date]) -> None:
+    # Reference: count the entries of 2025 by hand.
+    inside = sum(date(2025, 1, 1) <= d <= date(2025, 12, 31) for d in days)
+    found, how = infer_fiscal_year(
+        np.array(days, dtype="datetime64[ns]"), name="123456789FEC20251231.txt"
+    )
+    assert (how == "name") == (2 * inside >= len(days))
+    if how == "name":
+        assert found == FiscalYear(label_year=2025)
