@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -231,15 +231,11 @@ def _plain_cents(values: pa.Array | pa.ChunkedArray, mark: str) -> np.ndarray | 
     (letters, exponents, spaces, a second mark). Any other column goes the
     general way of :func:`parse_amounts`.
     """
-    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    groups = _row_groups(values) if isinstance(values, pa.ChunkedArray) else [values]
     cents = np.empty(len(values), dtype=np.int64)
-    done = taken = 0
-    while taken < len(chunks):
-        first, rows = taken, 0
-        while taken < len(chunks) and rows < _PLAIN_ROWS:
-            rows += len(chunks[taken])
-            taken += 1
-        part = chunks[first] if taken == first + 1 else pa.concat_arrays(chunks[first:taken])
+    done = 0
+    for part in groups:
+        rows = len(part)
         if rows == 0:
             continue
         if part.null_count or not pa.types.is_string(part.type):
@@ -519,25 +515,50 @@ def trimmed(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
     """Text cells without their leading and trailing white space.
 
     A column none of whose cells starts or ends with a space or a tab (what
-    exports write) is returned as it is, found from its buffers.
+    exports write) is returned as it is, found from its buffers
+    (:data:`_PLAIN_ROWS` rows at a time when it comes in many parsed blocks).
 
     Example:
         >>> trimmed(pa.array([" 606 ", "AC"])).to_pylist()
         ['606', 'AC']
     """
+    if (
+        isinstance(values, pa.ChunkedArray)
+        and values.num_chunks > 1
+        and pa.types.is_string(values.type)
+        and all(_clean_edges(part) for part in _row_groups(values))
+    ):
+        return values
     return each_text(values, _trim)
 
 
+def _row_groups(values: pa.ChunkedArray) -> Iterator[pa.Array]:
+    """The blocks of a column joined :data:`_PLAIN_ROWS` rows or more at a time."""
+    chunks, taken = values.chunks, 0
+    while taken < len(chunks):
+        first, rows = taken, 0
+        while taken < len(chunks) and rows < _PLAIN_ROWS:
+            rows += len(chunks[taken])
+            taken += 1
+        yield chunks[first] if taken == first + 1 else pa.concat_arrays(chunks[first:taken])
+
+
+def _clean_edges(text: pa.Array) -> bool:
+    """True when no cell starts or ends with a byte of :data:`_EDGE_BYTES` (read from the buffers)."""
+    if not pa.types.is_string(text.type) or text.null_count:
+        return False
+    if not len(text):
+        return True
+    lengths, offsets, data = _layout(text)
+    first, last = offsets[:-1], offsets[1:] - 1
+    if not lengths.all():
+        filled = lengths > 0
+        first, last = first[filled], last[filled]
+    return not (_EDGE_BYTES[data[first]].any() or _EDGE_BYTES[data[last]].any())
+
+
 def _trim(text: pa.Array) -> pa.Array:
-    if pa.types.is_string(text.type) and not text.null_count and len(text):
-        lengths, offsets, data = _layout(text)
-        first, last = offsets[:-1], offsets[1:] - 1
-        if not lengths.all():
-            filled = lengths > 0
-            first, last = first[filled], last[filled]
-        if not (_EDGE_BYTES[data[first]].any() or _EDGE_BYTES[data[last]].any()):
-            return text
-    return pc.utf8_trim_whitespace(text)
+    return text if _clean_edges(text) else pc.utf8_trim_whitespace(text)
 
 
 _EDGE_BYTES: Final = np.zeros(256, dtype=bool)

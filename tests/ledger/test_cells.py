@@ -206,8 +206,17 @@ def test_plain_amounts_are_exact_cents() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.text(" \t\u00a0ab", max_size=4), min_size=1, max_size=20), st.booleans())
-def test_trimming_and_emptiness_follow_pyarrow_on_any_text(cells: list[str], encoded: bool) -> None:
+@given(
+    st.lists(st.text(" \t\u00a0ab", max_size=4), min_size=1, max_size=20),
+    st.booleans(),
+    st.integers(0, 20),
+)
+def test_trimming_and_emptiness_follow_pyarrow_on_any_text(
+    cells: list[str], encoded: bool, cut: int
+) -> None:
     column = pa.array(cells).dictionary_encode() if encoded else pa.array(cells)
-    assert trimmed(column).to_pylist() == pc.utf8_trim_whitespace(pa.array(cells)).to_pylist()
-    assert empty_cells(column).tolist() == [c == "" for c in cells]
+    blocks = pa.chunked_array([column.slice(0, cut), column.slice(cut)])  # two parsed blocks
+    reference = pc.utf8_trim_whitespace(pa.array(cells)).to_pylist()
+    for given_as in (column, blocks):
+        assert pa.chunked_array([trimmed(given_as)]).to_pylist() == reference
+        assert empty_cells(given_as).tolist() == [c == "" for c in cells]
