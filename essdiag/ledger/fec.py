@@ -762,6 +762,17 @@ def _decimal_mark(head: bytes, encoding: str, sep: str, names: list[str]) -> str
     return decimal_mark(pa.array(values, pa.string())) if values else ","
 
 
+_UNBALANCED_LINES: Final = N_(
+    "Écriture {entry} (journal {journal}) déséquilibrée : débit {debit}, "
+    "crédit {credit}, écart {gap} (lignes {lines})."
+)
+_UNBALANCED_LINE: Final = N_(
+    "Écriture {entry} (journal {journal}) déséquilibrée : débit {debit}, "
+    "crédit {credit}, écart {gap} (ligne {lines})."
+)
+"""An unbalanced entry, spread over several lines or on one."""
+
+
 def _check_balance(
     out: pa.Table,
     net: np.ndarray,
@@ -817,10 +828,7 @@ def _check_balance(
         lines = _row_lines(kept_rows[np.asarray(rec["rows"], dtype=np.int64)], line_map)
         issues.add(
             "fec_unbalanced",
-            N_(
-                "Écriture {entry} (journal {journal}) déséquilibrée : débit {debit}, "
-                "crédit {credit}, écart {gap} (lignes {lines})."
-            ),
+            _UNBALANCED_LINE if len(set(lines)) == 1 else _UNBALANCED_LINES,
             severity=Severity.WARNING,
             line=lines[0],
             column="EcritureNum",

@@ -94,15 +94,14 @@ def _figure(doc: Any, fig: Figure, tr: Translator) -> None:
     p = doc.add_paragraph(style="List Bullet")
     p.add_run(_("{label} :", label=tr(fig.label)) + " ").bold = True
     value, reading = value_and_reading(fig, tr)  # « 25 points sur 35 », the value once
-    p.add_run(value)
     steps = to_the_cent(fig).steps(tr)
-    if reading:
-        p.add_run(f" — {reading}")
-    elif not fig.available:  # why, on the figure's own line rather than in its working
+    if not fig.available and not reading:  # why, in place of a value it does not have
         reason = tr(fig.reason) if fig.reason else _("données manquantes")
         missing = _("Non calculable : {reason}", reason=reason)
-        p.add_run(f" — {missing}")
+        p.add_run(missing)
         steps = [s for s in steps if s != missing]
+    else:
+        p.add_run(f"{value} — {reading}" if reading else value)
     detail = doc.add_paragraph(_(" ; ").join(steps))  # « ; » spaced as each language spaces it
     detail.paragraph_format.left_indent = Cm(1.2)
     detail.paragraph_format.space_after = Pt(6)

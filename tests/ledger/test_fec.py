@@ -198,6 +198,16 @@ def test_openings_stay_on_their_lines_when_others_are_set_aside() -> None:
     assert result.ledger["opening"].tolist() == [True, True, True, True, False, False]
 
 
+def test_an_unbalanced_entry_on_one_line_names_that_line() -> None:
+    from tests.ledger.test_corpus import CORPUS
+
+    lines = (CORPUS / "openings_by_nature.txt").read_bytes().splitlines(keepends=True)
+    result = read_fec(b"".join(lines[:-1]), file="f.txt")  # AC1 loses its credit line
+    (issue,) = [i for i in result.issues if i.code == "fec_unbalanced"]
+    # By hand: the AC1 debit line alone, 120,00 € against nothing, on line 6.
+    assert issue.message.endswith("écart 120,00\xa0€ (ligne 6).")
+
+
 def test_an_unbalanced_entry_names_its_number_and_every_line_it_spans() -> None:
     from tests.ledger.test_corpus import CORPUS
 

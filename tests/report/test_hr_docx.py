@@ -39,8 +39,9 @@ def test_parts_in_the_screens_order() -> None:
 def test_a_figure_that_cannot_be_computed_says_why_on_its_line() -> None:
     bullets = _headings(_doc(), "List Bullet")
     index = next(b for b in bullets if b.startswith("Index de l'égalité professionnelle"))
+    # the reason stands in place of the value, with no dash for the missing value before it
     assert index == (
-        "Index de l'égalité professionnelle : – — Non calculable : moins de 75 points sont calculables"
+        "Index de l'égalité professionnelle : Non calculable : moins de 75 points sont calculables"
     )
     median = next(b for b in bullets if b.startswith("Écart médian des composantes variables"))
     assert "la médiane des hommes est nulle" in median
