@@ -26,7 +26,7 @@ import pandas as pd
 from essdiag.figures import Column, Figure, Input, View
 from essdiag.hr.section import Category, Sex
 from essdiag.hr.workforce import fte_pay
-from essdiag.i18n import N_, Money
+from essdiag.i18n import N_, Money, Quotient
 from essdiag.params import param
 
 __all__ = ["annual_smic", "esus_caps", "pay_distribution", "pay_figures"]
@@ -89,7 +89,7 @@ def pay_figures(frame: pd.DataFrame) -> dict[str, Figure]:
             reading=N_("la plus haute rémunération vaut {ratio} fois la plus basse")
             if ratio
             else None,
-            reading_params={"ratio": round(ratio, 2) if ratio else None},
+            reading_params={"ratio": Quotient(str(ratio)) if ratio else None},
             tone="neutral",
         ),
     }

@@ -41,6 +41,7 @@ __all__ = [
     "LabelledEnum",
     "Money",
     "MonthKey",
+    "Quotient",
     "Translator",
     "translator",
 ]
@@ -63,6 +64,15 @@ class Money(Decimal):
     def of_cents(cls, cents: int) -> Money:
         """An amount from integer cents (exact)."""
         return cls(Decimal(int(cents)).scaleb(-2))
+
+
+class Quotient(Decimal):
+    """A quotient given to a message, written with two decimals as a figure in ``ratio`` shows it.
+
+    Example:
+        >>> translator("fr").fill("vaut {ratio} fois", {"ratio": Quotient(2)})
+        'vaut 2,00 fois'
+    """
 
 
 class MonthKey(str):
@@ -261,6 +271,8 @@ class Translator:
             return self(N_("oui")) if value is True else self(N_("non")) if value is False else "–"
         if isinstance(value, int):
             return self.number(value)
+        if isinstance(value, Quotient):
+            return self.number(value, 2)
         if isinstance(value, float | Decimal):
             if _too_big(value):
                 return self._scientific(value)

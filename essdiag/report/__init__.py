@@ -40,9 +40,9 @@ def value_and_reading(figure: Figure, tr: Translator) -> tuple[str, str]:
     """A figure's value and its reading as a report line writes them: the value once.
 
     The value is written to the cent when it is money (:func:`to_the_cent`).
-    A reading that restates the value (« 25 points sur 35 » for 25 points)
-    takes its place, with no reading after it; otherwise the reading (or "")
-    follows the value.
+    A reading that restates the value, written the same way (« 25 points sur
+    35 » for 25 points, « vaut 2,00 fois » for 2,00), takes its place, with no
+    reading after it; otherwise the reading (or "") follows the value.
 
     Example:
         >>> from essdiag.i18n import translator
@@ -50,9 +50,24 @@ def value_and_reading(figure: Figure, tr: Translator) -> tuple[str, str]:
         ...               reading="{points} points sur {max}", reading_params={"points": 15, "max": 15})
         >>> value_and_reading(f, translator("fr"))
         ('15 points sur 15', '')
+        >>> r = Figure.of("Écart", 2.5, "ratio", "–", reading="vaut {n} fois", reading_params={"n": 25})
+        >>> value_and_reading(r, translator("fr"))
+        ('2,50', 'vaut 25 fois')
     """
     value = to_the_cent(figure).shown(tr)
     reading = figure.read(tr)
-    if reading.startswith(value):
+    if reading.startswith(value) or _names(reading, value):
         return reading, ""
     return value, reading
+
+
+def _names(reading: str, value: str) -> bool:
+    """True when ``value`` stands in ``reading`` as a whole number (« 2,00 » in « vaut 2,00 fois »)."""
+    at = reading.find(value)
+    while at >= 0:
+        before = reading[at - 1] if at else " "
+        after = reading[at + len(value)] if at + len(value) < len(reading) else " "
+        if not (before.isdigit() or before in ",." or after.isdigit() or after in ",."):
+            return True
+        at = reading.find(value, at + 1)
+    return False

@@ -45,6 +45,11 @@ def test_a_figure_that_cannot_be_computed_says_why_on_its_line() -> None:
     )
     median = next(b for b in bullets if b.startswith("Écart médian des composantes variables"))
     assert "la médiane des hommes est nulle" in median
+    # the ratio once, as its card writes it: 43 200,00 € / 21 621,57 € = 1,998…, by hand
+    assert (
+        "Écart entre la plus haute et la plus basse rémunération : la plus haute rémunération "
+        "vaut 2,00 fois la plus basse"
+    ) in bullets
     # a gap of −0,003 % reads 0,0 % and favours nobody
     assert "Écart médian de rémunération de base : 0,0\xa0% — égalité" in bullets
 
