@@ -10,6 +10,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 import sqlalchemy as sa
@@ -24,13 +25,13 @@ PG_ENV = "ESSDIAG_TEST_DATABASE_URL"
 
 def in_ci() -> bool:
     """True when running under CI (browser and PostgreSQL tests must not skip)."""
-    return os.environ.get("CI", "").lower() == "true"
+    return os.environ.get("CI", "").strip().lower() == "true"
 
 
-def skip_or_fail(reason: str) -> None:
+def skip_or_fail(reason: str) -> NoReturn:
     """Skip locally; fail under CI, where everything must run."""
     if in_ci():
-        pytest.fail(f"CI=true but {reason}")
+        pytest.fail(f"CI=true but {reason}", pytrace=False)
     pytest.skip(reason)
 
 

@@ -20,9 +20,11 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 import pytest
+
+from tests.conftest import skip_or_fail
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -52,18 +54,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.browser)
 
 
-def _unavailable(reason: str) -> NoReturn:
-    """Skip for a missing prerequisite, or fail under CI, which must run these tests."""
-    if os.environ.get("CI", "").strip().lower() == "true":
-        pytest.fail(f"browser tests cannot run under CI: {reason}", pytrace=False)
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="session")
 def axe_js() -> Path:
     """Path of axe-core's ``axe.min.js`` (``npm ci`` in tests/browser installs it)."""
     if not AXE_JS.is_file():
-        _unavailable(f"axe-core is missing ({AXE_JS}): run `npm ci` in tests/browser")
+        skip_or_fail(f"axe-core is missing ({AXE_JS}): run `npm ci` in tests/browser")
     return AXE_JS
 
 
@@ -146,11 +141,11 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def chromium_browser() -> Iterator[Browser]:
     """Debian's Chromium driven by playwright (no ``playwright install``, no pytest-playwright)."""
     if not CHROMIUM.is_file():
-        _unavailable(f"Chromium is missing ({CHROMIUM}): apt-get install -y chromium")
+        skip_or_fail(f"Chromium is missing ({CHROMIUM}): apt-get install -y chromium")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable("the playwright Python package is not installed")
+        skip_or_fail("the playwright Python package is not installed")
     playwright = sync_playwright().start()
     try:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

@@ -7,7 +7,6 @@ never on fixed sleeps.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from essdiag.samples import load_sample, sample_cases
+from tests.conftest import skip_or_fail
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SIDEBAR = '[data-testid="stSidebar"]'
@@ -71,10 +71,7 @@ def first_case_name() -> tuple[str, str]:
     """Key and organisation name of the first sample case the home page lists."""
     cases = sample_cases()
     if not cases:
-        reason = "no sample case found (sample_data/*/dossier.json)"
-        if os.environ.get("CI", "").strip().lower() == "true":
-            pytest.fail(reason, pytrace=False)
-        pytest.skip(reason)
+        skip_or_fail("no sample case found (sample_data/*/dossier.json)")
     return cases[0].key, load_sample(cases[0].key).identity.name
 
 
