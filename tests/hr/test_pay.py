@@ -84,3 +84,16 @@ def test_cap_readings_write_amounts_as_money_in_each_language() -> None:
         "dans le plafond de 151\u202f351,20\xa0€ : marge de 131\u202f351,20\xa0€"
     )
     assert top5.read(translator("en")) == "within the cap of €151,351.20: margin of €131,351.20"
+
+
+def test_the_pay_scale_writes_the_highest_pay_as_its_card_does() -> None:
+    from essdiag.hr.pay import pay_scale_view
+    from essdiag.i18n import translator
+    from essdiag.report import to_the_cent
+
+    fr = translator("fr")
+    # By hand: 30 000 € for 0,8 ETP is 37 500,00 € full time, the highest of the two.
+    df = frame({"base_pay": 20000.0}, {"base_pay": 30000.0, "fte": 0.8, "variable_pay": 0.0})
+    card = to_the_cent(esus_caps(df, START, END)["top"]).shown(fr)  # as the card writes it
+    assert card == "37\u202f500,00\xa0€"
+    assert card in pay_scale_view(df).display(fr)["Rémunération ETP"].tolist()
