@@ -7,6 +7,7 @@ never on fixed sleeps.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +20,33 @@ from tests.conftest import skip_or_fail
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SIDEBAR = '[data-testid="stSidebar"]'
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+STALE = '[data-testid="stMain"] [data-stale="true"]'
 TIMEOUT_MS = 30_000
 
 
 def wait_idle(page: Page) -> None:
-    """Wait until Streamlit has finished running the script and shows no running status."""
+    """Wait until Streamlit has finished running the script and shows no running status.
+
+    The last run's elements that this run has not drawn again are marked ``data-stale`` until
+    the run ends; none may be left, or a test would read the previous screen's tabs.
+    """
     page.locator(IDLE).wait_for(state="attached", timeout=TIMEOUT_MS)
     expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=TIMEOUT_MS)
+    expect(page.locator(STALE)).to_have_count(0, timeout=TIMEOUT_MS)
+
+
+def go_to_screen(page: Page, link: int) -> None:
+    """Click the sidebar's link number ``link`` and wait for its screen's run to end.
+
+    The script state still reads « not running » for a moment after the click, so the wait
+    is first for the screen's address, which Streamlit sets when the new run starts.
+    """
+    target = page.locator(SIDEBAR).locator("a").nth(link)
+    href: str = target.evaluate("a => a.href")  # absolute, as the address bar writes it
+    target.click()
+    address = re.compile(re.escape(href) + r"([?#].*)?$")  # a screen may set its own query
+    page.wait_for_url(address, wait_until="commit", timeout=TIMEOUT_MS)  # no load: the app routes
+    wait_idle(page)
 
 
 def expect_title(page: Page, title: str) -> None:
