@@ -90,14 +90,15 @@ if mode == "bare":
 elif mode == "same":
     # The reader's own pyarrow.csv read (fec_parse.parse: the columns it keeps, its types,
     # dictionaries, block size and options), with none of the checks or conversions.
-    from essdiag.ledger.fec import _FEW_VALUES
+    from essdiag.ledger.fec import _FEW_VALUES, _LEDGER_TEXT
     from essdiag.ledger.fec_parse import parse
     names = open(path, encoding="utf-8").readline().rstrip("\n").split("\t")
     wanted = ["JournalCode", "EcritureNum", "EcritureDate", "CompteNum", "JournalLib",
               "CompteLib", "EcritureLib", "Debit", "Credit"]
     t = time.perf_counter()
     table = parse(str(path), names, wanted, "\t", "utf-8", ascii_head=False,
-                  dictionary=tuple(c for c in wanted if c in _FEW_VALUES)).table
+                  dictionary=tuple(c for c in wanted if c in _FEW_VALUES),
+                  large=_LEDGER_TEXT).table
     result["seconds"] = time.perf_counter() - t
     result["rows"] = table.num_rows
 elif mode == "interpreter":

@@ -224,12 +224,12 @@ def _plain_cents(values: pa.Array | pa.ChunkedArray, mark: str) -> np.ndarray | 
 
     What an accounting export writes: the usual case is read straight from
     the text's buffers, :data:`_PLAIN_ROWS` rows at a time. Each cell must
-    end with the mark and two digits; in a copy of the bytes the two digits
-    move onto the mark and a ``0`` ends the cell (``-1234,56`` → ``-1234560``,
-    ten times the cents, with the same offsets). The rows are then cast to
-    int64 at once, which refuses anything but an optional sign and digits
-    (letters, exponents, spaces, a second mark). Any other column goes the
-    general way of :func:`parse_amounts`.
+    have the mark third from its end; in a copy of the bytes the mark becomes
+    a ``0`` (``-1234,56`` → ``-1234056``, a thousand times the euros plus the
+    cents, with the same offsets). The rows are then cast to int64 at once,
+    which refuses anything but an optional sign and digits (letters,
+    exponents, spaces, a second mark), and 1000 × e + c becomes 100 × e + c.
+    Any other column goes the general way of :func:`parse_amounts`.
     """
     groups = _row_groups(values) if isinstance(values, pa.ChunkedArray) else [values]
     cents = np.empty(len(values), dtype=np.int64)
@@ -240,16 +240,16 @@ def _plain_cents(values: pa.Array | pa.ChunkedArray, mark: str) -> np.ndarray | 
             continue
         if part.null_count or not pa.types.is_string(part.type):
             return None
-        tenfold = _tenfold(part, mark)
-        if tenfold is None:
+        read = _thousandfold(part, mark)
+        if read is None:
             return None
-        np.floor_divide(tenfold, 10, out=cents[done : done + rows])
+        _to_cents(read, cents[done : done + rows])
         done += rows
     return cents
 
 
-def _tenfold(text: pa.Array, mark: str) -> np.ndarray | None:
-    """Ten times the cents of plain amounts (``-1234,56`` read as ``-1234560``), or None."""
+def _thousandfold(text: pa.Array, mark: str) -> np.ndarray | None:
+    """Plain amounts with their mark read as a ``0`` (``-1234,56`` as -1234056), or None."""
     lengths, offsets, data = _layout(text)
     if int(lengths.min()) < 3:
         return None
@@ -257,27 +257,39 @@ def _tenfold(text: pa.Array, mark: str) -> np.ndarray | None:
     if not (data[place] == ord(mark)).all():
         return None
     digits = data[: int(offsets[-1])].copy()
-    place += 1
-    tenth = data[place]
-    place += 1
-    digits[place - 2] = tenth
-    digits[place - 1] = data[place]
     digits[place] = ord("0")
-    shifted = pa.Array.from_buffers(
+    read = pa.Array.from_buffers(
         pa.string(), len(text), [None, text.buffers()[1], pa.py_buffer(digits)], offset=text.offset
     )
     try:
-        return _np(pc.cast(shifted, pa.int64()), np.int64)
+        return _np(pc.cast(read, pa.int64()), np.int64)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
 
 
+def _to_cents(read: np.ndarray, out: np.ndarray) -> None:
+    """Cents from 1000 × euros + cents, sign apart: c = r − 900 × (r div 1000), into ``out``.
+
+    Example:
+        >>> out = np.empty(3, np.int64); _to_cents(np.array([1234056, -5, 0]), out); out.tolist()
+        [123456, -5, 0]
+    """
+    negative = bool(read.min() < 0)
+    if negative:
+        sign = read < 0
+        read = np.abs(read)  # the cast's array is Arrow's, read-only
+    np.floor_divide(read, 1000, out=out)
+    out *= -900
+    out += read
+    if negative:
+        np.negative(out, out=out, where=sign)
+
+
 def _layout(text: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(lengths, offsets, data)`` of a text array, read from its buffers without a copy."""
-    if pa.types.is_large_string(text.type):
-        text = pc.cast(text, pa.string())
     buffers = text.buffers()
-    offsets = np.frombuffer(buffers[1], dtype=np.int32)[text.offset : text.offset + len(text) + 1]
+    width = np.int64 if pa.types.is_large_string(text.type) else np.int32
+    offsets = np.frombuffer(buffers[1], dtype=width)[text.offset : text.offset + len(text) + 1]
     data = (
         np.frombuffer(buffers[2], dtype=np.uint8)
         if buffers[2] is not None
@@ -525,7 +537,7 @@ def trimmed(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
     if (
         isinstance(values, pa.ChunkedArray)
         and values.num_chunks > 1
-        and pa.types.is_string(values.type)
+        and _is_text(values.type)
         and all(_clean_edges(part) for part in _row_groups(values))
     ):
         return values
@@ -543,9 +555,14 @@ def _row_groups(values: pa.ChunkedArray) -> Iterator[pa.Array]:
         yield chunks[first] if taken == first + 1 else pa.concat_arrays(chunks[first:taken])
 
 
+def _is_text(kind: pa.DataType) -> bool:
+    """Plain text, with 32- or 64-bit offsets (not a dictionary)."""
+    return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind))
+
+
 def _clean_edges(text: pa.Array) -> bool:
     """True when no cell starts or ends with a byte of :data:`_EDGE_BYTES` (read from the buffers)."""
-    if not pa.types.is_string(text.type) or text.null_count:
+    if not _is_text(text.type) or text.null_count:
         return False
     if not len(text):
         return True
@@ -580,7 +597,7 @@ def empty_cells(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
 
 
 def _empty_text(text: pa.Array) -> pa.Array:
-    if pa.types.is_string(text.type) and not text.null_count:
+    if _is_text(text.type) and not text.null_count:
         return pa.array(_layout(text)[0] == 0)
     return pc.equal(pc.utf8_length(text), 0)
 

@@ -116,6 +116,9 @@ _FEW_VALUES: Final = frozenset(
 """Columns with few distinct values, read dictionary-encoded (each test runs once per value:
 a year has at most 366 days)."""
 
+_LEDGER_TEXT: Final = ("EcritureNum", "EcritureLib")
+"""Free text the ledger keeps, read with 64-bit offsets: the type its frame holds text in."""
+
 
 @dataclass(frozen=True)
 class FecResult:
@@ -353,6 +356,7 @@ def _read_fec(  # noqa: PLR0911, PLR0912, PLR0915 - the reader's steps, each may
             encoding,
             ascii_head=is_ascii(head),
             dictionary=tuple(c for c in wanted if c in _FEW_VALUES or c.lower() in _ANALYTIC_NAMES),
+            large=_LEDGER_TEXT,
         )
     except ParseFailure as failure:
         issues.add("fec_unreadable", failure.template, **failure.params)
@@ -397,10 +401,11 @@ def _read_fec(  # noqa: PLR0911, PLR0912, PLR0915 - the reader's steps, each may
         return FecResult(
             None, issues.finish(), lines_read=lines_read, encoding=encoding, separator=sep
         )
-    # The pandas frame is made on a second core while this one finds the fiscal year and the
-    # opening entries, and checks balances and dates; the openings are set in the frame after.
+    # The pandas frame is made and the entries' balance checked on a second core while this one
+    # finds the fiscal year and the opening entries; the dates are checked and the openings set
+    # in the frame after (the issues keep their order).
     with ThreadPoolExecutor(max_workers=1) as pool:
-        making = pool.submit(ledger_from_table, out)
+        making = pool.submit(_frame_and_balance, out, debit - credit, kept_rows, line_map, issues)
         fy, year_source = (fiscal_year, "given") if fiscal_year else (None, "")
         days = whole.column("date").to_numpy(zero_copy_only=False)
         if fy is None:
@@ -412,10 +417,9 @@ def _read_fec(  # noqa: PLR0911, PLR0912, PLR0915 - the reader's steps, each may
             whole.column("entry"), whole.column("account"), days, fy
         )
         del whole, days
-        _check_balance(out, debit - credit, kept_rows, line_map, issues)
-        if fy is not None:
-            _check_year(out, kept_rows, line_map, fy, issues)
         ledger = making.result()
+    if fy is not None:
+        _check_year(out, kept_rows, line_map, fy, issues)
     ledger["opening"] = opening if kept == n else opening[kept_rows]
     del out
     if kept < lines_read:
@@ -723,6 +727,19 @@ def _convert(  # noqa: PLR0915, PLR0917 - the parsed table and what the reader k
         }
     )
     return out, debit, credit, keep, int(blank.sum()), said
+
+
+def _frame_and_balance(
+    out: pa.Table,
+    net: np.ndarray,
+    kept_rows: np.ndarray,
+    line_map: np.ndarray | None,
+    issues: _Issues,
+) -> pd.DataFrame:
+    """The ledger frame, then each entry's balance checked (:func:`_check_balance`)."""
+    frame = ledger_from_table(out)
+    _check_balance(out, net, kept_rows, line_map, issues)
+    return frame
 
 
 def _codes_and_dates(table: pa.Table) -> tuple[Any, Any, Any, pa.Array, np.ndarray]:

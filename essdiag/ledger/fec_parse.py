@@ -165,6 +165,7 @@ def parse(
     *,
     ascii_head: bool,
     dictionary: tuple[str, ...] = (),
+    large: tuple[str, ...] = (),
 ) -> Parsed:
     """Read the ``wanted`` columns of the file (see the module docstring).
 
@@ -172,7 +173,9 @@ def parse(
     copied nor mapped whole). ``ascii_head`` says the first megabyte was
     plain ASCII (so its encoding was a guess). Columns named in
     ``dictionary`` (few distinct values: journals, accounts) are read
-    dictionary-encoded. Raises :class:`ParseFailure` when nothing can be read.
+    dictionary-encoded; those named in ``large`` as text with 64-bit offsets,
+    the type the ledger frame holds text in (no cast of a million cells after).
+    Raises :class:`ParseFailure` when nothing can be read.
     """
     bad_rows: list[BadRow] = []
     binary = False
@@ -193,8 +196,11 @@ def parse(
 
     for _attempt in range(6):
         text_type = pa.binary() if binary else pa.string()
+        large_type = pa.large_binary() if binary else pa.large_string()
         types: dict[str, pa.DataType] = {
-            c: pa.dictionary(pa.int32(), text_type) if c in dictionary else text_type
+            c: pa.dictionary(pa.int32(), text_type)
+            if c in dictionary
+            else (large_type if c in large else text_type)
             for c in wanted
         }
         bad_rows.clear()
@@ -283,13 +289,16 @@ def _as_text(chunk: pa.Array, bad: np.ndarray, offset: int) -> pa.Array:
     if mine.size:
         mask = np.zeros(len(chunk), dtype=bool)
         mask[mine] = True
-        chunk = pc.if_else(pa.array(mask), pa.scalar(b"", pa.binary()), chunk)
-    return pc.cast(chunk, pa.string())
+        chunk = pc.if_else(pa.array(mask), pa.scalar(b"", chunk.type), chunk)
+    return pc.cast(
+        chunk, pa.large_string() if pa.types.is_large_binary(chunk.type) else pa.string()
+    )
 
 
 def _is_bytes(kind: pa.DataType) -> bool:
     return bool(
         pa.types.is_binary(kind)
+        or pa.types.is_large_binary(kind)
         or (pa.types.is_dictionary(kind) and pa.types.is_binary(kind.value_type))
     )
 
@@ -319,7 +328,8 @@ def _decode(table: pa.Table, wanted: list[str]) -> tuple[pa.Table, np.ndarray | 
         for chunk in column.chunks:
             parts.append(_as_text(chunk, rows, offset))
             offset += len(chunk)
-        out[name] = pa.chunked_array(parts) if parts else pa.chunked_array([], pa.string())
+        kind = pa.large_string() if pa.types.is_large_binary(column.type) else pa.string()
+        out[name] = pa.chunked_array(parts) if parts else pa.chunked_array([], kind)
     return pa.table(out), rows
 
 

@@ -210,11 +210,12 @@ def first_day_openings(
     if not on_first.any():
         return found
     rows = np.flatnonzero(on_first)
-    taken = pa.array(rows)
-    entries = pc.cast(pc.take(entry, taken), pa.string())
+    # Filtered block by block: a take from a column of many blocks would join them all first.
+    first_day = pa.array(on_first)
+    entries = pc.cast(pc.filter(entry, first_day), pa.string())
     if isinstance(entries, pa.ChunkedArray):
         entries = entries.combine_chunks()
-    classes = pc.utf8_slice_codeunits(pc.cast(pc.take(account, taken), pa.string()), 0, 1)
+    classes = pc.utf8_slice_codeunits(pc.cast(pc.filter(account, first_day), pa.string()), 0, 1)
     balance_sheet = np.asarray(
         pc.fill_null(pc.is_in(classes, pa.array(list("12345"))), False).to_numpy(
             zero_copy_only=False

@@ -197,9 +197,10 @@ def test_amounts_read_from_the_buffers_equal_the_general_rule(cells: list[str], 
 
 
 def test_plain_amounts_are_exact_cents() -> None:
-    # By hand: 32564,81 € = 3 256 481 cents; -0,05 € = -5; ,10 = 10 cents.
-    found = parse_amounts(pa.array(["32564,81", "-0,05", "0,00", ",10"]), ",")
-    assert found.cents.tolist() == [3256481, -5, 0, 10]
+    # By hand: 32564,81 € = 3 256 481 cents; -0,05 € = -5; ,10 = 10 cents; -1234,56 € read as
+    # -1234056 (the mark as a 0) is -(1234056 - 900 × 1234) = -123 456 cents.
+    found = parse_amounts(pa.array(["32564,81", "-0,05", "0,00", ",10", "-1234,56"]), ",")
+    assert found.cents.tolist() == [3256481, -5, 0, 10, -123456]
     assert found.valid.all()
     too_large = parse_amounts(pa.array(["10000000000000,00", "9999999999999,99"]), ",")
     assert too_large.valid.tolist() == [False, True]  # MAX_AMOUNT_DIGITS = 13
@@ -208,13 +209,18 @@ def test_plain_amounts_are_exact_cents() -> None:
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(st.text(" \t\u00a0ab", max_size=4), min_size=1, max_size=20),
-    st.booleans(),
+    st.sampled_from(["text", "large text", "dictionary"]),
     st.integers(0, 20),
 )
 def test_trimming_and_emptiness_follow_pyarrow_on_any_text(
-    cells: list[str], encoded: bool, cut: int
+    cells: list[str], kind: str, cut: int
 ) -> None:
-    column = pa.array(cells).dictionary_encode() if encoded else pa.array(cells)
+    """Read as text, as text with 64-bit offsets (the entry numbers) or as a dictionary."""
+    column = {
+        "text": pa.array(cells, pa.string()),
+        "large text": pa.array(cells, pa.large_string()),
+        "dictionary": pa.array(cells).dictionary_encode(),
+    }[kind]
     blocks = pa.chunked_array([column.slice(0, cut), column.slice(cut)])  # two parsed blocks
     reference = pc.utf8_trim_whitespace(pa.array(cells)).to_pylist()
     for given_as in (column, blocks):
