@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from essdiag.samples import load_sample, sample_cases
 from tests.conftest import skip_or_fail
@@ -39,13 +40,21 @@ def go_to_screen(page: Page, link: int) -> None:
     """Click the sidebar's link number ``link`` and wait for its screen's run to end.
 
     The script state still reads « not running » for a moment after the click, so the wait
-    is first for the screen's address, which Streamlit sets when the new run starts.
+    is first for the screen's address, which Streamlit sets when the new run starts. A click
+    that lands while the last run is still drawing may start no navigation: it is made again.
     """
+    wait_idle(page)
     target = page.locator(SIDEBAR).locator("a").nth(link)
     href: str = target.evaluate("a => a.href")  # absolute, as the address bar writes it
-    target.click()
     address = re.compile(re.escape(href) + r"([?#].*)?$")  # a screen may set its own query
-    page.wait_for_url(address, wait_until="commit", timeout=TIMEOUT_MS)  # no load: the app routes
+    for attempt in range(3):
+        target.click()
+        try:  # no load event: the app routes in the page
+            page.wait_for_url(address, wait_until="commit", timeout=TIMEOUT_MS // 3)
+            break
+        except PlaywrightTimeoutError:
+            if attempt == 2:
+                raise
     wait_idle(page)
 
 
