@@ -41,7 +41,6 @@ def pg_engine() -> Iterator[sa.Engine]:
     url = os.environ.get(PG_ENV)
     if not url:
         skip_or_fail(f"{PG_ENV} is not set: no PostgreSQL to test against")
-        return
     schema = f"t_{uuid.uuid4().hex[:12]}"
     admin = sa.create_engine(url)
     with admin.begin() as conn:

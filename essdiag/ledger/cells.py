@@ -167,7 +167,7 @@ def parse_amounts(values: pa.Array | pa.ChunkedArray, decimal: str | None = None
         >>> parse_amounts(pa.array(["120.50", "1.234,56", "0.000"]), ",").cents.tolist()
         [12050, 123456, 0]
     """
-    if not pa.types.is_string(values.type) and not pa.types.is_large_string(values.type):
+    if not _is_text(values.type):
         values = pc.cast(values, pa.string())
     mark = decimal or decimal_mark(values)
     plain = _plain_cents(values, mark) if len(values) else None

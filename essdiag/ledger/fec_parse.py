@@ -290,9 +290,12 @@ def _as_text(chunk: pa.Array, bad: np.ndarray, offset: int) -> pa.Array:
         mask = np.zeros(len(chunk), dtype=bool)
         mask[mine] = True
         chunk = pc.if_else(pa.array(mask), pa.scalar(b"", chunk.type), chunk)
-    return pc.cast(
-        chunk, pa.large_string() if pa.types.is_large_binary(chunk.type) else pa.string()
-    )
+    return pc.cast(chunk, _text_of(chunk.type))
+
+
+def _text_of(kind: pa.DataType) -> pa.DataType:
+    """The text type bytes read as ``kind`` become (64-bit offsets stay 64-bit)."""
+    return pa.large_string() if pa.types.is_large_binary(kind) else pa.string()
 
 
 def _is_bytes(kind: pa.DataType) -> bool:
@@ -328,8 +331,9 @@ def _decode(table: pa.Table, wanted: list[str]) -> tuple[pa.Table, np.ndarray | 
         for chunk in column.chunks:
             parts.append(_as_text(chunk, rows, offset))
             offset += len(chunk)
-        kind = pa.large_string() if pa.types.is_large_binary(column.type) else pa.string()
-        out[name] = pa.chunked_array(parts) if parts else pa.chunked_array([], kind)
+        out[name] = (
+            pa.chunked_array(parts) if parts else pa.chunked_array([], _text_of(column.type))
+        )
     return pa.table(out), rows
 
 
