@@ -16,7 +16,7 @@ sys.dont_write_bytecode = True
 import streamlit as st  # noqa: E402
 
 from essdiag import __version__  # noqa: E402
-from essdiag.i18n import LANGUAGES, N_  # noqa: E402
+from essdiag.i18n import ANONYMOUS, LANGUAGES, N_  # noqa: E402
 from essdiag.ui import errors, state, theme, uploads  # noqa: E402
 
 st.set_page_config(
@@ -93,7 +93,7 @@ with st.sidebar:
     )
     state.remember_widget_value(state.LANG)
     state.keep_widget_value(state.AUTHOR, "")
-    st.text_input(_("Votre nom (pour l'historique)"), key=state.AUTHOR, placeholder="anonyme")
+    st.text_input(_("Votre nom (pour l'historique)"), key=state.AUTHOR, placeholder=_(ANONYMOUS))
     state.remember_widget_value(state.AUTHOR)
 
 try:

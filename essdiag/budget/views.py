@@ -456,7 +456,7 @@ def versions_list_view(versions: list[BudgetVersion], tr: Translator) -> View:
             Column("name", N_("Version")),
             Column("status", N_("Statut"), "label"),
             Column("date", N_("Date"), "date"),
-            Column("author", N_("Auteur")),
+            Column("author", N_("Auteur"), "author"),
             Column("reason", N_("Motif")),
             Column("lines", N_("Lignes"), "count"),
             Column("charges", N_("Charges"), "EUR"),

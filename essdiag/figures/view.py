@@ -15,7 +15,8 @@ so a table is described in one place and never twice.
 
 Units are those of :func:`~essdiag.figures.figure.format_value` (``EUR``,
 ``%``, ``ratio``, ``count``, a unit word) plus ``text`` (shown as it is),
-``label`` (a French word of the library, translated), ``date``, ``datetime``
+``label`` (a French word of the library, translated), ``author`` (a name, or
+:data:`~essdiag.i18n.ANONYMOUS` translated), ``date``, ``datetime``
 (a moment, shown in Paris time to the minute), ``month`` (a month key,
 written « octobre 2026 ») and ``bool``. A :class:`~essdiag.i18n.LabelledEnum`
 value shows its translated label; so does a plain value of a column declared
@@ -53,7 +54,7 @@ from essdiag.xlsx import safe_text
 __all__ = ["Column", "View", "format_cell", "write_csv"]
 
 _TEXT_UNITS = ("text", "")
-_NOT_NUMERIC = ("text", "", "label", "date", "datetime", "month", "bool")
+_NOT_NUMERIC = ("text", "", "label", "author", "date", "datetime", "month", "bool")
 _MONEY = ("EUR", "EUR/h")
 _PERCENT = ("%", "share")
 _YES, _NO = N_("Oui"), N_("Non")
@@ -114,6 +115,8 @@ def format_cell(value: Any, column: Column, tr: Translator) -> str:  # noqa: PLR
         return str(value)
     if unit == "label":
         return tr(str(value))
+    if unit == "author":
+        return tr.author(str(value))
     if unit == "bool":
         return tr(_YES) if bool(value) else tr(_NO)
     if unit == "datetime" and isinstance(value, datetime):

@@ -35,6 +35,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal, format_percent, format_scientific
 
 __all__ = [
+    "ANONYMOUS",
     "LANGUAGES",
     "MINUS",
     "N_",
@@ -118,6 +119,9 @@ DISPLAY_TZ = ZoneInfo("Europe/Paris")
 
 Number = int | float | Decimal
 
+
+ANONYMOUS = N_("anonyme")
+"""Who saved a revision when they gave no name: stored in French, translated where shown."""
 
 MINUS = "\u2212"
 """The minus sign a reader sees (U+2212, as plotly writes it on chart axes); files keep ``-``."""
@@ -222,6 +226,15 @@ class Translator:
         return text
 
     gettext = __call__
+
+    def author(self, name: str) -> str:
+        """Who saved something: their name as written, :data:`ANONYMOUS` in the reader's language.
+
+        Example:
+            >>> translator("en").author("anonyme"), translator("en").author("Marie")
+            ('anonymous', 'Marie')
+        """
+        return self(ANONYMOUS) if name in ("", ANONYMOUS) else name
 
     def fill(self, template: str, params: Mapping[str, Any], words: tuple[str, ...] = ()) -> str:
         """Translate a message template and fill it with values written the reader's way.

@@ -571,7 +571,18 @@ def _clean_edges(text: pa.Array) -> bool:
     if not lengths.all():
         filled = lengths > 0
         first, last = first[filled], last[filled]
-    return not (_EDGE_BYTES[data[first]].any() or _EDGE_BYTES[data[last]].any())
+    return not (_edge_byte(data[first]) or _edge_byte(data[last]))
+
+
+def _edge_byte(found: np.ndarray) -> bool:
+    """True when one of these bytes is in :data:`_EDGE_BYTES`.
+
+    Every such byte is at most 0x20 or at least 0x80: ``b − 0x21`` (modulo 256)
+    is then at least 0x5F. Two passes over the bytes, and the table is read
+    only for the few that pass (a lookup per byte takes ten times longer).
+    """
+    near = np.subtract(found, 0x21, dtype=np.uint8) >= 0x5F
+    return bool(near.any() and _EDGE_BYTES[found[near]].any())
 
 
 def _trim(text: pa.Array) -> pa.Array:

@@ -30,7 +30,7 @@ from sqlalchemy.exc import IntegrityError
 
 from essdiag.dossier import Dossier, read_dossier_json, value_issues
 from essdiag.errors import EssdiagError, NotFoundError, StaleRevisionError, UnsavableDossierError
-from essdiag.i18n import N_
+from essdiag.i18n import ANONYMOUS, N_
 from essdiag.store import schema
 
 __all__ = [
@@ -406,7 +406,7 @@ def _insert_content(
         schema.revisions.insert().values(
             dossier_id=dossier_id,
             number=number,
-            author=(author.replace("\x00", "").strip() or "anonyme")[:120],
+            author=(author.replace("\x00", "").strip() or ANONYMOUS)[:120],
             created_at=when or schema.now(),
             message=(message or "").replace("\x00", "")[:500],
             content=content,

@@ -74,7 +74,7 @@ def history_view(revisions: Sequence[RevisionInfo]) -> View:
         (
             Column("number", N_("Version"), "count"),
             Column("created_at", N_("Date"), "datetime"),
-            Column("author", N_("Auteur")),
+            Column("author", N_("Auteur"), "author"),
             Column("message", N_("Message")),
         ),
         frame,

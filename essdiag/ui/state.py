@@ -14,7 +14,7 @@ import streamlit as st
 
 from essdiag.dossier import Dossier
 from essdiag.errors import NotFoundError, StaleRevisionError, UnsavableDossierError
-from essdiag.i18n import N_, Translator, translator
+from essdiag.i18n import ANONYMOUS, N_, Translator, translator
 from essdiag.samples import copy_sample, seed_workspace
 from essdiag.store import DossierInfo, Workspace, default_database_url
 
@@ -66,7 +66,7 @@ def tr() -> Translator:
 
 def author() -> str:
     """Name the user gave for the revisions they save."""
-    return str(st.session_state.get(AUTHOR) or st.session_state.get(_KEPT + AUTHOR) or "anonyme")
+    return str(st.session_state.get(AUTHOR) or st.session_state.get(_KEPT + AUTHOR) or ANONYMOUS)
 
 
 def keep_widget_value(key: str, default: str) -> None:

@@ -261,7 +261,7 @@ def activities_view(diagnosis: Diagnosis) -> View:
         (
             Column("name", N_("Activité")),
             Column("description", N_("Description")),
-            Column("fte", N_("ETP"), "count", digits=1),
+            Column("fte", N_("ETP"), "count", digits=2),
             Column("social_utility", N_("Activité d'utilité sociale"), "bool"),
         ),
         frame,

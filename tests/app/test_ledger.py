@@ -82,7 +82,7 @@ def test_ledger_page_in_english(db_url: str) -> None:
     at.run()
     assert not at.exception, at.exception
     assert at.selectbox(key="ledger_overview_year_en").value == 2026
-    assert "financial year 2026" in at.selectbox(key="ledger_overview_year_en").options
+    assert "fiscal year 2026" in at.selectbox(key="ledger_overview_year_en").options
     classes = frame_with(at, "Jan 2026")  # months named the one way, in English
     assert "7 – Income" in set(classes["Class"])
     cash = frame_with(at, "Cash at the end of the month")

@@ -14,7 +14,9 @@ from sqlalchemy.engine import Engine
 
 from essdiag.dossier import new_dossier, read_dossier_json
 from essdiag.errors import NotFoundError, StaleRevisionError, UnsavableDossierError
+from essdiag.i18n import translator
 from essdiag.store import Workspace, revisions, schema
+from essdiag.store.views import history_view
 
 
 def test_every_save_is_a_new_revision_with_author_and_message(workspace: Workspace) -> None:
@@ -139,6 +141,17 @@ def test_author_and_message_are_kept_within_their_columns(workspace: Workspace) 
     info = workspace.create(new_dossier("Asso"), author="", message="m" * 600)
     [first] = workspace.revisions(info.id)
     assert (first.author, len(first.message)) == ("anonyme", 500)
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("fr", "anonyme"), ("en", "anonymous")])
+def test_a_revision_saved_without_a_name_shows_anonymous_in_the_readers_language(
+    workspace: Workspace, lang: str, shown: str
+) -> None:
+    info = workspace.create(new_dossier("Asso"), author="  ", message="m")
+    named, _rev = workspace.load(info.id)
+    workspace.save(info.id, named, base=1, author="Marie", message="n")
+    table = history_view(workspace.revisions(info.id)).display(translator(lang))
+    assert table.iloc[:, 2].tolist() == ["Marie", shown]
 
 
 # -- values the database cannot hold (issue #10) -------------------------------------------

@@ -58,7 +58,7 @@ def show(screen: Screen[Any]) -> None:
     if version.reason:
         st.caption(_("Motif : {reason}", reason=version.reason))
     if version.author:
-        st.caption(_("Préparé par : {who}", who=version.author))
+        st.caption(_("Préparé par : {who}", who=_.author(version.author)))
     figures = balance_figures(version)
     for col, key in zip(st.columns(3), ("charges", "income", "gap"), strict=True):
         with col:

@@ -65,7 +65,7 @@ def _year(screen: Screen[Any], result: FecResult) -> int | None:
     if found is None:
         return None
     how = _(_SOURCES.get(result.year_source, _SOURCES["dates"]))
-    st.caption(_("Exercice détecté : {fy}, {how}.", fy=found.title(_), how=how))
+    st.caption(_("Le fichier couvre l'{fy}, {how}.", fy=found.title(_), how=how))
     chosen = st.number_input(
         _("Exercice du fichier (année de clôture)"),
         min_value=1900,
