@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from essdiag.samples import load_sample, sample_cases
 from tests.conftest import skip_or_fail
@@ -36,25 +35,36 @@ def wait_idle(page: Page) -> None:
     expect(page.locator(STALE)).to_have_count(0, timeout=TIMEOUT_MS)
 
 
-def go_to_screen(page: Page, link: int) -> None:
-    """Click the sidebar's link number ``link`` and wait for its screen's run to end.
+def go_to_screen(page: Page, link: int | str) -> None:
+    """Click the sidebar's link ``link`` (its number or its title) and wait for its screen's run.
 
     The script state still reads « not running » for a moment after the click, so the wait
-    is first for the screen's address, which Streamlit sets when the new run starts. A click
-    that lands while the last run is still drawing may start no navigation: it is made again.
+    is first for the screen's address, which Streamlit sets when the new run starts. The
+    address is polled (a change made before the wait began still counts), and a page already
+    at it is not clicked again. A click that lands while the last run is still drawing may
+    start no navigation: it is made again, and the failure names the address reached.
     """
     wait_idle(page)
-    target = page.locator(SIDEBAR).locator("a").nth(link)
+    links = page.locator(SIDEBAR)
+    target = (
+        links.locator("a").nth(link)
+        if isinstance(link, int)
+        else links.get_by_role("link", name=link, exact=True)
+    )
     href: str = target.evaluate("a => a.href")  # absolute, as the address bar writes it
     address = re.compile(re.escape(href) + r"([?#].*)?$")  # a screen may set its own query
     for attempt in range(3):
-        target.click()
+        if not address.match(page.url):
+            target.click()
         try:  # no load event: the app routes in the page
-            page.wait_for_url(address, wait_until="commit", timeout=TIMEOUT_MS // 3)
+            expect(page).to_have_url(address, timeout=TIMEOUT_MS // 3)
             break
-        except PlaywrightTimeoutError:
+        except AssertionError:
             if attempt == 2:
-                raise
+                text = target.inner_text().strip()
+                raise AssertionError(
+                    f"link {link} ({text!r}, {href}) left the page at {page.url}"
+                ) from None
     wait_idle(page)
 
 
@@ -107,10 +117,14 @@ def first_case_name() -> tuple[str, str]:
 
 def open_first_case(page: Page, app_url: str) -> str:
     """Open a copy of the first sample case from the home page; returns the dossier name."""
-    _key, name = first_case_name()
+    key, name = first_case_name()
     open_home(page, app_url)
     page.get_by_role("tab", name="Cas d'exemple").click()
-    button = page.get_by_role("button", name="Ouvrir une copie de ce cas").first
+    # The case's own button (by its widget key): the first button of the tab may still be
+    # another case's while the tab draws.
+    button = page.locator(f".st-key-home_sample_{key}").get_by_role(
+        "button", name="Ouvrir une copie de ce cas"
+    )
     expect(button).to_be_visible()
     button.click()
     sidebar = page.locator(SIDEBAR)
@@ -236,8 +250,7 @@ def test_every_screen_with_a_case_open_has_no_axe_violations(
     assert len(titles) >= 7
     failures = []
     for title in titles:
-        page.locator(SIDEBAR).get_by_role("link", name=title).click()
-        wait_idle(page)
+        go_to_screen(page, title)
         expect(page.locator('[data-testid="stException"]')).to_have_count(0)
         settle(page)
         slug = "".join(c if c.isalnum() else "-" for c in title.lower())

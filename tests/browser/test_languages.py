@@ -13,10 +13,12 @@ import re
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
+from essdiag.i18n import translator
 from tests.browser.test_app_browser import (
     SIDEBAR,
+    TIMEOUT_MS,
     go_to_screen,
     navigation_titles,
     open_first_case,
@@ -109,8 +111,11 @@ def wrong_numbers(texts: list[str], lang: str) -> list[str]:
 
 
 def switch_language(page: Page, label: str) -> None:
+    """Choose the language ``label`` and wait until the sidebar's first link speaks it."""
     page.locator(SIDEBAR).locator('[data-testid="stSelectbox"]').first.click()
     page.get_by_role("option", name=label).click()
+    home = translator("en" if label == "English" else "fr")("Accueil")
+    expect(page.locator(SIDEBAR).locator("a").first).to_contain_text(home, timeout=TIMEOUT_MS)
     wait_idle(page)
 
 
