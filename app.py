@@ -78,7 +78,7 @@ with st.sidebar:
         st.markdown(
             _(
                 "**Dossier ouvert :** {name} — version {rev}",
-                name=opened.dossier.identity.name,
+                name=opened.name or opened.dossier.identity.name,
                 rev=opened.revision,
             )
         )

@@ -25,6 +25,7 @@ __all__ = [
     "close_dossier",
     "current",
     "open_dossier",
+    "renamed",
     "save_current",
     "tr",
     "workspace",
@@ -40,11 +41,16 @@ _KEPT = "app_kept_"  # prefix of copies that survive Streamlit's clean-up of wid
 
 @dataclass(frozen=True)
 class OpenDossier:
-    """The dossier open in this session and the revision it was loaded from."""
+    """The dossier open in this session, the revision it was loaded from and its listed name.
+
+    ``name`` is the one the workspace lists it under (« … (copie 2) », a rename), so the
+    sidebar names the open dossier as the list does.
+    """
 
     id: str
     revision: int
     dossier: Dossier
+    name: str = ""
 
 
 @st.cache_resource(show_spinner=False)
@@ -95,10 +101,18 @@ def current() -> OpenDossier | None:
 def open_dossier(dossier_id: str, revision: int | None = None) -> OpenDossier:
     """Load a dossier from the workspace and make it the open one."""
     dossier, number = workspace().load(dossier_id, revision)
-    opened = OpenDossier(id=dossier_id, revision=number, dossier=dossier)
+    listed = workspace().info(dossier_id).name
+    opened = OpenDossier(id=dossier_id, revision=number, dossier=dossier, name=listed)
     st.session_state[CURRENT] = opened
     st.session_state.pop(PENDING, None)
     return opened
+
+
+def renamed(name: str) -> None:
+    """The open dossier now listed under ``name``."""
+    opened = current()
+    if opened is not None:
+        st.session_state[CURRENT] = replace(opened, name=name)
 
 
 def close_dossier() -> None:

@@ -184,6 +184,20 @@ def test_renaming_changes_the_listed_name_not_the_organisation(db_url: str) -> N
     assert at.error[0].value == "Donnez un nom au dossier."
 
 
+def test_the_open_dossier_carries_its_listed_name_for_the_sidebar(db_url: str) -> None:
+    """The copy's listed name, not its organisation's, then its new name after a rename.
+
+    The sidebar writes « Dossier ouvert : {name} — version {rev} » from it (app.py), as the
+    list names the dossier; AppTest does not hold the sidebar's elements, the browser
+    screenshots show it.
+    """
+    at = home(open_sample(start()))
+    assert at.session_state["dossier_current"].name == f"{RECYCLERIE} (copie 2)"
+    at.text_input(key="home_rename_name").set_value("Ressourcerie — groupe de Camille")
+    at.button(key=RENAME).click().run()
+    assert at.session_state["dossier_current"].name == "Ressourcerie — groupe de Camille"
+
+
 def test_archiving_closes_the_dossier_and_the_archives_bring_it_back(db_url: str) -> None:
     at = home(open_sample(start()))
     dossier_id = opened_id(at)

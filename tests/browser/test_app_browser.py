@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -40,9 +41,9 @@ def go_to_screen(page: Page, link: int | str) -> None:
 
     The script state still reads « not running » for a moment after the click, so the wait
     is first for the screen's address, which Streamlit sets when the new run starts. The
-    address is polled (a change made before the wait began still counts), and a page already
-    at it is not clicked again. A click that lands while the last run is still drawing may
-    start no navigation: it is made again, and the failure names the address reached.
+    address is polled (a change made before the wait began still counts). A click that lands
+    while the last run is still drawing may start no navigation: it is made again, and the
+    failure names the address reached.
     """
     wait_idle(page)
     links = page.locator(SIDEBAR)
@@ -51,11 +52,13 @@ def go_to_screen(page: Page, link: int | str) -> None:
         if isinstance(link, int)
         else links.get_by_role("link", name=link, exact=True)
     )
-    href: str = target.evaluate("a => a.href")  # absolute, as the address bar writes it
+    # The home link's href is empty: the browser resolves it against the page's own address
+    # (« /variance » after a case is opened there), so it is resolved here against the app's.
+    here = urlsplit(page.url)
+    href = urljoin(f"{here.scheme}://{here.netloc}/", target.get_attribute("href") or "")
     address = re.compile(re.escape(href) + r"([?#].*)?$")  # a screen may set its own query
     for attempt in range(3):
-        if not address.match(page.url):
-            target.click()
+        target.click()
         try:  # no load event: the app routes in the page
             expect(page).to_have_url(address, timeout=TIMEOUT_MS // 3)
             break

@@ -90,6 +90,7 @@ def _rename(dossier_id: str, before: str, name: str, _: Translator) -> None:
     except EssdiagError as exc:
         show_error(exc)
         return
+    state.renamed(info.name)
     # The list's choice would show the old name until it is set anew.
     st.session_state.pop(OPEN_CHOICE, None)
     flash(
