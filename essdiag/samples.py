@@ -34,6 +34,7 @@ from essdiag.budget.section import BudgetSection
 from essdiag.budget.template import read_budget
 from essdiag.dossier import SECTIONS, Dossier, read_dossier_dict, read_dossier_json
 from essdiag.errors import EssdiagError, Issue
+from essdiag.i18n import N_
 from essdiag.ledger.fec import read_fec
 from essdiag.ledger.frame import fiscal_year_of
 from essdiag.ledger.section import LedgerSection
@@ -44,6 +45,7 @@ from essdiag.store.revisions import NAME_LENGTH, clean_name
 
 __all__ = [
     "CASE_DOCUMENTS",
+    "COPY",
     "SECTIONS_FOLDER",
     "SECTIONS_SCHEMA_VERSION",
     "SampleCase",
@@ -199,20 +201,26 @@ def load_sample(key: str) -> Dossier:
     return dossier
 
 
-def copy_name(name: str, taken: Collection[str]) -> str:
+COPY = N_("copie")
+"""The word a copy's name ends with, « (copie 2) », in the language of whoever makes it."""
+
+
+def copy_name(name: str, taken: Collection[str], *, word: str = COPY) -> str:
     """The name of a new copy: ``name`` when no dossier has it, else « name (copie 2) », 3…
+
+    ``word`` is :data:`COPY` in the reader's language: the name is stored as it was given.
 
     Example:
         >>> copy_name("Asso", {"Asso", "Asso (copie 2)"})
         'Asso (copie 3)'
-        >>> copy_name("Asso", {"Autre"})
-        'Asso'
+        >>> copy_name("Asso", {"Autre"}), copy_name("Asso", {"Asso"}, word="copy")
+        ('Asso', 'Asso (copy 2)')
     """
     if name not in taken:
         return name
     number = 2
     while True:
-        suffix = f" (copie {number})"
+        suffix = f" ({word} {number})"
         candidate = name[: NAME_LENGTH - len(suffix)] + suffix
         if candidate not in taken:
             return candidate
@@ -273,19 +281,27 @@ def import_all_case_files(
 
 
 def copy_sample(
-    workspace: Workspace, key: str, *, author: str, message: str, name: str | None = None
+    workspace: Workspace,
+    key: str,
+    *,
+    author: str,
+    message: str,
+    name: str | None = None,
+    copy_word: str = COPY,
 ) -> str:
     """Copy a sample case into the workspace with its data files; returns the new dossier's id.
 
     The copy is listed under the case's organisation name, or « … (copie 2) »
-    when a dossier already has it (``name`` chooses another). The dossier is
+    when a dossier already has it (``copy_word``: :data:`COPY` in the reader's
+    language; ``name`` chooses another). The dossier is
     saved as revision 1; the case's files (FEC, budget, and the registers and
     surveys of the domains that import them, see :func:`case_importers`) are
     imported as attachments and saved as revision 2, so the history shows
     what came from where and every screen shows the case's data at once.
     """
     dossier = load_sample(key)
-    listed = name or copy_name(clean_name(dossier.identity.name), workspace.listed_names())
+    taken = workspace.listed_names()
+    listed = name or copy_name(clean_name(dossier.identity.name), taken, word=copy_word)
     info = workspace.create(dossier, author=author, message=message, name=listed)
     files = case_files(key)
     if not files:

@@ -15,7 +15,7 @@ import streamlit as st
 from essdiag.dossier import Dossier
 from essdiag.errors import NotFoundError, StaleRevisionError, UnsavableDossierError
 from essdiag.i18n import ANONYMOUS, N_, Translator, translator
-from essdiag.samples import copy_sample, seed_workspace
+from essdiag.samples import COPY, copy_sample, seed_workspace
 from essdiag.store import DossierInfo, Workspace, default_database_url
 
 __all__ = [
@@ -134,7 +134,8 @@ def create_and_open(dossier: Dossier, message: str) -> DossierInfo:
 
 def open_sample_copy(key: str, message: str) -> DossierInfo:
     """Copy a sample case (with its data files) into the workspace, open the copy, say its name."""
-    dossier_id = copy_sample(workspace(), key, author=author(), message=message)
+    word = tr()(COPY)
+    dossier_id = copy_sample(workspace(), key, author=author(), message=message, copy_word=word)
     open_dossier(dossier_id)
     return workspace().info(dossier_id)
 

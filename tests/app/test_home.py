@@ -114,7 +114,7 @@ def test_the_confirmation_reads_in_english(db_url: str) -> None:
     at = start("en")
     open_sample(at)
     [message] = successes(at)
-    assert message.startswith(f"Open case file: {RECYCLERIE} (copie 2) — a copy of the sample")
+    assert message.startswith(f"Open case file: {RECYCLERIE} (copy 2) — a copy of the sample")
 
 
 # -- history and restore -------------------------------------------------------------------
@@ -182,6 +182,12 @@ def test_renaming_changes_the_listed_name_not_the_organisation(db_url: str) -> N
     at.text_input(key="home_rename_name").set_value("   ")
     at.button(key=RENAME).click().run()
     assert at.error[0].value == "Donnez un nom au dossier."
+
+
+def test_a_copy_made_in_english_is_named_in_english(db_url: str) -> None:
+    # The workspace is seeded with one copy of each case: the next one is the second.
+    at = home(open_sample(start("en")))
+    assert at.session_state["dossier_current"].name == f"{RECYCLERIE} (copy 2)"
 
 
 def test_the_open_dossier_carries_its_listed_name_for_the_sidebar(db_url: str) -> None:
