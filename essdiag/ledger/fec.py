@@ -401,11 +401,11 @@ def _read_fec(  # noqa: PLR0911, PLR0912, PLR0915 - the reader's steps, each may
         return FecResult(
             None, issues.finish(), lines_read=lines_read, encoding=encoding, separator=sep
         )
-    # The pandas frame is made on a second core while this one finds the fiscal year and the
-    # opening entries and checks the entries' balance; the dates are checked and the openings set
+    # The pandas frame is made and the entries' balance checked on a second core while this one
+    # finds the fiscal year and the opening entries; the dates are checked and the openings set
     # in the frame after (the issues keep their order).
     with ThreadPoolExecutor(max_workers=1) as pool:
-        making = pool.submit(ledger_from_table, out)
+        making = pool.submit(_frame_and_balance, out, debit - credit, kept_rows, line_map, issues)
         fy, year_source = (fiscal_year, "given") if fiscal_year else (None, "")
         days = whole.column("date").to_numpy(zero_copy_only=False)
         if fy is None:
@@ -417,7 +417,6 @@ def _read_fec(  # noqa: PLR0911, PLR0912, PLR0915 - the reader's steps, each may
             whole.column("entry"), whole.column("account"), days, fy
         )
         del whole, days
-        _check_balance(out, debit - credit, kept_rows, line_map, issues)
         ledger = making.result()
     if fy is not None:
         _check_year(out, kept_rows, line_map, fy, issues)
@@ -753,12 +752,12 @@ def _codes_and_dates(table: pa.Table) -> tuple[Any, Any, Any, pa.Array, np.ndarr
 
 
 def _one_dictionary_each(table: pa.Table) -> pa.Table:
-    """Dictionary columns with one dictionary for the whole file (a test per distinct value).
-
-    The blocks keep their own indices, rewritten only where their dictionary differed
-    (``Table.unify_dictionaries``): the columns are not joined into one array each.
-    """
-    return table.unify_dictionaries()
+    """Dictionary columns with one dictionary for the whole file (a test per distinct value)."""
+    for i, name in enumerate(table.column_names):
+        column = table.column(i)
+        if pa.types.is_dictionary(column.type) and column.num_chunks > 1:
+            table = table.set_column(i, name, pa.chunked_array([column.combine_chunks()]))
+    return table
 
 
 def _decimal_mark(head: bytes, encoding: str, sep: str, names: list[str]) -> str:
