@@ -98,10 +98,16 @@ def current() -> OpenDossier | None:
     return value if isinstance(value, OpenDossier) else None
 
 
-def open_dossier(dossier_id: str, revision: int | None = None) -> OpenDossier:
-    """Load a dossier from the workspace and make it the open one."""
+def open_dossier(
+    dossier_id: str, revision: int | None = None, *, listed: str | None = None
+) -> OpenDossier:
+    """Load a dossier from the workspace and make it the open one.
+
+    ``listed`` is the name the workspace lists it under, when the caller has it already.
+    """
     dossier, number = workspace().load(dossier_id, revision)
-    listed = workspace().info(dossier_id).name
+    if listed is None:
+        listed = workspace().info(dossier_id).name
     opened = OpenDossier(id=dossier_id, revision=number, dossier=dossier, name=listed)
     st.session_state[CURRENT] = opened
     st.session_state.pop(PENDING, None)
@@ -128,7 +134,7 @@ def create_and_open(dossier: Dossier, message: str) -> DossierInfo:
     cannot be stored (nothing is then written, the open dossier is kept).
     """
     info = workspace().create(dossier, author=author(), message=message)
-    open_dossier(info.id)
+    open_dossier(info.id, listed=info.name)
     return info
 
 
@@ -136,8 +142,9 @@ def open_sample_copy(key: str, message: str) -> DossierInfo:
     """Copy a sample case (with its data files) into the workspace, open the copy, say its name."""
     word = tr()(COPY)
     dossier_id = copy_sample(workspace(), key, author=author(), message=message, copy_word=word)
-    open_dossier(dossier_id)
-    return workspace().info(dossier_id)
+    info = workspace().info(dossier_id)
+    open_dossier(dossier_id, listed=info.name)
+    return info
 
 
 def save_current(dossier: Dossier, message: str) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from essdiag.i18n import translator
+from essdiag.i18n import LANGUAGES, translator
 from tests.browser.test_app_browser import (
     SIDEBAR,
     TIMEOUT_MS,
@@ -110,11 +110,11 @@ def wrong_numbers(texts: list[str], lang: str) -> list[str]:
     return [t for t in texts if pattern.search(t)]
 
 
-def switch_language(page: Page, label: str) -> None:
-    """Choose the language ``label`` and wait until the sidebar's first link speaks it."""
+def switch_language(page: Page, lang: str) -> None:
+    """Choose the language ``lang`` and wait until the sidebar's first link speaks it."""
     page.locator(SIDEBAR).locator('[data-testid="stSelectbox"]').first.click()
-    page.get_by_role("option", name=label).click()
-    home = translator("en" if label == "English" else "fr")("Accueil")
+    page.get_by_role("option", name=LANGUAGES[lang]).click()
+    home = translator(lang)("Accueil")
     expect(page.locator(SIDEBAR).locator("a").first).to_contain_text(home, timeout=TIMEOUT_MS)
     wait_idle(page)
 
@@ -123,15 +123,15 @@ def slug(title: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")
 
 
-@pytest.mark.parametrize(("lang", "label"), [("fr", "Français"), ("en", "English")])
+@pytest.mark.parametrize("lang", list(LANGUAGES))
 def test_every_screen_speaks_one_language_with_its_number_format(
-    app_page: Page, app_url: str, screenshots_dir: Any, lang: str, label: str
+    app_page: Page, app_url: str, screenshots_dir: Any, lang: str
 ) -> None:
     page = app_page
     name = open_first_case(page, app_url)
     names = {name, "Loriol-sur-Drôme", "Drôme", "La Ressourcerie des Confluences"}
     if lang == "en":
-        switch_language(page, label)
+        switch_language(page, lang)
     problems: list[str] = []
     links = page.locator(SIDEBAR).locator("a")
     count = links.count()
